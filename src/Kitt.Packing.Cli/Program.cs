@@ -1,0 +1,8 @@
+using Kitt.Packing.Cli;
+
+return args switch
+{
+    ["bench", .. var rest] => BenchCommand.Run(rest),
+    ["pack", .. var rest] => PackCommand.Run(rest),
+    _ => Usage.Print(args.Length == 0 || args[0] is "-h" or "--help" or "help" ? 0 : 2),
+};

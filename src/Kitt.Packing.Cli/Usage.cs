@@ -1,0 +1,31 @@
+namespace Kitt.Packing.Cli;
+
+internal static class Usage
+{
+    private const string Text = """
+        kitt-packing: 3D container loading.
+
+        kitt-packing bench FILE [--instances A-B] [--time-limit-ms N] [--support F] [--plans OUT.jsonl]
+            Packs Bischoff & Ratcliff instances (OR-Library BRn.txt) with orientation flags honoured,
+            checks every plan with the independent validator, prints one line per instance and a summary
+            (mean utilisation, median and max ms). Exit code 1 when any plan is invalid.
+            --instances     1-based range or single number (default: all)
+            --time-limit-ms per instance (default 1000)
+            --support       least supported base fraction (default 1.0)
+            --plans         write {"instance","utilization","ms","placed":[[type,x,y,z,dx,dy,dz],...]} lines
+
+        kitt-packing pack FILE.json [--time-limit-ms N] [--support F] [--seed N]
+            Packs a shipment shaped as POST /api/shipments (cm, kg):
+            { reference, origin, destination, priority,
+              container: { length, width, height, maxPayloadKg, count? },
+              items: [{ sku, length, width, height, weightKg, quantity, thisSideUp, fragile, maxLoadKg, stop }] }
+            and prints the validated plan as JSON. Exit code 2 for a bad shipment (fields named on stderr),
+            1 when the plan fails validation.
+        """;
+
+    public static int Print(int exitCode)
+    {
+        (exitCode == 0 ? Console.Out : Console.Error).WriteLine(Text);
+        return exitCode;
+    }
+}

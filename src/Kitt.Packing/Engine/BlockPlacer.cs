@@ -1,0 +1,156 @@
+namespace Kitt.Packing.Engine;
+
+/// <summary>
+/// The moves of the block-building search: pick the free space nearest a container corner, list the blocks that
+/// fit it, place one and split the free spaces around it. Floors of spaces are always fully supported: a block
+/// rests on a space's floor, and the only new floor is the block's own top.
+/// </summary>
+internal sealed class BlockPlacer
+{
+    private readonly Region _region;
+    private readonly Block[] _blocks;
+    private readonly long[] _volumes;
+    private readonly int _minSide;
+    private readonly long _minVolume;
+
+    public BlockPlacer(Region region, Block[] blocks)
+    {
+        _region = region;
+        _blocks = blocks;
+        _volumes = blocks.Select(b => b.Volume).ToArray();
+        _minSide = blocks.Length == 0 ? int.MaxValue : blocks.Min(b => Math.Min(b.Box.X, Math.Min(b.Box.Y, b.Box.Z)));
+        _minVolume = blocks.Length == 0 ? long.MaxValue : blocks.Min(b => b.Box.Volume);
+    }
+
+    public Block[] Blocks => _blocks;
+
+    public PackState Start(int[] available)
+    {
+        var s = _region.Size;
+        var spaces = new List<Space>();
+        if (_blocks.Length > 0) spaces.Add(new Space(0, 0, 0, s.X, s.Y, s.Z));
+        return new PackState(spaces, (int[])available.Clone());
+    }
+
+    /// <summary>Index of the space to fill next, or -1 when none is left.</summary>
+    public int SelectSpace(PackState state)
+    {
+        var best = -1;
+        (long, long, long) bestKey = default;
+        long bestVolume = 0;
+        var spaces = state.Spaces;
+        for (var i = 0; i < spaces.Count; i++)
+        {
+            var sp = spaces[i];
+            var key = CornerKey(sp);
+            var volume = sp.Volume;
+            if (best < 0 || key.CompareTo(bestKey) < 0 || (key == bestKey && volume > bestVolume))
+            {
+                best = i;
+                bestKey = key;
+                bestVolume = volume;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Distances of the space's nearest floor corner to the container's matching corner, sorted, so
+    /// that spaces in corners and along walls are filled first and free volume stays in one piece.</summary>
+    private (long, long, long) CornerKey(in Space sp)
+    {
+        var size = _region.Size;
+        long dx = _region.FromBack ? sp.X1 : Math.Min(sp.X1, size.X - sp.X2);
+        long dy = Math.Min(sp.Y1, size.Y - sp.Y2);
+        long dz = sp.Z1;
+        if (_region.FromBack) return (dx, Math.Min(dy, dz), Math.Max(dy, dz));
+        if (dx > dy) (dx, dy) = (dy, dx);
+        if (dy > dz) (dy, dz) = (dz, dy);
+        if (dx > dy) (dx, dy) = (dy, dx);
+        return (dx, dy, dz);
+    }
+
+    /// <summary>Fills <paramref name="into"/> with up to its length blocks that fit the space, largest first.</summary>
+    public int Candidates(PackState state, in Space sp, Span<int> into)
+    {
+        var found = 0;
+        var payload = _region.PayloadLeft - state.Weight;
+        for (var i = FirstNotLargerThan(sp.Volume); i < _blocks.Length && found < into.Length; i++)
+        {
+            var b = _blocks[i];
+            if (state.Remaining[b.Kind] < b.Count || !sp.Holds(b.Size)) continue;
+            if (b.Weight > payload + 1e-9) continue;
+            into[found++] = i;
+        }
+        return found;
+    }
+
+    private int FirstNotLargerThan(long volume)
+    {
+        int lo = 0, hi = _volumes.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_volumes[mid] > volume) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>Places block <paramref name="blockIndex"/> in the corner of space <paramref name="spaceIndex"/>.</summary>
+    public void Place(PackState state, int spaceIndex, int blockIndex)
+    {
+        var sp = state.Spaces[spaceIndex];
+        var b = _blocks[blockIndex];
+        var size = _region.Size;
+        var low = _region.FromBack || sp.X1 <= size.X - sp.X2;
+        var x = low ? sp.X1 : sp.X2 - b.Size.X;
+        var y = sp.Y1 <= size.Y - sp.Y2 ? sp.Y1 : sp.Y2 - b.Size.Y;
+        var z = sp.Z1;
+        var box = new Space(x, y, z, x + b.Size.X, y + b.Size.Y, z + b.Size.Z);
+
+        state.Placed.Add(new PlacedBlock(blockIndex, x, y, z));
+        state.Remaining[b.Kind] -= b.Count;
+        state.Volume += b.Volume;
+        state.Weight += b.Weight;
+        SplitSpaces(state.Spaces, box, sp.Z2, b.NoLoadOnTop);
+    }
+
+    public void RemoveSpace(PackState state, int spaceIndex) => state.Spaces.RemoveAt(spaceIndex);
+
+    private void SplitSpaces(List<Space> spaces, in Space box, int ceiling, bool noLoadOnTop)
+    {
+        var fresh = new List<Space>(8);
+        var kept = 0;
+        for (var i = 0; i < spaces.Count; i++)
+        {
+            var t = spaces[i];
+            if (!t.Overlaps(box))
+            {
+                spaces[kept++] = t;
+                continue;
+            }
+            // What is left of t beside and below the block keeps t's supported floor; the part above the block
+            // would stand partly on air and is dropped (the block's own top becomes a new space instead).
+            if (t.X1 < box.X1) fresh.Add(t with { X2 = box.X1 });
+            if (box.X2 < t.X2) fresh.Add(t with { X1 = box.X2 });
+            if (t.Y1 < box.Y1) fresh.Add(t with { Y2 = box.Y1 });
+            if (box.Y2 < t.Y2) fresh.Add(t with { Y1 = box.Y2 });
+            if (t.Z1 < box.Z1) fresh.Add(t with { Z2 = box.Z1 });
+        }
+        spaces.RemoveRange(kept, spaces.Count - kept);
+        if (!noLoadOnTop && box.Z2 < ceiling)
+            fresh.Add(new Space(box.X1, box.Y1, box.Z2, box.X2, box.Y2, ceiling));
+
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            var f = fresh[i];
+            if (f.Dx < _minSide || f.Dy < _minSide || f.Dz < _minSide || f.Volume < _minVolume) continue;
+            var dominated = false;
+            for (var j = 0; j < fresh.Count && !dominated; j++)
+                dominated = j != i && fresh[j].Contains(f) && (fresh[j] != f || j < i);
+            for (var j = 0; j < kept && !dominated; j++)
+                dominated = spaces[j].Contains(f);
+            if (!dominated) spaces.Add(f);
+        }
+    }
+}
