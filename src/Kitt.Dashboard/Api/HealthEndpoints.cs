@@ -1,0 +1,30 @@
+using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kitt.Dashboard.Api;
+
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthAndStats(this IEndpointRouteBuilder endpoints)
+    {
+        var startedAt = TimeProvider.System.GetUtcNow();
+
+        endpoints.MapGet("/health", async (
+            ComponentStates states,
+            IDbContextFactory<KittDbContext> dbFactory,
+            TimeProvider clock,
+            CancellationToken cancellationToken) =>
+        {
+            var report = await HealthReport.CheckAsync(states, dbFactory, clock, cancellationToken);
+            return Results.Json(report, statusCode: report.IsUnhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+        });
+
+        endpoints.MapGet("/stats", (ITopicHub hub, CircuitTracker circuits, TimeProvider clock) =>
+            Results.Json(StatsReport.Create(hub, circuits, clock, startedAt)));
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,56 @@
+using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Health;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kitt.Dashboard.Api;
+
+public sealed record ComponentHealth(string Name, string State, string? Reason, DateTimeOffset Since);
+
+/// <param name="Status"><c>healthy</c>, <c>degraded</c> (a source is down, the dashboard still works) or <c>unhealthy</c>.</param>
+public sealed record HealthReport(string Status, DateTimeOffset CheckedAt, IReadOnlyList<ComponentHealth> Components)
+{
+    [JsonIgnore]
+    public bool IsUnhealthy => Status == "unhealthy";
+
+    /// <summary>Checks the database now and folds in what every background service last reported.</summary>
+    public static async Task<HealthReport> CheckAsync(
+        ComponentStates states,
+        IDbContextFactory<KittDbContext> dbFactory,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var reachable = await db.Database.CanConnectAsync(cancellationToken);
+            if (!reachable)
+            {
+                states.Report(ComponentStates.Database, ComponentStatus.Unavailable, "the SQLite file cannot be opened");
+            }
+            else if (states.Get(ComponentStates.Database) is not { Status: ComponentStatus.Degraded })
+            {
+                states.Report(ComponentStates.Database, ComponentStatus.Running);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            states.Report(ComponentStates.Database, ComponentStatus.Unavailable, ex.GetBaseException().Message);
+        }
+
+        var components = states.All()
+            .Select(s => new ComponentHealth(s.Name, s.Status.ToString().ToLowerInvariant(), s.Reason, s.Since))
+            .ToList();
+        return new HealthReport(Overall(states.All()), clock.GetUtcNow(), components);
+    }
+
+    private static string Overall(IReadOnlyList<ComponentState> all)
+    {
+        if (all.Any(s => s.Name == ComponentStates.Database && s.Status == ComponentStatus.Unavailable))
+        {
+            return "unhealthy";
+        }
+
+        return all.Any(s => s.Status is ComponentStatus.Degraded or ComponentStatus.Unavailable) ? "degraded" : "healthy";
+    }
+}

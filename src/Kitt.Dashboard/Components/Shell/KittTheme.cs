@@ -1,0 +1,67 @@
+using MudBlazor;
+
+namespace Kitt.Dashboard.Components.Shell;
+
+/// <summary>The product's look: a calm slate base with a teal accent, tuned for long shifts in either theme.</summary>
+public static class KittTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#0f766e",
+            Secondary = "#4f46e5",
+            Tertiary = "#0284c7",
+            Info = "#0284c7",
+            Success = "#15803d",
+            Warning = "#b45309",
+            Error = "#b91c1c",
+            Background = "#f4f6f8",
+            Surface = "#ffffff",
+            AppbarBackground = "#0f172a",
+            AppbarText = "#e2e8f0",
+            DrawerBackground = "#ffffff",
+            DrawerText = "#334155",
+            DrawerIcon = "#475569",
+            TextPrimary = "#0f172a",
+            TextSecondary = "#475569",
+            LinesDefault = "#e2e8f0",
+            TableLines = "#e2e8f0",
+            Divider = "#e2e8f0",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#2dd4bf",
+            Secondary = "#818cf8",
+            Tertiary = "#38bdf8",
+            Info = "#38bdf8",
+            Success = "#4ade80",
+            Warning = "#fbbf24",
+            Error = "#f87171",
+            Background = "#0b1120",
+            Surface = "#111827",
+            AppbarBackground = "#020617",
+            AppbarText = "#e2e8f0",
+            DrawerBackground = "#0f172a",
+            DrawerText = "#cbd5e1",
+            DrawerIcon = "#94a3b8",
+            TextPrimary = "#e2e8f0",
+            TextSecondary = "#94a3b8",
+            LinesDefault = "#1e293b",
+            TableLines = "#1e293b",
+            Divider = "#1e293b",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography
+            {
+                FontFamily = ["Inter", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+            },
+        },
+        LayoutProperties = new LayoutProperties
+        {
+            DefaultBorderRadius = "8px",
+            DrawerWidthLeft = "232px",
+        },
+    };
+}

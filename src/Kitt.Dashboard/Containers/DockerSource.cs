@@ -1,0 +1,84 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Realtime;
+using Microsoft.Extensions.Options;
+
+namespace Kitt.Dashboard.Containers;
+
+/// <summary>
+/// Polls the Docker engine and publishes what it lists on <c>containers</c>. When the engine is gone it says so,
+/// backs off, and recovers by itself once the engine is back.
+/// </summary>
+public sealed class DockerSource(
+    ITopicHub hub,
+    ComponentStates states,
+    IOptions<DockerOptions> dockerOptions,
+    IOptions<RealtimeOptions> realtime,
+    TimeProvider clock,
+    ILogger<DockerSource> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = dockerOptions.Value;
+        if (!realtime.Value.ContainerStats)
+        {
+            states.Report(ComponentStates.Docker, ComponentStatus.Disabled, "Realtime:ContainerStats is off");
+            return;
+        }
+
+        states.Report(ComponentStates.Docker, ComponentStatus.Starting);
+        var poll = TimeSpan.FromSeconds(Math.Max(1, options.PollSeconds));
+        var delay = poll;
+        using var client = CreateClient(options.Endpoint);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var snapshot = await PollAsync(client, options.Endpoint, stoppingToken);
+            hub.Publish(Topics.Containers, snapshot);
+            states.Report(ComponentStates.Docker, snapshot.SourceStatus, snapshot.SourceReason);
+            delay = snapshot.SourceAvailable ? poll : Min(delay * 2, MaxBackoff);
+            await Task.Delay(delay, clock, stoppingToken);
+        }
+    }
+
+    private async Task<ContainersSnapshot> PollAsync(DockerClient client, string endpoint, CancellationToken token)
+    {
+        if (DockerFailure.MissingSocket(endpoint) is { } missing)
+        {
+            return Unavailable(endpoint, missing);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+        timeout.CancelAfter(RequestTimeout);
+        try
+        {
+            var listed = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, timeout.Token);
+            var rows = listed.Select(ToRow).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+            return new ContainersSnapshot(clock.GetUtcNow(), endpoint, ComponentStatus.Running, null, rows);
+        }
+        catch (Exception ex) when (!token.IsCancellationRequested)
+        {
+            logger.LogDebug(ex, "Docker poll failed");
+            return Unavailable(endpoint, DockerFailure.Describe(ex, endpoint));
+        }
+    }
+
+    private ContainersSnapshot Unavailable(string endpoint, string reason) =>
+        new(clock.GetUtcNow(), endpoint, ComponentStatus.Unavailable, reason, []);
+
+    private static ContainerRow ToRow(ContainerListResponse c) => new(
+        c.ID,
+        c.Names.FirstOrDefault()?.TrimStart('/') ?? c.ID[..Math.Min(12, c.ID.Length)],
+        c.Image,
+        c.State,
+        c.Status,
+        new DateTimeOffset(c.Created.ToUniversalTime(), TimeSpan.Zero));
+
+    private static DockerClient CreateClient(string endpoint) =>
+        new DockerClientConfiguration(new Uri(endpoint), defaultTimeout: RequestTimeout).CreateClient();
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

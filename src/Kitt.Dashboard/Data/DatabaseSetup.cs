@@ -1,0 +1,39 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kitt.Dashboard.Data;
+
+public static class DatabaseSetup
+{
+    public const string DefaultConnectionString = "Data Source=data/kitt.db";
+
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Kitt") is { Length: > 0 } configured ? configured : DefaultConnectionString;
+
+    public static IServiceCollection AddKittDatabase(this IServiceCollection services)
+    {
+        services.AddDbContextFactory<KittDbContext>((sp, options) =>
+            options.UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>())));
+        return services;
+    }
+
+    /// <summary>
+    /// Creates the database file's folder, applies migrations and switches the file to WAL, so readers (pages,
+    /// REST) never wait for the background writers.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var connectionString = ConnectionString(services.GetRequiredService<IConfiguration>());
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var factory = services.GetRequiredService<IDbContextFactory<KittDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+}

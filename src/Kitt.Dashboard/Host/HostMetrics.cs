@@ -1,0 +1,20 @@
+namespace Kitt.Dashboard.Host;
+
+/// <summary>One sample of the machine the dashboard runs on, published on the <c>metrics</c> topic.</summary>
+public sealed record HostMetrics(
+    DateTimeOffset At,
+    int CpuCount,
+    double CpuPercent,
+    long MemoryUsedBytes,
+    long MemoryTotalBytes,
+    double Load1,
+    double Load5,
+    double Load15,
+    string DiskPath,
+    long DiskUsedBytes,
+    long DiskTotalBytes)
+{
+    public double MemoryPercent => MemoryTotalBytes == 0 ? 0 : 100.0 * MemoryUsedBytes / MemoryTotalBytes;
+
+    public double DiskPercent => DiskTotalBytes == 0 ? 0 : 100.0 * DiskUsedBytes / DiskTotalBytes;
+}

@@ -1,0 +1,40 @@
+using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Containers;
+using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Host;
+using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Sessions;
+using Kitt.Dashboard.Components.Shell;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using MudBlazor.Services;
+
+namespace Kitt.Dashboard.Hosting;
+
+public static class DashboardServices
+{
+    public static IServiceCollection AddKittDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton(TimeProvider.System);
+
+        services.Configure<RealtimeOptions>(configuration.GetSection(RealtimeOptions.Section));
+        services.Configure<DockerOptions>(configuration.GetSection(DockerOptions.Section));
+        services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+
+        services.AddSingleton<ITopicHub, TopicHub>();
+        services.AddSingleton<ComponentStates>();
+        services.AddKittDatabase();
+
+        services.AddSingleton<CircuitTracker>();
+        services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitTracker>());
+        services.AddScoped<BrowserPreferences>();
+
+        services.AddHostedService<EventBusStatus>();
+        services.AddHostedService<ComponentEventRecorder>();
+        services.AddHostedService<HostMetricsSampler>();
+        services.AddHostedService<DockerSource>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using Kitt.Dashboard.Api;
+using Kitt.Dashboard.Components;
+using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.UseAppSettingsFromAppBase();
+builder.Services.AddKittDashboard(builder.Configuration);
+
+var app = builder.Build();
+await app.Services.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSiteFiles();
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapHealthAndStats();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>The web host's entry point; public so the test host can start it.</summary>
+public partial class Program;

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Kitt.Dashboard.Realtime;
+
+/// <summary>
+/// Base for components that show live topics. <see cref="Subscribe{T}"/> is the one-liner: the subscription is
+/// coalesced to at most one render per <see cref="RenderInterval"/> and is disposed with the component, so it
+/// cannot outlive the page.
+/// </summary>
+public abstract class LiveComponentBase : ComponentBase, IDisposable
+{
+    /// <summary>At most one render per interval, whatever the event rate.</summary>
+    public static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly List<IDisposable> subscriptions = [];
+    private bool disposed;
+
+    [Inject]
+    protected ITopicHub Hub { get; set; } = default!;
+
+    /// <summary>
+    /// Calls <paramref name="onBatch"/> on the renderer's thread with everything that arrived since the last render,
+    /// then renders once.
+    /// </summary>
+    protected void Subscribe<T>(Topic<T> topic, Action<IReadOnlyList<T>> onBatch)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        subscriptions.Add(Hub.Subscribe<T>(
+            topic,
+            (batch, _) => new ValueTask(InvokeAsync(() =>
+            {
+                if (disposed)
+                {
+                    return;
+                }
+
+                onBatch(batch);
+                StateHasChanged();
+            })),
+            RenderInterval));
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        foreach (var subscription in subscriptions)
+        {
+            subscription.Dispose();
+        }
+
+        subscriptions.Clear();
+        OnDisposed();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what a derived component holds besides its subscriptions.</summary>
+    protected virtual void OnDisposed()
+    {
+    }
+}
