@@ -1,0 +1,35 @@
+using Bunit;
+using Kitt.Dashboard.Host;
+using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Components.Pages;
+
+namespace Kitt.Dashboard.Tests.Components;
+
+public sealed class OverviewPageTests : DashboardTestContext
+{
+    [Fact]
+    public void Host_tiles_show_the_latest_sample()
+    {
+        var cut = Render<Overview>();
+        Assert.Contains("Taking the first host sample", cut.Markup);
+
+        Hub.Publish(Topics.Metrics, Sample(cpu: 12.5));
+        Hub.Publish(Topics.Metrics, Sample(cpu: 42.0));
+
+        cut.WaitForAssertion(() => Assert.Contains("42.0 %", cut.Find("[data-testid=tile-cpu]").TextContent));
+        Assert.Contains("2 cores", cut.Find("[data-testid=tile-cpu]").TextContent);
+        Assert.Contains("50.0 %", cut.Find("[data-testid=tile-memory]").TextContent);
+    }
+
+    [Fact]
+    public void Subscribes_only_to_the_topics_it_shows()
+    {
+        Render<Overview>();
+        Assert.Equal(1, Subscriptions("metrics"));
+        Assert.Equal(1, Subscriptions("containers"));
+        Assert.Equal(0, Subscriptions("sessions"));
+    }
+
+    private static HostMetrics Sample(double cpu) =>
+        new(DateTimeOffset.UtcNow, 2, cpu, 512L << 20, 1024L << 20, 0.5, 0.4, 0.3, "/data", 10L << 30, 100L << 30);
+}
