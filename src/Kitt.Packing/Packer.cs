@@ -48,7 +48,7 @@ public static class Packer
 
         var boxes = new List<PlacedBox>();
         var used = new List<int>();
-        var filler = new ContainerFiller(kinds, options.MaxDegreeOfParallelism, cancellationToken);
+        var filler = new ContainerFiller(kinds, options, cancellationToken);
         for (var t = 0; t < request.Containers.Count && remaining.Any(r => r > 0); t++)
         {
             var type = request.Containers[t];

@@ -6,7 +6,7 @@ namespace Kitt.Packing.Engine;
 /// Fills one container. Stops are loaded last-delivered first, each in its own slice of the container behind
 /// the previous ones, so no box ever stands in front of or on top of a box unloaded earlier.
 /// </summary>
-internal sealed class ContainerFiller(Kind[] kinds, int parallelism, CancellationToken cancel)
+internal sealed class ContainerFiller(Kind[] kinds, PackingOptions options, CancellationToken cancel)
 {
     public List<PlacedBox> Fill(int container, Size3 size, double payload, int[] remaining, long deadline)
     {
@@ -32,8 +32,9 @@ internal sealed class ContainerFiller(Kind[] kinds, int parallelism, Cancellatio
             var groupDeadline = deadline <= now ? now : now + (long)((deadline - now) * share);
 
             var placer = new BlockPlacer(region, blocks);
-            var search = new LookaheadSearch(placer, available, region.Size.Volume, groupDeadline, parallelism, cancel);
-            var best = search.Run(null);
+            var search = new LookaheadSearch(placer, available, region.Size.Volume, groupDeadline,
+                options.MaxDegreeOfParallelism, cancel);
+            var best = search.Run(options.MaxBreadth);
             foreach (var pb in best.Placed)
             {
                 var b = blocks[pb.Block];

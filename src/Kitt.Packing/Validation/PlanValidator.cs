@@ -28,9 +28,10 @@ public static class PlanValidator
             if (load.TypeIndex < 0 || load.TypeIndex >= request.Containers.Count) continue;
             var container = request.Containers[load.TypeIndex];
             var boxes = group.ToArray();
-            var supporters = Supporters(boxes);
+            var grid = new BoxGrid(boxes);
+            var supporters = Supporters(boxes, grid);
             CheckEachBox(request, container, boxes, v);
-            CheckOverlaps(boxes, v);
+            CheckOverlaps(boxes, grid, v);
             CheckSupport(boxes, supporters, supportFraction, v);
             CheckLoads(request, boxes, supporters, v);
             CheckStops(request, boxes, v);
@@ -111,16 +112,17 @@ public static class PlanValidator
 
     private static double Overlap(double a1, double a2, double b1, double b2) => Math.Min(a2, b2) - Math.Max(a1, b1);
 
-    private static void CheckOverlaps(Placement[] boxes, List<string> v)
+    private static void CheckOverlaps(Placement[] boxes, BoxGrid grid, List<string> v)
     {
-        var byX = boxes.OrderBy(p => p.X).ToArray();
-        for (var i = 0; i < byX.Length; i++)
+        for (var i = 0; i < boxes.Length; i++)
         {
-            var a = byX[i];
-            for (var j = i + 1; j < byX.Length && byX[j].X < a.X + a.Dx - Eps; j++)
+            var a = boxes[i];
+            foreach (var j in grid.Near(a.X, a.X + a.Dx, a.Y, a.Y + a.Dy, a.Z, a.Z + a.Dz))
             {
-                var b = byX[j];
-                if (Overlap(a.Y, a.Y + a.Dy, b.Y, b.Y + b.Dy) > Eps && Overlap(a.Z, a.Z + a.Dz, b.Z, b.Z + b.Dz) > Eps)
+                if (j <= i) continue;
+                var b = boxes[j];
+                if (Overlap(a.X, a.X + a.Dx, b.X, b.X + b.Dx) > Eps && Overlap(a.Y, a.Y + a.Dy, b.Y, b.Y + b.Dy) > Eps &&
+                    Overlap(a.Z, a.Z + a.Dz, b.Z, b.Z + b.Dz) > Eps)
                     v.Add($"{Name(a)} overlaps {Name(b)}");
             }
         }
@@ -133,24 +135,19 @@ public static class PlanValidator
         return ox > Eps && oy > Eps ? ox * oy : 0;
     }
 
-    /// <summary>For each box, the boxes whose top touches its base, found by sweeping along x.</summary>
-    private static List<int>[] Supporters(Placement[] boxes)
+    /// <summary>For each box, the boxes whose top touches its base.</summary>
+    private static List<int>[] Supporters(Placement[] boxes, BoxGrid grid)
     {
         var result = new List<int>[boxes.Length];
-        var order = Enumerable.Range(0, boxes.Length).OrderBy(i => boxes[i].X).ToArray();
-        var widest = boxes.Length == 0 ? 0 : boxes.Max(b => b.Dx);
-        var xs = order.Select(i => boxes[i].X).ToArray();
         for (var i = 0; i < boxes.Length; i++)
         {
             result[i] = [];
             var a = boxes[i];
             if (a.Z <= Eps) continue;
-            var k = Array.BinarySearch(xs, a.X - widest - Eps);
-            if (k < 0) k = ~k;
-            for (; k < order.Length && xs[k] < a.X + a.Dx; k++)
+            foreach (var j in grid.Near(a.X, a.X + a.Dx, a.Y, a.Y + a.Dy, a.Z - Eps, a.Z + Eps))
             {
-                var b = boxes[order[k]];
-                if (Math.Abs(b.Z + b.Dz - a.Z) <= Eps && FootprintOverlap(a, b) > 0) result[i].Add(order[k]);
+                var b = boxes[j];
+                if (Math.Abs(b.Z + b.Dz - a.Z) <= Eps && FootprintOverlap(a, b) > 0) result[i].Add(j);
             }
         }
         return result;
@@ -163,7 +160,7 @@ public static class PlanValidator
             var a = boxes[i];
             var share = a.Z <= Eps ? 1.0 : supporters[i].Sum(j => FootprintOverlap(a, boxes[j])) / (a.Dx * a.Dy);
             if (share < fraction - 1e-9)
-                v.Add($"{Name(a)} has {share:P1} of its base supported, {fraction:P1} required");
+                v.Add(FormattableString.Invariant($"{Name(a)} has {share * 100:F1}% of its base supported, {fraction * 100:F1}% required"));
             if (Math.Abs(share - a.SupportFraction) > 1e-6)
                 v.Add($"{Name(a)} reports support {a.SupportFraction:F4}, measured {share:F4}");
         }

@@ -1,0 +1,170 @@
+namespace Kitt.Packing.Tests;
+
+public class PackerEdgeCaseTests
+{
+    [Fact]
+    public void OneItemGoesInTheBackCornerOnTheFloor()
+    {
+        var plan = Plans.PackValid(Plans.One(new ContainerType(100, 100, 100), new ItemSpec("a", 10, 20, 30, 5)));
+        var p = Assert.Single(plan.Placements);
+        Assert.Equal((0.0, 0.0, 0.0), (p.X, p.Y, p.Z));
+        Assert.Equal(1.0, p.SupportFraction);
+        Assert.Empty(plan.Unplaced);
+        Assert.Equal(5.0, plan.Containers[0].WeightKg);
+    }
+
+    [Fact]
+    public void ItemExactlyTheContainerFillsIt()
+    {
+        var plan = Plans.PackValid(Plans.One(new ContainerType(120, 80, 60), new ItemSpec("pallet", 120, 80, 60)));
+        Assert.Single(plan.Placements);
+        Assert.Equal(1.0, plan.Containers[0].Utilization, 9);
+    }
+
+    [Fact]
+    public void ItemThatOnlyFitsRotatedIsRotated()
+    {
+        var plan = Plans.PackValid(Plans.One(new ContainerType(30, 100, 30), new ItemSpec("long", 100, 30, 30)));
+        var p = Assert.Single(plan.Placements);
+        Assert.Equal(100, p.Dy, 9);
+    }
+
+    [Fact]
+    public void ThisSideUpItemThatFitsOnlyOnItsSideIsUnplacedWithAReason()
+    {
+        var item = new ItemSpec("tall", 10, 10, 50) { AllowedVertical = VerticalAxes.Height };
+        var plan = Plans.PackValid(Plans.One(new ContainerType(100, 100, 40), item));
+        Assert.Empty(plan.Placements);
+        var u = Assert.Single(plan.Unplaced);
+        Assert.Equal(UnplacedReason.DoesNotFit, u.Reason);
+        Assert.Equal(1, u.Count);
+    }
+
+    [Fact]
+    public void ItemLargerThanTheContainerIsUnplacedNotAnError()
+    {
+        var plan = Plans.PackValid(Plans.One(new ContainerType(50, 50, 50),
+            new ItemSpec("big", 60, 10, 10, 1, 3), new ItemSpec("small", 10, 10, 10, 1, 2)));
+        Assert.Equal(2, plan.Placements.Count);
+        var u = Assert.Single(plan.Unplaced);
+        Assert.Equal((0, 3, UnplacedReason.DoesNotFit), (u.ItemIndex, u.Count, u.Reason));
+    }
+
+    [Fact]
+    public void ItemHeavierThanThePayloadIsUnplacedAsTooHeavy()
+    {
+        var plan = Plans.PackValid(Plans.One(new ContainerType(100, 100, 100, MaxPayloadKg: 10),
+            new ItemSpec("anvil", 10, 10, 10, 50)));
+        Assert.Equal(UnplacedReason.TooHeavy, Assert.Single(plan.Unplaced).Reason);
+    }
+
+    [Fact]
+    public void PayloadLimitsHowManyArePlaced()
+    {
+        var plan = Plans.PackValid(Plans.One(new ContainerType(100, 100, 100, MaxPayloadKg: 35),
+            new ItemSpec("brick", 10, 10, 10, 10, 8)));
+        Assert.Equal(3, plan.Placements.Count);
+        Assert.Equal(UnplacedReason.NoCapacity, Assert.Single(plan.Unplaced).Reason);
+    }
+
+    [Fact]
+    public void ZeroWeightItemsPackAndReportAVolumeCentre()
+    {
+        var plan = Plans.PackValid(Plans.One(new ContainerType(100, 100, 100), new ItemSpec("foam", 100, 100, 10, 0, 1)));
+        Assert.Equal(0, plan.Containers[0].WeightKg);
+        Assert.Equal(new Point3(50, 50, 5), plan.Containers[0].CenterOfGravity);
+    }
+
+    [Fact]
+    public void FillsContainersInSequence()
+    {
+        var plan = Plans.PackValid(new PackingRequest([new ContainerType(100, 100, 100, Count: 3)],
+            [new ItemSpec("cube", 50, 50, 50, 1, 12)]));
+        Assert.Equal(2, plan.Containers.Count);
+        Assert.Equal(8, plan.Containers[0].BoxCount);
+        Assert.Equal(4, plan.Containers[1].BoxCount);
+        Assert.Empty(plan.Unplaced);
+    }
+
+    [Fact]
+    public void MovesOnToTheNextContainerKindWhenOneRunsOut()
+    {
+        var plan = Plans.PackValid(new PackingRequest(
+            [new ContainerType(50, 50, 50, Count: 1), new ContainerType(100, 100, 100, Count: null)],
+            [new ItemSpec("cube", 50, 50, 50, 1, 10)]));
+        Assert.Equal([0, 1, 1], plan.Containers.Select(c => c.TypeIndex));
+        Assert.Empty(plan.Unplaced);
+    }
+
+    [Fact]
+    public void FragileItemsCarryNothing()
+    {
+        var plan = Plans.PackValid(Plans.One(new ContainerType(100, 100, 100),
+            new ItemSpec("glass", 50, 50, 50, 2, 4) { Fragile = true },
+            new ItemSpec("brick", 50, 50, 50, 20, 4)));
+        Assert.Equal(8, plan.Placements.Count);
+        Assert.All(plan.Placements.Where(p => p.ItemIndex == 0), p => Assert.Equal(50, p.Z));
+    }
+
+    [Fact]
+    public void MaxLoadAllowsStackingUpToTheLimit()
+    {
+        var plan = Plans.PackValid(Plans.One(new ContainerType(10, 10, 100),
+            new ItemSpec("crate", 10, 10, 10, 5, 10) { MaxLoadKg = 15 }));
+        // Each crate may carry three more: four in a column, the rest left out.
+        Assert.Equal(4, plan.Placements.Count);
+    }
+
+    [Fact]
+    public void LaterStopsAreLoadedDeeper()
+    {
+        var plan = Plans.PackValid(Plans.One(new ContainerType(300, 100, 100),
+            new ItemSpec("first", 50, 50, 50, 1, 4) { Stop = 1 },
+            new ItemSpec("second", 50, 50, 50, 1, 4) { Stop = 2 },
+            new ItemSpec("last", 50, 50, 50, 1, 4)));
+        double MinX(int item) => plan.Placements.Where(p => p.ItemIndex == item).Min(p => p.X);
+        Assert.True(MinX(2) < MinX(1) && MinX(1) < MinX(0));
+        var byStop = plan.Placements.OrderBy(p => p.Sequence).Select(p => p.ItemIndex).ToList();
+        Assert.Equal(byStop.OrderByDescending(i => i), byStop);
+    }
+
+    [Fact]
+    public void HugeCountsPackQuickly()
+    {
+        var request = Plans.One(new ContainerType(1000, 1000, 100), new ItemSpec("tile", 10, 10, 10, 0.1, 100_000));
+        var plan = Plans.PackValid(request, new PackingOptions { TimeLimit = TimeSpan.FromSeconds(5) });
+        Assert.Equal(100_000, plan.Placements.Count);
+        Assert.Equal(1.0, plan.Utilization, 9);
+    }
+
+    [Fact]
+    public void NoItemsGivesAnEmptyPlan()
+    {
+        var plan = Plans.PackValid(new PackingRequest([new ContainerType(10, 10, 10)], []));
+        Assert.Empty(plan.Placements);
+        Assert.Empty(plan.Containers);
+    }
+
+    [Fact]
+    public void CancelledSearchStillReturnsAValidPlan()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var request = Plans.One(new ContainerType(587, 233, 220), new ItemSpec("a", 108, 76, 30, 1, 40),
+            new ItemSpec("b", 110, 43, 25, 1, 33), new ItemSpec("c", 92, 81, 55, 1, 39));
+        var plan = Packer.Pack(request, new PackingOptions { TimeLimit = TimeSpan.FromMinutes(1) }, cts.Token);
+        Assert.Empty(PlanValidator.Validate(request, plan));
+        Assert.NotEmpty(plan.Placements);
+    }
+
+    [Fact]
+    public void EqualSeedAndEffortGiveEqualPlans()
+    {
+        var request = Plans.One(new ContainerType(587, 233, 220), new ItemSpec("a", 108, 76, 30, 1, 40),
+            new ItemSpec("b", 110, 43, 25, 1, 33), new ItemSpec("c", 92, 81, 55, 1, 39));
+        var options = new PackingOptions { TimeLimit = TimeSpan.FromMinutes(1), MaxBreadth = 4, Seed = 7 };
+        var first = Plans.PackValid(request, options);
+        var second = Plans.PackValid(request, options with { MaxDegreeOfParallelism = 1 });
+        Assert.Equal(first.Placements, second.Placements);
+    }
+}
