@@ -5,6 +5,10 @@ using Kitt.Dashboard.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseAppSettingsFromAppBase();
+
+// `dotnet run` serves package assets (MudBlazor) from the build manifest in every environment, not only in
+// Development; a published app has no such manifest and this is a no-op there.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddKittDashboard(builder.Configuration);
 
 var app = builder.Build();

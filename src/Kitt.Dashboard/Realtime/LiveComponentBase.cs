@@ -20,11 +20,17 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     /// <summary>
     /// Calls <paramref name="onBatch"/> on the renderer's thread with everything that arrived since the last render,
-    /// then renders once.
+    /// then renders once. A snapshot topic's latest value is handed over at once, so the first (pre)render
+    /// already shows data.
     /// </summary>
     protected void Subscribe<T>(Topic<T> topic, Action<IReadOnlyList<T>> onBatch)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        if (topic.Kind == TopicKind.Snapshot && Hub.TryGetLatest(topic, out var latest))
+        {
+            onBatch([latest]);
+        }
+
         subscriptions.Add(Hub.Subscribe<T>(
             topic,
             (batch, _) => new ValueTask(InvokeAsync(() =>

@@ -8,6 +8,7 @@ public partial class MainLayout
 {
     private bool drawerOpen = true;
     private bool darkMode;
+    private IDialogReference? shortcutsDialog;
 
     [CascadingParameter(Name = "InitialDarkMode")]
     private bool InitialDarkMode { get; set; }
@@ -21,6 +22,15 @@ public partial class MainLayout
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    private static readonly DialogOptions ShortcutsDialogOptions = new()
+    {
+        CloseOnEscapeKey = true,
+        CloseButton = true,
+        MaxWidth = MaxWidth.Small,
+        FullWidth = true,
+        DefaultFocus = DefaultFocus.FirstChild,
+    };
+
     protected override void OnInitialized() => darkMode = InitialDarkMode;
 
     private void ToggleDrawer() => drawerOpen = !drawerOpen;
@@ -31,9 +41,15 @@ public partial class MainLayout
         await Preferences.SetDarkModeAsync(darkMode);
     }
 
-    private Task ShowShortcutsAsync() => Dialogs.ShowAsync<ShortcutsDialog>(
-        "Keyboard shortcuts",
-        new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true });
+    private async Task ShowShortcutsAsync()
+    {
+        if (shortcutsDialog is { Result.IsCompleted: false })
+        {
+            return;
+        }
+
+        shortcutsDialog = await Dialogs.ShowAsync<ShortcutsDialog>("Keyboard shortcuts", ShortcutsDialogOptions);
+    }
 
     private async Task OnShortcutAsync(Shortcut shortcut)
     {
@@ -44,6 +60,10 @@ public partial class MainLayout
                 break;
             case Shortcuts.ToggleTheme:
                 await ToggleThemeAsync();
+                break;
+            case Shortcuts.Close:
+                // MudBlazor only sees Escape when focus is inside the dialog; a keyboard user's focus often isn't.
+                shortcutsDialog?.Close();
                 break;
             default:
                 if (shortcut.Href is not null)

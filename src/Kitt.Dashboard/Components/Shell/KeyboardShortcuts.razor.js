@@ -42,9 +42,12 @@ export function listen(dotNet, keys) {
     }
 
     document.addEventListener("keydown", onKeyDown);
+    // Lets scripts and tests know keys are being listened for before they type.
+    document.documentElement.dataset.shortcuts = "on";
     return {
         dispose() {
             document.removeEventListener("keydown", onKeyDown);
+            delete document.documentElement.dataset.shortcuts;
         },
     };
 }

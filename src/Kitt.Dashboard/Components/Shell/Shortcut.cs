@@ -9,11 +9,13 @@ public static class Shortcuts
 {
     public const string Help = "?";
     public const string ToggleTheme = "t";
+    public const string Close = "Escape";
 
     public static readonly IReadOnlyList<Shortcut> All =
     [
         new(Help, "Show keyboard shortcuts"),
         new(ToggleTheme, "Switch between dark and light theme"),
+        new(Close, "Close this dialog"),
         new("g o", "Go to Overview", ""),
         new("g c", "Go to Containers", "containers"),
         new("g s", "Go to Sessions", "sessions"),

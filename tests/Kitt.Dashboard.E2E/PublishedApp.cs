@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Kitt.Dashboard.E2E;
+
+/// <summary>
+/// Publishes the dashboard once and runs the published output as its own process on a real Kestrel port, as an
+/// operator would run it: this proves the publish output carries the top-level wwwroot/ and appsettings.json.
+/// </summary>
+public sealed partial class PublishedApp : IAsyncDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("kitt-e2e-").FullName;
+    private Process? process;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public string DockerEndpoint => $"unix://{Path.Combine(folder, "docker.sock")}";
+
+    public string AppFolder => Path.Combine(folder, "app");
+
+    public static async Task<PublishedApp> PublishAndStartAsync()
+    {
+        var app = new PublishedApp();
+        await app.PublishAsync();
+        await app.StartAsync(port: 0);
+        return app;
+    }
+
+    /// <summary>Starts the app again on the same port, as after a crash or a deployment.</summary>
+    public Task RestartAsync() => StartAsync(BaseAddress.Port);
+
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private async Task PublishAsync()
+    {
+        var project = Path.Combine(RepoRoot(), "src", "Kitt.Dashboard", "Kitt.Dashboard.csproj");
+        var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", AppFolder, "--nologo"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = publish.StandardOutput.ReadToEndAsync();
+        var errors = publish.StandardError.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed:\n{await output}\n{await errors}");
+        }
+    }
+
+    private async Task StartAsync(int port)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppFolder, "Kitt.Dashboard.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = AppFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__Kitt"] = $"Data Source={Path.Combine(folder, "data", "kitt.db")}";
+        info.Environment["Docker__Endpoint"] = DockerEndpoint;
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+
+        process = Process.Start(info)!;
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new List<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                listening.TrySetException(new InvalidOperationException("The dashboard exited:\n" + string.Join('\n', log)));
+                return;
+            }
+
+            lock (log)
+            {
+                log.Add(e.Data);
+            }
+
+            if (ListeningOn().Match(e.Data) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Kitt.Dashboard.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Kitt.Dashboard.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningOn();
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        process?.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+}
