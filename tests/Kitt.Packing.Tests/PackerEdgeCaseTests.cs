@@ -162,7 +162,7 @@ public class PackerEdgeCaseTests
     {
         var request = Plans.One(new ContainerType(587, 233, 220), new ItemSpec("a", 108, 76, 30, 1, 40),
             new ItemSpec("b", 110, 43, 25, 1, 33), new ItemSpec("c", 92, 81, 55, 1, 39));
-        var options = new PackingOptions { TimeLimit = TimeSpan.FromMinutes(1), MaxBreadth = 4, Seed = 7 };
+        var options = new PackingOptions { TimeLimit = TimeSpan.FromMinutes(1), MaxPasses = 4, Seed = 7 };
         var first = Plans.PackValid(request, options);
         var second = Plans.PackValid(request, options with { MaxDegreeOfParallelism = 1 });
         Assert.Equal(first.Placements, second.Placements);

@@ -54,7 +54,7 @@ public class PackerPropertyTests
     {
         Request.Sample(request =>
         {
-            var options = new PackingOptions { TimeLimit = TimeSpan.FromMinutes(1), MaxBreadth = 4 };
+            var options = new PackingOptions { TimeLimit = TimeSpan.FromMinutes(1), MaxPasses = 4 };
             var a = Packer.Pack(request, options);
             var b = Packer.Pack(request, options with { MaxDegreeOfParallelism = 1 });
             Assert.Equal(a.Placements, b.Placements);

@@ -32,9 +32,9 @@ internal sealed class ContainerFiller(Kind[] kinds, PackingOptions options, Canc
             var groupDeadline = deadline <= now ? now : now + (long)((deadline - now) * share);
 
             var placer = new BlockPlacer(region, blocks);
-            var search = new LookaheadSearch(placer, available, region.Size.Volume, groupDeadline,
+            var search = new BeamSearch(placer, available, region.Size.Volume, groupDeadline,
                 options.MaxDegreeOfParallelism, cancel);
-            var best = search.Run(options.MaxBreadth);
+            var best = search.Run(options.MaxPasses);
             foreach (var pb in best.Placed)
             {
                 var b = blocks[pb.Block];

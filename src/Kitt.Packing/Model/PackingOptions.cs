@@ -16,7 +16,8 @@ public sealed record PackingOptions
     /// <summary>Worker threads used to evaluate candidates (1 disables parallelism).</summary>
     public int MaxDegreeOfParallelism { get; init; } = Math.Min(2, Environment.ProcessorCount);
 
-    /// <summary>Largest lookahead breadth tried; bounds the effort so that results repeat exactly whatever the
-    /// machine's speed when the time limit is not reached first. Null lets the time limit alone decide.</summary>
-    public int? MaxBreadth { get; init; }
+    /// <summary>Most search passes after the first greedy one, each wider than the last; bounds the effort so that
+    /// results repeat exactly whatever the machine's speed when the time limit is not reached first. Null lets the
+    /// time limit alone decide.</summary>
+    public int? MaxPasses { get; init; }
 }
