@@ -3,6 +3,11 @@ using Kitt.Dashboard.Components;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
 
+if (args is [HealthProbe.Command, ..])
+{
+    return await HealthProbe.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseAppSettingsFromAppBase();
 
@@ -27,6 +32,7 @@ app.MapHealthAndStats();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The web host's entry point; public so the test host can start it.</summary>
 public partial class Program;

@@ -47,8 +47,8 @@ internal sealed class TopicSubscription<T> : ISubscriber, IDisposable
         }
 
         state.Remove(this);
-        channel.Writer.TryComplete();
         stopping.Cancel();
+        channel.Writer.TryComplete();
     }
 
     private async Task PumpAsync()
@@ -79,10 +79,8 @@ internal sealed class TopicSubscription<T> : ISubscriber, IDisposable
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            stopping.Dispose();
+            // Unsubscribed: the loop ends. The source has no timer, so it is left to the GC rather than disposed
+            // here, where a concurrent Dispose() could still be cancelling it.
         }
     }
 

@@ -1,0 +1,24 @@
+using System.Globalization;
+using Kitt.Dashboard.Bench;
+
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- hub [subscribers] [publishes] [rounds] [pace-ms]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- cold-start PUBLISHED/Kitt.Dashboard.dll [rounds]
+return args switch
+{
+    ["hub", ..] => await HubBench.RunAsync(
+        Arg(args, 1, 500),
+        Arg(args, 2, 10_000),
+        Arg(args, 3, 5),
+        TimeSpan.FromMilliseconds(Arg(args, 4, 1))),
+    ["cold-start", var dll, ..] => await ColdStartBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 5)),
+    _ => Usage(),
+};
+
+static int Arg(string[] args, int index, int fallback) =>
+    args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]");
+    return 2;
+}
