@@ -8,7 +8,7 @@ if (args is [HealthProbe.Command, ..])
     return await HealthProbe.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppBaseFiles.Options(args));
 builder.Configuration.UseAppSettingsFromAppBase();
 
 // `dotnet run` serves package assets (MudBlazor) from the build manifest in every environment, not only in

@@ -59,7 +59,7 @@ public sealed partial class PublishedApp : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppFolder, "Kitt.Dashboard.dll"), "--urls", $"http://127.0.0.1:{port}"])
         {
-            WorkingDirectory = AppFolder,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -95,7 +95,7 @@ public sealed partial class PublishedApp : IAsyncDisposable
         BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

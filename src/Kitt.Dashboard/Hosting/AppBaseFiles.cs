@@ -18,6 +18,18 @@ public static class AppBaseFiles
     public static string SitePath => Path.Combine(BaseDirectory, SiteFolder);
 
     /// <summary>
+    /// Roots the app at its own folder unless a content root is given explicitly, so the published app can be
+    /// started from any working directory and still find its static assets manifest.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args)
+    {
+        var explicitRoot = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase))
+            || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null
+            || Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT") is not null;
+        return new WebApplicationOptions { Args = args, ContentRootPath = explicitRoot ? null : BaseDirectory };
+    }
+
+    /// <summary>
     /// Points the default <c>appsettings*.json</c> sources at the app's base directory, keeping their place in
     /// the chain so environment variables and the command line still override them.
     /// </summary>

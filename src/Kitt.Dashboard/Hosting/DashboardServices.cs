@@ -22,6 +22,7 @@ public static class DashboardServices
         services.Configure<RealtimeOptions>(configuration.GetSection(RealtimeOptions.Section));
         services.Configure<DockerOptions>(configuration.GetSection(DockerOptions.Section));
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
+        services.Configure<ProductOptions>(configuration.GetSection(ProductOptions.Section));
 
         services.AddSingleton<ITopicHub, TopicHub>();
         services.AddSingleton<ComponentStates>();

@@ -1,6 +1,7 @@
 using Bunit;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
+using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Sessions;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Options.Create(Realtime));
         Services.AddSingleton(Options.Create(new DockerOptions()));
         Services.AddSingleton(Options.Create(new AlertOptions()));
+        Services.AddSingleton(Options.Create(new ProductOptions { Name = "Kitt Dashboard" }));
     }
 
     protected TopicHub Hub { get; } = new(NullLogger<TopicHub>.Instance);
