@@ -165,6 +165,8 @@ public class PackerEdgeCaseTests
         var options = new PackingOptions { TimeLimit = TimeSpan.FromMinutes(1), MaxPasses = 4, Seed = 7 };
         var first = Plans.PackValid(request, options);
         var second = Plans.PackValid(request, options with { MaxDegreeOfParallelism = 1 });
+        var third = Plans.PackValid(request, options with { Seed = 8 });
+        Assert.True(third.Utilization > 0.8);
         Assert.Equal(first.Placements, second.Placements);
     }
 }

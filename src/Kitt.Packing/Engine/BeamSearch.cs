@@ -16,11 +16,13 @@ internal sealed class BeamSearch
     private readonly long _deadline;
     private readonly CancellationToken _cancel;
     private readonly ParallelOptions _parallel;
+    private readonly int _seed;
     private PackState? _best;
 
-    public BeamSearch(BlockPlacer placer, int[] available, long regionVolume, long deadline,
+    public BeamSearch(BlockPlacer placer, int[] available, long regionVolume, long deadline, int seed,
         int parallelism, CancellationToken cancel)
     {
+        _seed = seed;
         _placer = placer;
         _available = available;
         _deadline = deadline;
@@ -102,8 +104,10 @@ internal sealed class BeamSearch
             });
             if (stopped) return PassOutcome.Stopped;
 
-            // Ties go to the earlier expansion: the parent ranked higher, then the larger block.
-            var order = Enumerable.Range(0, values.Length).OrderByDescending(e => values[e]).ThenBy(e => e).ToArray();
+            // Ties go to the earlier expansion (the parent ranked higher, then the larger block), or, with a seed,
+            // to a fixed shuffle of them.
+            var order = Enumerable.Range(0, values.Length).OrderByDescending(e => values[e])
+                .ThenBy(e => _seed == 0 ? (uint)e : Shuffle(_seed, e)).ThenBy(e => e).ToArray();
             if (values[order[0]] > _best!.Volume)
             {
                 var completion = Child(expansions[order[0]]);
@@ -114,6 +118,15 @@ internal sealed class BeamSearch
             beam = order.Take(width).Select(e => Child(expansions[e])).ToList();
         }
         return exhaustive ? PassOutcome.Exhausted : PassOutcome.Done;
+    }
+
+    /// <summary>A fixed scramble of the index for the seed (no process-random hashing: plans must repeat).</summary>
+    private static uint Shuffle(int seed, int index)
+    {
+        var x = (uint)index * 0x9E3779B1u ^ (uint)seed * 0x85EBCA77u;
+        x ^= x >> 15;
+        x *= 0x2C1B3C6Du;
+        return x ^ (x >> 12);
     }
 
     private PackState Child((PackState Parent, int Space, int Block) expansion)

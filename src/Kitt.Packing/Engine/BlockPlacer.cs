@@ -1,5 +1,14 @@
 namespace Kitt.Packing.Engine;
 
+/// <summary>Which free space is filled next.</summary>
+internal enum SpaceRule
+{
+    /// <summary>The space whose nearest floor corner is closest to a container corner (sorted distances).</summary>
+    NearestCorner,
+    /// <summary>The lowest floor first, then the nearest corner: builds layer by layer.</summary>
+    LowestFirst,
+}
+
 /// <summary>
 /// The moves of the block-building search: pick the free space nearest a container corner, list the blocks that
 /// fit it, place one and split the free spaces around it. Floors of spaces are always fully supported: a block
@@ -12,14 +21,16 @@ internal sealed class BlockPlacer
     private readonly long[] _volumes;
     private readonly int _minSide;
     private readonly long _minVolume;
+    private readonly SpaceRule _rule;
 
-    public BlockPlacer(Region region, Block[] blocks)
+    public BlockPlacer(Region region, Block[] blocks, SpaceRule rule)
     {
         _region = region;
         _blocks = blocks;
         _volumes = blocks.Select(b => b.Volume).ToArray();
         _minSide = blocks.Length == 0 ? int.MaxValue : blocks.Min(b => Math.Min(b.Box.X, Math.Min(b.Box.Y, b.Box.Z)));
         _minVolume = blocks.Length == 0 ? long.MaxValue : blocks.Min(b => b.Box.Volume);
+        _rule = rule;
     }
 
     public Block[] Blocks => _blocks;
@@ -63,6 +74,7 @@ internal sealed class BlockPlacer
         long dy = Math.Min(sp.Y1, size.Y - sp.Y2);
         long dz = sp.Z1;
         if (_region.FromBack) return (dx, Math.Min(dy, dz), Math.Max(dy, dz));
+        if (_rule == SpaceRule.LowestFirst) return (dz, Math.Min(dx, dy), Math.Max(dx, dy));
         if (dx > dy) (dx, dy) = (dy, dx);
         if (dy > dz) (dy, dz) = (dz, dy);
         if (dx > dy) (dx, dy) = (dy, dx);
@@ -117,6 +129,24 @@ internal sealed class BlockPlacer
 
     public void RemoveSpace(PackState state, int spaceIndex) => state.Spaces.RemoveAt(spaceIndex);
 
+    /// <summary>Block tops at the same height that touch form one wider floor: the rectangle spanning both
+    /// along the side they share is fully supported, so a later block may bridge the two.</summary>
+    private static void TryMerge(in Space top, in Space t, List<Space> into)
+    {
+        if (t.Z1 != top.Z1) return;
+        var z2 = Math.Min(t.Z2, top.Z2);
+        if (t.X2 == top.X1 || top.X2 == t.X1)
+        {
+            int y1 = Math.Max(t.Y1, top.Y1), y2 = Math.Min(t.Y2, top.Y2);
+            if (y2 > y1) into.Add(new Space(Math.Min(t.X1, top.X1), y1, top.Z1, Math.Max(t.X2, top.X2), y2, z2));
+        }
+        else if (t.Y2 == top.Y1 || top.Y2 == t.Y1)
+        {
+            int x1 = Math.Max(t.X1, top.X1), x2 = Math.Min(t.X2, top.X2);
+            if (x2 > x1) into.Add(new Space(x1, Math.Min(t.Y1, top.Y1), top.Z1, x2, Math.Max(t.Y2, top.Y2), z2));
+        }
+    }
+
     private void SplitSpaces(List<Space> spaces, in Space box, int ceiling, bool noLoadOnTop)
     {
         var fresh = new List<Space>(8);
@@ -138,8 +168,23 @@ internal sealed class BlockPlacer
             if (t.Z1 < box.Z1) fresh.Add(t with { Z2 = box.Z1 });
         }
         spaces.RemoveRange(kept, spaces.Count - kept);
+        var merged = 0;
         if (!noLoadOnTop && box.Z2 < ceiling)
-            fresh.Add(new Space(box.X1, box.Y1, box.Z2, box.X2, box.Y2, ceiling));
+        {
+            var top = new Space(box.X1, box.Y1, box.Z2, box.X2, box.Y2, ceiling);
+            var plain = fresh.Count;
+            fresh.Add(top);
+            foreach (var t in spaces) TryMerge(top, t, fresh);
+            for (var i = 0; i < plain; i++) TryMerge(top, fresh[i], fresh);
+            merged = fresh.Count - plain - 1;
+        }
+        if (merged > 0)
+        {
+            // A merged floor can swallow the spaces it was made from.
+            var bigger = fresh.GetRange(fresh.Count - merged, merged);
+            spaces.RemoveAll(t => bigger.Any(m => m.Contains(t)));
+            kept = spaces.Count;
+        }
 
         for (var i = 0; i < fresh.Count; i++)
         {

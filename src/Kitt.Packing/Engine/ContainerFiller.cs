@@ -31,10 +31,7 @@ internal sealed class ContainerFiller(Kind[] kinds, PackingOptions options, Canc
             var now = Stopwatch.GetTimestamp();
             var groupDeadline = deadline <= now ? now : now + (long)((deadline - now) * share);
 
-            var placer = new BlockPlacer(region, blocks);
-            var search = new BeamSearch(placer, available, region.Size.Volume, groupDeadline,
-                options.MaxDegreeOfParallelism, cancel);
-            var best = search.Run(options.MaxPasses);
+            var best = Search(region, blocks, available, groupDeadline);
             foreach (var pb in best.Placed)
             {
                 var b = blocks[pb.Block];
@@ -49,6 +46,35 @@ internal sealed class ContainerFiller(Kind[] kinds, PackingOptions options, Canc
             if (multiDrop && placed.Count > 0) wall = placed.Max(p => p.X2);
         }
         return placed;
+    }
+
+    /// <summary>
+    /// Runs one beam search per space rule and keeps the fuller plan. Different rules fail on different instances,
+    /// and wider beams gain less than a second opinion, so with two cores the rules run side by side; with one
+    /// they share the time. Equal plans go to the first rule, so the answer does not depend on the core count.
+    /// </summary>
+    private PackState Search(Region region, Block[] blocks, int[] available, long deadline)
+    {
+        SpaceRule[] rules = [SpaceRule.NearestCorner, SpaceRule.LowestFirst];
+        var results = new PackState[rules.Length];
+        PackState Run(int r, long until) =>
+            new BeamSearch(new BlockPlacer(region, blocks, rules[r]), available, region.Size.Volume, until, options.Seed,
+                1, cancel).Run(options.MaxPasses);
+        if (options.MaxDegreeOfParallelism >= rules.Length)
+        {
+            Parallel.For(0, rules.Length, r => results[r] = Run(r, deadline));
+        }
+        else
+        {
+            for (var r = 0; r < rules.Length; r++)
+            {
+                var now = Stopwatch.GetTimestamp();
+                results[r] = Run(r, deadline <= now ? now : now + (deadline - now) / (rules.Length - r));
+            }
+        }
+        var best = results[0];
+        foreach (var r in results) if (r.Volume > best.Volume) best = r;
+        return best;
     }
 
     private long GroupVolume(int[] available)
