@@ -14,12 +14,13 @@ internal static class Usage
             --support       least supported base fraction (default 1.0)
             --plans         write {"instance","utilization","ms","placed":[[type,x,y,z,dx,dy,dz],...]} lines
 
-        kitt-packing pack FILE.json [--time-limit-ms N] [--support F] [--seed N]
+        kitt-packing pack FILE.json [--time-limit-ms N] [--support F] [--seed N] [--repeat N]
             Packs a shipment shaped as POST /api/shipments (cm, kg):
             { reference, origin, destination, priority,
               container: { length, width, height, maxPayloadKg, count? },
               items: [{ sku, length, width, height, weightKg, quantity, thisSideUp, fragile, maxLoadKg, stop }] }
-            and prints the validated plan as JSON. Exit code 2 for a bad shipment (fields named on stderr),
+            and prints the validated plan as JSON (--repeat packs N times and reports the last, warm run).
+            Exit code 2 for a bad shipment (fields named on stderr),
             1 when the plan fails validation.
         """;
 

@@ -18,7 +18,7 @@ internal sealed class BlockPlacer
 {
     private readonly Region _region;
     private readonly Block[] _blocks;
-    private readonly long[] _volumes;
+    private readonly long[] _ranks;
     private readonly int _minSide;
     private readonly long _minVolume;
     private readonly SpaceRule _rule;
@@ -27,7 +27,7 @@ internal sealed class BlockPlacer
     {
         _region = region;
         _blocks = blocks;
-        _volumes = blocks.Select(b => b.Volume).ToArray();
+        _ranks = blocks.Select(b => b.Rank).ToArray();
         _minSide = blocks.Length == 0 ? int.MaxValue : blocks.Min(b => Math.Min(b.Box.X, Math.Min(b.Box.Y, b.Box.Z)));
         _minVolume = blocks.Length == 0 ? long.MaxValue : blocks.Min(b => b.Box.Volume);
         _rule = rule;
@@ -98,11 +98,12 @@ internal sealed class BlockPlacer
 
     private int FirstNotLargerThan(long volume)
     {
-        int lo = 0, hi = _volumes.Length;
+        // Rank never exceeds volume, so blocks ranked above the space's volume cannot fit it.
+        int lo = 0, hi = _ranks.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_volumes[mid] > volume) lo = mid + 1;
+            if (_ranks[mid] > volume) lo = mid + 1;
             else hi = mid;
         }
         return lo;

@@ -23,7 +23,7 @@ internal sealed class ContainerFiller(Kind[] kinds, PackingOptions options, Canc
                 if (kinds[i].Stop == stops[g]) available[i] = remaining[i];
 
             var region = new Region(size with { X = size.X - wall }, payload - weight, multiDrop);
-            var blocks = BlockCatalog.Build(kinds, available, region.Size);
+            var blocks = BlockCatalog.Build(kinds, available, region.Size, multiDrop ? WallDepth(available) : int.MaxValue);
             if (blocks.Length == 0) continue;
 
             // Later groups still need time: share what is left in proportion to the volume each has to place.
@@ -75,6 +75,15 @@ internal sealed class ContainerFiller(Kind[] kinds, PackingOptions options, Canc
         var best = results[0];
         foreach (var r in results) if (r.Volume > best.Volume) best = r;
         return best;
+    }
+
+    /// <summary>The longest side any box of the group could lay along x: a wall is at most that deep.</summary>
+    private int WallDepth(int[] available)
+    {
+        var depth = 1;
+        for (var i = 0; i < kinds.Length; i++)
+            if (available[i] > 0) depth = Math.Max(depth, kinds[i].Orientations.Max(o => o.X));
+        return depth;
     }
 
     private long GroupVolume(int[] available)
