@@ -2,6 +2,7 @@ using Kitt.Dashboard.Api;
 using Kitt.Dashboard.Components;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
+using Kitt.Dashboard.Security;
 
 if (args is [HealthProbe.Command, ..])
 {
@@ -14,21 +15,27 @@ builder.Configuration.UseAppSettingsFromAppBase();
 // `dotnet run` serves package assets (MudBlazor) from the build manifest in every environment, not only in
 // Development; a published app has no such manifest and this is a no-op there.
 builder.WebHost.UseStaticWebAssets();
+builder.WebHost.ConfigureKestrel((context, kestrel) =>
+    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Security:MaxRequestBodyBytes", 1024L * 1024));
 builder.Services.AddKittDashboard(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();
+await app.Services.SeedSecurityAsync();
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+app.UseMachineStatusCodes();
 app.UseSiteFiles();
+app.UseKittSecurity();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapHealthAndStats();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,10 +21,11 @@ public static class HealthEndpoints
         {
             var report = await HealthReport.CheckAsync(states, dbFactory, clock, cancellationToken);
             return Results.Json(report, statusCode: report.IsUnhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
-        });
+        }).AllowAnonymous();
 
         endpoints.MapGet("/stats", (ITopicHub hub, CircuitTracker circuits, TimeProvider clock) =>
-            Results.Json(StatsReport.Create(hub, circuits, clock, startedAt)));
+            Results.Json(StatsReport.Create(hub, circuits, clock, startedAt)))
+            .RequireAuthorization(Policies.Operate);
 
         return endpoints;
     }

@@ -1,14 +1,31 @@
 using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kitt.Dashboard.Data;
 
-public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : DbContext(options)
+/// <summary>The one SQLite database: accounts (ASP.NET Core Identity), API keys and the dashboard's own facts.</summary>
+public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : IdentityDbContext<KittUser>(options)
 {
     public DbSet<ComponentEvent> ComponentEvents => Set<ComponentEvent>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.ToTable("api_keys");
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Role).HasMaxLength(32);
+            e.Property(x => x.Prefix).HasMaxLength(32);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasIndex(x => x.SecretHash).IsUnique();
+            e.Ignore(x => x.IsActive);
+        });
+
         modelBuilder.Entity<ComponentEvent>(e =>
         {
             e.ToTable("component_events");

@@ -4,6 +4,7 @@ using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Host;
 using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
 using Kitt.Dashboard.Components.Shell;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -27,6 +28,7 @@ public static class DashboardServices
         services.AddSingleton<ITopicHub, TopicHub>();
         services.AddSingleton<ComponentStates>();
         services.AddKittDatabase();
+        services.AddKittSecurity(configuration);
 
         services.AddSingleton<CircuitTracker>();
         services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitTracker>());

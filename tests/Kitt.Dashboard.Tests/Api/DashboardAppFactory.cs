@@ -1,22 +1,97 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Api;
 
-/// <summary>The real app on the test host, with its own SQLite file and a Docker endpoint that is surely absent.</summary>
-public sealed class DashboardAppFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real app on the test host, with its own SQLite file, a Docker endpoint that is surely absent, a known admin
+/// password and bootstrap API key, and sign-in limits loose enough for many tests to sign in.
+/// </summary>
+public partial class DashboardAppFactory : WebApplicationFactory<Program>
 {
+    public const string AdminPassword = "Admin-Passw0rd-For-Tests";
+    public const string BootstrapKey = "kitt_test_bootstrap_key_0123456789abcdef";
+
     private readonly string folder = Directory.CreateTempSubdirectory("kitt-api-").FullName;
 
     public string DatabasePath => Path.Combine(folder, "db", "kitt.db");
 
     public string DockerEndpoint => $"unix://{Path.Combine(folder, "docker.sock")}";
 
+    protected virtual int SignInPerMinute => 10_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Kitt", $"Data Source={DatabasePath}");
         builder.UseSetting("Docker:Endpoint", DockerEndpoint);
+        builder.UseSetting("Auth:AdminPassword", AdminPassword);
+        builder.UseSetting("Auth:BootstrapApiKey", BootstrapKey);
+        builder.UseSetting("Security:SignInPerMinute", SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// <summary>A client that keeps cookies but shows redirects instead of following them.</summary>
+    public HttpClient CreateBrowserlikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public HttpClient CreateKeyClient(string key)
+    {
+        var client = CreateBrowserlikeClient();
+        client.DefaultRequestHeaders.Add(ApiKeyService.Header, key);
+        return client;
+    }
+
+    /// <summary>Creates a user with the given roles and a known password (already changed, so no gate).</summary>
+    public async Task<(string UserName, string Password)> CreateUserAsync(params string[] roles)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<KittUser>>();
+        var name = "user-" + Guid.NewGuid().ToString("N")[..8];
+        const string password = "Test-Passw0rd-123";
+        var user = new KittUser { UserName = name, CreatedAt = DateTimeOffset.UtcNow };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        if (roles.Length > 0)
+        {
+            Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        }
+
+        return (name, password);
+    }
+
+    /// <summary>Posts the sign-in form as a browser would (antiforgery token, form name) and returns the response.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string userName, string password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password)
+    {
+        var client = CreateBrowserlikeClient();
+        using var response = await PostSignInAsync(client, userName, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>The path a redirect points to, whether the server wrote it absolute or relative.</summary>
+    public static string RedirectPath(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new Xunit.Sdk.XunitException($"no redirect: {(int)response.StatusCode}");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 
     public override async ValueTask DisposeAsync()
     {

@@ -30,7 +30,7 @@ public sealed class HealthAndStatsTests(DashboardAppFactory app) : IClassFixture
     [Fact]
     public async Task Stats_show_each_topic_with_its_counters()
     {
-        var client = app.CreateClient();
+        var client = app.CreateKeyClient(DashboardAppFactory.BootstrapKey);
         using var body = JsonDocument.Parse(await client.GetStringAsync("/stats"));
 
         var topics = body.RootElement.GetProperty("hub").GetProperty("topics").EnumerateArray()
@@ -46,9 +46,10 @@ public sealed class HealthAndStatsTests(DashboardAppFactory app) : IClassFixture
     }
 
     [Fact]
-    public async Task Unknown_pages_answer_404_with_a_helpful_page()
+    public async Task Unknown_pages_answer_404_with_a_helpful_page_once_signed_in()
     {
-        using var response = await app.CreateClient().GetAsync("/no-such-page");
+        var client = await app.SignedInClientAsync("admin", DashboardAppFactory.AdminPassword);
+        using var response = await client.GetAsync("/no-such-page");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("This page does not exist", await response.Content.ReadAsStringAsync());
     }

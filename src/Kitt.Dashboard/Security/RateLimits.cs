@@ -1,0 +1,63 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Kitt.Dashboard.Security;
+
+/// <summary>
+/// One global limiter with a partition per kind of request and client: sign-in attempts and WebSocket connects
+/// per address, REST calls per API key (or address). Everything else is not limited.
+/// </summary>
+public static class RateLimits
+{
+    public static IServiceCollection AddKittRateLimits(this IServiceCollection services, SecurityOptions options)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, options));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context, SecurityOptions options)
+    {
+        var request = context.Request;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/account/login"))
+        {
+            return Window("sign-in:" + address, options.SignInPerMinute, TimeSpan.FromMinutes(1));
+        }
+
+        if (context.WebSockets.IsWebSocketRequest && request.Path.StartsWithSegments("/ws"))
+        {
+            return Window("ws:" + address, options.WebSocketConnectsPerMinute, TimeSpan.FromMinutes(1));
+        }
+
+        if (request.Path.StartsWithSegments("/api"))
+        {
+            var client = ApiKeyAuthenticationHandler.PresentedKey(context) is { Length: > 0 } key
+                ? "key:" + Convert.ToHexString(ApiKeyService.Hash(key), 0, 8)
+                : "address:" + address;
+            return Window("api:" + client, options.ApiPer10Seconds, TimeSpan.FromSeconds(10));
+        }
+
+        return RateLimitPartition.GetNoLimiter("unlimited");
+    }
+
+    private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permits),
+            Window = window,
+            QueueLimit = 0,
+        });
+}

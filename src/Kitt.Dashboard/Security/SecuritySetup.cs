@@ -1,0 +1,118 @@
+using Kitt.Dashboard.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kitt.Dashboard.Security;
+
+public static class SecuritySetup
+{
+    /// <summary>Picks the API key scheme when a key is presented, the sign-in cookie otherwise.</summary>
+    public const string Scheme = "Kitt";
+
+    public static IServiceCollection AddKittSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+
+        services.AddIdentityCore<KittUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<KittDbContext>()
+            .AddSignInManager<KittSignInManager>()
+            .AddClaimsPrincipalFactory<KittClaimsFactory>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "API key or sign-in cookie", o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.PresentedKey(context) is { Length: > 0 }
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "kitt.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = "/account/login";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+            cookie.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = context => MachineOr(context, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = context => MachineOr(context, StatusCodes.Status403Forbidden),
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Operate, p => p.RequireRole(Policies.RolesOf[Policies.Operate]))
+            .AddPolicy(Policies.Analyze, p => p.RequireRole(Policies.RolesOf[Policies.Analyze]))
+            .AddPolicy(Policies.Dispatch, p => p.RequireRole(Policies.RolesOf[Policies.Dispatch]))
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Policies.RolesOf[Policies.Administer]));
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<UserAdministration>();
+
+        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            if (security.CorsOrigins.Length > 0)
+            {
+                policy.WithOrigins(security.CorsOrigins).AllowAnyHeader().AllowAnyMethod();
+            }
+        }));
+        services.AddKittRateLimits(security);
+        return services;
+    }
+
+    public static IApplicationBuilder UseKittSecurity(this WebApplication app)
+    {
+        var security = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value;
+        if (!app.Environment.IsDevelopment() && security.RequireHttps)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UsePasswordChangeGate();
+        return app;
+    }
+
+    private static Task MachineOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (RequestKinds.IsMachine(context.Request))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
