@@ -59,7 +59,7 @@ internal sealed class ContainerFiller(Kind[] kinds, PackingOptions options, Canc
         var results = new PackState[rules.Length];
         PackState Run(int r, long until) =>
             new BeamSearch(new BlockPlacer(region, blocks, rules[r]), available, region.Size.Volume, until, options.Seed,
-                1, cancel).Run(options.MaxPasses);
+                Math.Max(1, options.MaxDegreeOfParallelism / rules.Length), cancel).Run(options.MaxPasses);
         if (options.MaxDegreeOfParallelism >= rules.Length)
         {
             Parallel.For(0, rules.Length, r => results[r] = Run(r, deadline));

@@ -13,7 +13,9 @@ public sealed record PackingOptions
     /// <summary>Seed for the search's tie-breaking; equal seeds and equal effort give equal plans.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Worker threads used to evaluate candidates (1 disables parallelism).</summary>
+    /// <summary>Threads the search may use. With two, two searches with different space rules run side by side
+    /// and the fuller plan wins; with one they share the time; more are split between them. Plans do not depend
+    /// on it when <see cref="MaxPasses"/> bounds the effort.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Math.Min(2, Environment.ProcessorCount);
 
     /// <summary>Most search passes after the first greedy one, each wider than the last; bounds the effort so that
