@@ -30,27 +30,47 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) on a page opened at <paramref name="path"/>, ready for input.</summary>
+    /// <summary>A fresh browser context (own cookies), signed in as the admin, on <paramref name="path"/>, ready for input.</summary>
     public async Task<IPage> OpenAsync(string path = "/")
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, "admin", PublishedApp.AdminPassword);
+        await page.GotoAsync(path);
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>A fresh browser context with no one signed in.</summary>
+    public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        await WaitForCircuitAsync(page);
-        return page;
+        return await context.NewPageAsync();
     }
 
-    /// <summary>Waits until the circuit drives the page; clicks before that would hit prerendered HTML.</summary>
-    public static Task WaitForCircuitAsync(IPage page) =>
-        page.Locator("#kitt-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions
-        {
-            State = WaitForSelectorState.Attached,
-            Timeout = 30_000,
-        });
+    /// <summary>Signs in through the sign-in form, as a person does.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Waits until the circuit drives the page and the layout's browser modules are loaded (the keyboard module
+    /// marks <c>html[data-shortcuts]</c> after the first interactive render); clicks before that hit prerendered HTML.
+    /// </summary>
+    public static async Task WaitForCircuitAsync(IPage page)
+    {
+        var attached = new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 };
+        await page.Locator("#kitt-ready[data-interactive='true']").WaitForAsync(attached);
+        await page.Locator("html[data-shortcuts='on']").WaitForAsync(attached);
+    }
 
     public async Task DisposeAsync()
     {

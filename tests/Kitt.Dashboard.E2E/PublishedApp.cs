@@ -14,6 +14,9 @@ public sealed partial class PublishedApp : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    public const string AdminPassword = "E2e-Admin-Passw0rd";
+    public const string BootstrapKey = "kitt_e2e_bootstrap_key_0123456789abcdef";
+
     public string DockerEndpoint => $"unix://{Path.Combine(folder, "docker.sock")}";
 
     public string AppFolder => Path.Combine(folder, "app");
@@ -66,6 +69,10 @@ public sealed partial class PublishedApp : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__Kitt"] = $"Data Source={Path.Combine(folder, "data", "kitt.db")}";
         info.Environment["Docker__Endpoint"] = DockerEndpoint;
+        info.Environment["Auth__AdminPassword"] = AdminPassword;
+        info.Environment["Auth__BootstrapApiKey"] = BootstrapKey;
+        // Every test signs in through the form; the default of 10 a minute per address is for real clients.
+        info.Environment["Security__SignInPerMinute"] = "200";
         info.Environment["Logging__Console__FormatterName"] = "simple";
 
         process = Process.Start(info)!;

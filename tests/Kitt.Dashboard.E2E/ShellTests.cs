@@ -10,12 +10,9 @@ public sealed class ShellTests(BrowserFixture browser)
     [Fact]
     public async Task Operator_navigates_with_the_drawer_and_live_updates_arrive_over_the_blazor_websocket()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPageAsync();
+        var context = page.Context;
+        await BrowserFixture.SignInAsync(page, "admin", PublishedApp.AdminPassword);
         var framesFromServer = 0;
         var blazorSocket = new TaskCompletionSource<string>();
         page.WebSocket += (_, socket) =>
@@ -80,7 +77,6 @@ public sealed class ShellTests(BrowserFixture browser)
     public async Task Keyboard_question_mark_opens_the_shortcuts_and_g_c_goes_to_containers()
     {
         var page = await browser.OpenAsync();
-        await page.Locator("html[data-shortcuts='on']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.Keyboard.PressAsync("Shift+Slash");
         var dialog = page.GetByRole(AriaRole.Dialog);

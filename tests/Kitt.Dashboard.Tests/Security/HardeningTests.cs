@@ -29,6 +29,15 @@ public sealed class HardeningTests(DashboardAppFactory app) : IClassFixture<Dash
     }
 
     [Fact]
+    public async Task An_oversized_body_gets_413_before_anything_reads_it()
+    {
+        using var content = new ByteArrayContent(new byte[(1024 * 1024) + 1]);
+        content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        using var response = await app.CreateBrowserlikeClient().PostAsync("/account/login", content);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_out_needs_the_antiforgery_token()
     {
         var client = await app.SignedInClientAsync("admin", DashboardAppFactory.AdminPassword);
