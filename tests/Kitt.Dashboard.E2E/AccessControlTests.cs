@@ -10,27 +10,14 @@ public sealed class AccessControlTests(BrowserFixture browser)
     [Fact]
     public async Task A_new_dispatcher_signs_in_sets_a_password_sees_only_dispatch_and_signs_out()
     {
-        // The admin creates the account in the Users page and reads the one-time password off the screen.
         var admin = await browser.OpenAsync("/admin/users");
-        var userName = "dispatch-" + Guid.NewGuid().ToString("N")[..6];
-        await admin.GetByLabel("User name").FillAsync(userName);
-        await admin.GetByRole(AriaRole.Checkbox, new() { Name = "Operator" }).UncheckAsync();
-        await admin.GetByRole(AriaRole.Checkbox, new() { Name = "Dispatcher" }).CheckAsync();
-        await admin.GetByTestId("create-user").ClickAsync();
-        var oneTime = (await admin.GetByTestId("one-time-secret").TextContentAsync())!.Trim();
-        await Expect(admin.GetByTestId("users-table")).ToContainTextAsync(userName);
+        var (userName, oneTime) = await CreateUserAsync(admin, "Dispatcher");
         await admin.Context.CloseAsync();
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/shipments");
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
-        await BrowserFixture.SignInAsync(page, userName, oneTime);
-
-        await Expect(page).ToHaveURLAsync(new Regex("/account/change-password$"));
-        await page.GetByLabel("Current password").FillAsync(oneTime);
-        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Dispatch-Passw0rd-1");
-        await page.GetByLabel("New password again").FillAsync("Dispatch-Passw0rd-1");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await FirstSignInAsync(page, userName, oneTime);
 
         await Expect(page).ToHaveURLAsync(new Regex("/shipments$"));
         await BrowserFixture.WaitForCircuitAsync(page);
@@ -51,6 +38,25 @@ public sealed class AccessControlTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new Regex("/account/login$"));
         await page.GotoAsync("/shipments");
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Disabling_a_user_ends_their_open_dashboard_within_seconds()
+    {
+        var admin = await browser.OpenAsync("/admin/users");
+        var (userName, oneTime) = await CreateUserAsync(admin, "Operator");
+        var page = await browser.NewPageAsync();
+        await FirstSignInAsync(page, userName, oneTime);
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+
+        await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = userName }).GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = userName })).ToContainTextAsync("disabled");
+
+        // The open circuit revalidates (every 2 s in this run) and sends the browser back to sign in.
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"), new() { Timeout = 20_000 });
+        await admin.Context.CloseAsync();
         await page.Context.CloseAsync();
     }
 
@@ -92,5 +98,33 @@ public sealed class AccessControlTests(BrowserFixture browser)
         });
         Assert.Equal(413, oversized.Status);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>The admin creates an account in the Users page and reads the one-time password off the screen.</summary>
+    private static async Task<(string UserName, string OneTimePassword)> CreateUserAsync(IPage admin, string role)
+    {
+        var userName = role.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..6];
+        await admin.GetByLabel("User name").FillAsync(userName);
+        foreach (var other in new[] { "Operator", "Analyst", "Dispatcher", "Admin" })
+        {
+            await admin.GetByRole(AriaRole.Checkbox, new() { Name = other }).SetCheckedAsync(other == role);
+        }
+
+        await admin.GetByTestId("create-user").ClickAsync();
+        var oneTime = (await admin.GetByTestId("one-time-secret").TextContentAsync())!.Trim();
+        await Expect(admin.GetByTestId("users-table")).ToContainTextAsync(userName);
+        return (userName, oneTime);
+    }
+
+    /// <summary>Signs in with the one-time password and picks a permanent one, as a new user does.</summary>
+    private static async Task FirstSignInAsync(IPage page, string userName, string oneTime)
+    {
+        await BrowserFixture.SignInAsync(page, userName, oneTime);
+        await Expect(page).ToHaveURLAsync(new Regex("/account/change-password$"));
+        await page.GetByLabel("Current password").FillAsync(oneTime);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Chosen-Passw0rd-1");
+        await page.GetByLabel("New password again").FillAsync("Chosen-Passw0rd-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
     }
 }

@@ -73,6 +73,7 @@ public sealed partial class PublishedApp : IAsyncDisposable
         info.Environment["Auth__BootstrapApiKey"] = BootstrapKey;
         // Every test signs in through the form; the default of 10 a minute per address is for real clients.
         info.Environment["Security__SignInPerMinute"] = "200";
+        info.Environment["Auth__RevalidateSeconds"] = "2";
         info.Environment["Logging__Console__FormatterName"] = "simple";
 
         process = Process.Start(info)!;

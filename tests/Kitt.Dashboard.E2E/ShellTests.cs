@@ -12,6 +12,15 @@ public sealed class ShellTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         var context = page.Context;
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            // The CSP and strict MIME checks must not block anything the dashboard itself ships.
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.StartsWith("Refused", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
         await BrowserFixture.SignInAsync(page, "admin", PublishedApp.AdminPassword);
         var framesFromServer = 0;
         var blazorSocket = new TaskCompletionSource<string>();
@@ -53,6 +62,7 @@ public sealed class ShellTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Shipments", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No shipments yet" })).ToBeVisibleAsync();
+        Assert.Empty(refused);
         await context.CloseAsync();
     }
 
@@ -65,6 +75,12 @@ public sealed class ShellTests(BrowserFixture browser)
 
         await page.GetByTestId("theme-toggle").ClickAsync();
         await Expect(ready).ToHaveAttributeAsync("data-theme", "dark");
+
+        // The page turns dark at once; the browser module writes the cookie a moment later.
+        for (var i = 0; i < 50 && !(await page.Context.CookiesAsync()).Any(c => c.Name == "kitt-theme" && c.Value == "dark"); i++)
+        {
+            await page.WaitForTimeoutAsync(100);
+        }
 
         await page.ReloadAsync();
         await BrowserFixture.WaitForCircuitAsync(page);

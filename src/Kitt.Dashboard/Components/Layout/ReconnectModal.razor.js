@@ -6,6 +6,7 @@ const root = document.documentElement;
 modal.addEventListener("components-reconnect-state-changed", onStateChanged);
 document.getElementById("components-reconnect-button").addEventListener("click", retry);
 document.getElementById("components-resume-button").addEventListener("click", resume);
+document.getElementById("kitt-reload-button").addEventListener("click", () => location.reload());
 root.dataset.connection = "live";
 
 function onStateChanged(event) {
