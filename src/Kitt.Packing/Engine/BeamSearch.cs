@@ -38,6 +38,9 @@ internal sealed class BeamSearch
     /// <summary>Passes completed, for reporting effort.</summary>
     public int Passes { get; private set; }
 
+    /// <summary>True when the best plan holds every box or fills the region: nothing can beat it.</summary>
+    public bool Optimal => _best is not null && _best.Volume >= _upperBound;
+
     /// <param name="maxPasses">Passes after the greedy one; null lets the deadline decide.</param>
     public PackState Run(int? maxPasses)
     {

@@ -57,9 +57,15 @@ internal sealed class ContainerFiller(Kind[] kinds, PackingOptions options, Canc
     {
         SpaceRule[] rules = [SpaceRule.NearestCorner, SpaceRule.LowestFirst];
         var results = new PackState[rules.Length];
-        PackState Run(int r, long until) =>
-            new BeamSearch(new BlockPlacer(region, blocks, rules[r]), available, region.Size.Volume, until, options.Seed,
-                Math.Max(1, options.MaxDegreeOfParallelism / rules.Length), cancel).Run(options.MaxPasses);
+        BeamSearch Searcher(int r, long until) =>
+            new(new BlockPlacer(region, blocks, rules[r]), available, region.Size.Volume, until, options.Seed,
+                Math.Max(1, options.MaxDegreeOfParallelism / rules.Length), cancel);
+        PackState Run(int r, long until) => Searcher(r, until).Run(options.MaxPasses);
+
+        // Small loads often fit whole at the first greedy pass: then no search, and no threads, are needed.
+        var first = Searcher(0, deadline);
+        var greedy = first.Run(0);
+        if (first.Optimal) return greedy;
         if (options.MaxDegreeOfParallelism >= rules.Length)
         {
             Parallel.For(0, rules.Length, r => results[r] = Run(r, deadline));
