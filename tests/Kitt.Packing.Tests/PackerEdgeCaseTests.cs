@@ -169,4 +169,23 @@ public class PackerEdgeCaseTests
         Assert.True(third.Utilization > 0.8);
         Assert.Equal(first.Placements, second.Placements);
     }
+
+    [Fact]
+    public void ThousandBoxMultiDropShipmentIsValidAndOnTime()
+    {
+        var random = new Random(42);
+        var items = Enumerable.Range(0, 20).Select(i => new ItemSpec($"SKU-{i}", random.Next(20, 61),
+            random.Next(20, 61), random.Next(20, 61), random.Next(1, 30), 50)
+        {
+            AllowedVertical = i % 3 == 0 ? VerticalAxes.Height : VerticalAxes.Any,
+            Fragile = i % 7 == 0,
+            Stop = i % 4 == 0 ? null : i % 3 + 1,
+        }).ToArray();
+        var request = Plans.One(new ContainerType(1203, 235, 239, 26_000, Count: 2), items);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var plan = Plans.PackValid(request, new PackingOptions { TimeLimit = TimeSpan.FromSeconds(1) });
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+        Assert.Equal(1000, plan.Placements.Count + plan.Unplaced.Sum(u => u.Count));
+        Assert.True(plan.Placements.Count > 500, $"{plan.Placements.Count} placed");
+    }
 }
