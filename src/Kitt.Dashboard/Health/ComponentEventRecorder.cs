@@ -20,20 +20,23 @@ public sealed class ComponentEventRecorder(
                 batch.Add(new ComponentEvent { Component = state.Name, Status = state.Status, Reason = state.Reason, At = state.Since });
             }
 
-            try
+            // Keep the batch until it is stored: transitions are history an operator relies on.
+            while (batch.Count > 0)
             {
-                await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
-                db.ComponentEvents.AddRange(batch);
-                await db.SaveChangesAsync(stoppingToken);
-                states.Report(ComponentStates.Database, ComponentStatus.Running);
-                batch.Clear();
-            }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                // Keep the batch and try again shortly: transitions are history an operator relies on.
-                logger.LogWarning(ex, "Cannot store {Count} component transitions", batch.Count);
-                states.Report(ComponentStates.Database, ComponentStatus.Degraded, "cannot write: " + ex.GetBaseException().Message);
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+                try
+                {
+                    await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
+                    db.ComponentEvents.AddRange(batch);
+                    await db.SaveChangesAsync(stoppingToken);
+                    states.Report(ComponentStates.Database, ComponentStatus.Running);
+                    batch.Clear();
+                }
+                catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    logger.LogWarning(ex, "Cannot store {Count} component transitions", batch.Count);
+                    states.Report(ComponentStates.Database, ComponentStatus.Degraded, "cannot write: " + ex.GetBaseException().Message);
+                    await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+                }
             }
         }
     }

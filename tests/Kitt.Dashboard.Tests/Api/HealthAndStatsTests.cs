@@ -54,6 +54,24 @@ public sealed class HealthAndStatsTests(DashboardAppFactory app) : IClassFixture
         Assert.Contains("This page does not exist", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Component_transitions_are_stored_for_later_tracing()
+    {
+        await WaitForDockerVerdict(app.CreateClient());
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Reason FROM component_events WHERE Component = 'docker' AND Status = 'Unavailable'";
+        string? reason = null;
+        for (var i = 0; i < 100 && reason is null; i++)
+        {
+            reason = (await command.ExecuteScalarAsync())?.ToString();
+            await Task.Delay(reason is null ? 100 : 0);
+        }
+
+        Assert.Equal($"no Docker engine at {app.DockerEndpoint}", reason);
+    }
+
     private static async Task WaitForDockerVerdict(HttpClient client)
     {
         for (var i = 0; i < 100; i++)
