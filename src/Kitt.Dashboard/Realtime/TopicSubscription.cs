@@ -59,7 +59,9 @@ internal sealed class TopicSubscription<T> : ISubscriber, IDisposable
         long lastDelivery = 0;
         try
         {
-            while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
+            // No token here: Dispose completes the channel, which ends the wait, and an uncancellable wait reuses
+            // the channel's pooled operation instead of allocating one per delivery.
+            while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 await WaitForIntervalAsync(lastDelivery, token).ConfigureAwait(false);
                 batch.Clear();
