@@ -62,12 +62,26 @@ public class BischoffRatcliffReaderTests
     [Theory]
     [InlineData("BR1.txt")]
     [InlineData("BR7.txt")]
-    public void ReadsTheSharedBenchmarkFilesWhenPresent(string name)
+    public void ReadsTheSharedBenchmarkFiles(string name)
     {
-        var path = Path.Combine("/work/shared/data/br", name);
-        if (!File.Exists(path)) return;
+        var path = Path.Combine(BenchmarkFolder(), name);
+        Assert.True(File.Exists(path), $"{path} is missing: the benchmark instances live in ../shared/data/br beside the repository");
         var instances = BischoffRatcliffReader.Load(path);
         Assert.Equal(100, instances.Count);
         Assert.All(instances, i => Assert.Equal((587, 233, 220), (i.Length, i.Width, i.Height)));
+    }
+
+    /// <summary>The Bischoff &amp; Ratcliff instances sit in <c>../shared/data/br</c> beside the repository root.</summary>
+    private static string BenchmarkFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Kitt.Dashboard.sln")))
+            {
+                return Path.Combine(dir.FullName, "..", "shared", "data", "br");
+            }
+        }
+
+        throw new InvalidOperationException("Kitt.Dashboard.sln not found above " + AppContext.BaseDirectory);
     }
 }
