@@ -1,5 +1,6 @@
 using Kitt.Dashboard.Api;
 using Kitt.Dashboard.Components;
+using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Security;
@@ -36,6 +37,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthAndStats();
 app.MapAccountEndpoints();
+app.MapContainerEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

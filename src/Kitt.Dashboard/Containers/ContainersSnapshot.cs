@@ -2,14 +2,33 @@ using Kitt.Dashboard.Health;
 
 namespace Kitt.Dashboard.Containers;
 
-/// <summary>One container as the engine lists it.</summary>
+/// <summary>Resource use of a running container in one sample (absent for stopped containers).</summary>
+public sealed record ContainerUsage(
+    double CpuPercent,
+    long MemoryBytes,
+    long MemoryLimitBytes,
+    long NetRxBytes,
+    long NetTxBytes,
+    long BlockReadBytes,
+    long BlockWriteBytes,
+    long Pids)
+{
+    public double MemoryPercent => ContainerStatsMath.Percent((ulong)MemoryBytes, (ulong)MemoryLimitBytes);
+}
+
+/// <summary>One container as the engine lists and inspects it, with its latest usage.</summary>
+/// <param name="Health"><c>none</c>, <c>starting</c>, <c>healthy</c> or <c>unhealthy</c>.</param>
 public sealed record ContainerRow(
     string Id,
     string Name,
     string Image,
     string State,
     string Status,
-    DateTimeOffset Created);
+    DateTimeOffset Created,
+    string Health = "none",
+    long RestartCount = 0,
+    DateTimeOffset? StartedAt = null,
+    ContainerUsage? Usage = null);
 
 /// <summary>
 /// Everything the Containers views need from one poll, published on the <c>containers</c> topic: the rows and

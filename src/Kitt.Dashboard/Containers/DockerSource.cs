@@ -1,5 +1,4 @@
 using Docker.DotNet;
-using Docker.DotNet.Models;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Realtime;
 using Microsoft.Extensions.Options;
@@ -55,8 +54,7 @@ public sealed class DockerSource(
         timeout.CancelAfter(RequestTimeout);
         try
         {
-            var listed = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, timeout.Token);
-            var rows = listed.Select(ToRow).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+            var rows = await new ContainerReader(client).ReadAsync(timeout.Token);
             return new ContainersSnapshot(clock.GetUtcNow(), endpoint, ComponentStatus.Running, null, rows);
         }
         catch (Exception ex) when (!token.IsCancellationRequested)
@@ -68,14 +66,6 @@ public sealed class DockerSource(
 
     private ContainersSnapshot Unavailable(string endpoint, string reason) =>
         new(clock.GetUtcNow(), endpoint, ComponentStatus.Unavailable, reason, []);
-
-    private static ContainerRow ToRow(ContainerListResponse c) => new(
-        c.ID,
-        c.Names.FirstOrDefault()?.TrimStart('/') ?? c.ID[..Math.Min(12, c.ID.Length)],
-        c.Image,
-        c.State,
-        c.Status,
-        new DateTimeOffset(c.Created.ToUniversalTime(), TimeSpan.Zero));
 
     private static DockerClient CreateClient(string endpoint) =>
         new DockerClientConfiguration(new Uri(endpoint), defaultTimeout: RequestTimeout).CreateClient();

@@ -28,6 +28,30 @@ public sealed class DockerSourceTests(DockerEngine engine) : IClassFixture<Docke
     }
 
     [Fact]
+    public async Task A_busy_container_shows_cpu_memory_and_processes_and_a_stopped_one_shows_none()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await engine.DockerAsync("run", "-d", "--network", "none", "--name", "busy-" + suffix, DockerEngine.Image, "sh", "-c", "yes > /dev/null");
+        await engine.DockerAsync("create", "--network", "none", "--name", "idle-" + suffix, DockerEngine.Image, "sleep", "1");
+
+        var snapshot = await FirstSnapshotAsync(engine.Endpoint, s =>
+            s.Containers.Any(c => c.Name == "busy-" + suffix && c.Usage is { CpuPercent: > 1 }) && s.Containers.Any(c => c.Name == "idle-" + suffix));
+
+        var busy = snapshot.Containers.Single(c => c.Name == "busy-" + suffix);
+        Assert.InRange(busy.Usage!.CpuPercent, 1, 100.0 * Environment.ProcessorCount);
+        Assert.True(busy.Usage.MemoryBytes > 0, "memory in use");
+        Assert.True(busy.Usage.MemoryLimitBytes >= busy.Usage.MemoryBytes, "limit at least the use");
+        Assert.InRange(busy.Usage.Pids, 1, 10); // busybox sh execs `yes` in its place
+        Assert.Equal("none", busy.Health);
+        Assert.NotNull(busy.StartedAt);
+        var idle = snapshot.Containers.Single(c => c.Name == "idle-" + suffix);
+        Assert.Equal("created", idle.State);
+        Assert.Null(idle.Usage);
+
+        await engine.DockerAsync("rm", "-f", "busy-" + suffix, "idle-" + suffix);
+    }
+
+    [Fact]
     public async Task An_engine_that_is_gone_is_named_in_the_snapshot()
     {
         var missing = $"unix:///tmp/{Guid.NewGuid():N}/docker.sock";

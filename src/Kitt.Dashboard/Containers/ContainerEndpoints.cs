@@ -1,0 +1,54 @@
+using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Security;
+
+namespace Kitt.Dashboard.Containers;
+
+/// <summary>One row of <c>GET /api/containers</c>; stopped containers have no usage figures (null).</summary>
+public sealed record ContainerApiRow(
+    string Id,
+    string Name,
+    string Image,
+    string State,
+    string Status,
+    string Health,
+    long RestartCount,
+    DateTimeOffset? StartedAt,
+    double? CpuPercent,
+    long? MemoryBytes,
+    long? MemoryLimitBytes,
+    double? MemoryPercent,
+    long? NetRxBytes,
+    long? NetTxBytes,
+    long? BlockReadBytes,
+    long? BlockWriteBytes,
+    long? Pids)
+{
+    public static ContainerApiRow From(ContainerRow row) => new(
+        row.Id, row.Name, row.Image, row.State, row.Status, row.Health, row.RestartCount, row.StartedAt,
+        row.Usage?.CpuPercent, row.Usage?.MemoryBytes, row.Usage?.MemoryLimitBytes, row.Usage?.MemoryPercent,
+        row.Usage?.NetRxBytes, row.Usage?.NetTxBytes, row.Usage?.BlockReadBytes, row.Usage?.BlockWriteBytes, row.Usage?.Pids);
+}
+
+public sealed record ContainerSourceState(string Endpoint, string Status, string? Reason, DateTimeOffset? At);
+
+public sealed record ContainersResponse(ContainerSourceState Source, IReadOnlyList<ContainerApiRow> Items);
+
+public static class ContainerEndpoints
+{
+    public static IEndpointRouteBuilder MapContainerEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // The latest poll, as the Containers page shows it; `source` says why the list is empty when it is.
+        endpoints.MapGet("/api/containers", (ITopicHub hub, Microsoft.Extensions.Options.IOptions<DockerOptions> docker) =>
+        {
+            if (!hub.TryGetLatest(Topics.Containers, out var snapshot))
+            {
+                return Results.Json(new ContainersResponse(new ContainerSourceState(docker.Value.Endpoint, "starting", null, null), []));
+            }
+
+            return Results.Json(new ContainersResponse(
+                new ContainerSourceState(snapshot.Endpoint, snapshot.SourceStatus.ToString().ToLowerInvariant(), snapshot.SourceReason, snapshot.At),
+                [.. snapshot.Containers.Select(ContainerApiRow.From)]));
+        }).RequireAuthorization(Policies.Operate);
+        return endpoints;
+    }
+}
