@@ -21,12 +21,14 @@ public sealed record ContainerApiRow(
     long? NetTxBytes,
     long? BlockReadBytes,
     long? BlockWriteBytes,
-    long? Pids)
+    long? Pids,
+    long? ExitCode)
 {
     public static ContainerApiRow From(ContainerRow row) => new(
         row.Id, row.Name, row.Image, row.State, row.Status, row.Health, row.RestartCount, row.StartedAt,
         row.Usage?.CpuPercent, row.Usage?.MemoryBytes, row.Usage?.MemoryLimitBytes, row.Usage?.MemoryPercent,
-        row.Usage?.NetRxBytes, row.Usage?.NetTxBytes, row.Usage?.BlockReadBytes, row.Usage?.BlockWriteBytes, row.Usage?.Pids);
+        row.Usage?.NetRxBytes, row.Usage?.NetTxBytes, row.Usage?.BlockReadBytes, row.Usage?.BlockWriteBytes, row.Usage?.Pids,
+        row.ExitCode);
 }
 
 public sealed record ContainerSourceState(string Endpoint, string Status, string? Reason, DateTimeOffset? At);

@@ -39,6 +39,7 @@ public sealed class ContainerReader(DockerClient client)
                 StartedAt = inspected.State?.Running == true && DateTimeOffset.TryParse(inspected.State.StartedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var started)
                     ? started
                     : null,
+                ExitCode = inspected.State is { Running: false } state && listed.State is "exited" or "dead" ? state.ExitCode : null,
             };
             if (listed.State == "running")
             {

@@ -28,7 +28,8 @@ public sealed record ContainerRow(
     string Health = "none",
     long RestartCount = 0,
     DateTimeOffset? StartedAt = null,
-    ContainerUsage? Usage = null);
+    ContainerUsage? Usage = null,
+    long? ExitCode = null);
 
 /// <summary>
 /// Everything the Containers views need from one poll, published on the <c>containers</c> topic: the rows and

@@ -19,6 +19,33 @@ public sealed class DockerEngine : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await StartDaemonAsync();
+        await ImportBusyboxAsync();
+    }
+
+    /// <summary>
+    /// Stops the daemon as a service manager does (SIGTERM), so it can start again on the same folders; a killed
+    /// daemon leaves its containerd behind and cannot.
+    /// </summary>
+    public async Task StopDaemonAsync()
+    {
+        if (daemon is { HasExited: false })
+        {
+            await RunAsync("kill", ["-TERM", daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await daemon.WaitForExitAsync();
+        }
+
+        daemon?.Dispose();
+        daemon = null;
+    }
+
+    public async Task StartDaemonAsync()
+    {
+        if (daemon is { HasExited: false })
+        {
+            return;
+        }
+
         if (!File.Exists("/usr/sbin/dockerd") && !File.Exists("/usr/bin/dockerd"))
         {
             throw new InvalidOperationException("dockerd is not installed: run the tests through tests/run.sh, which installs docker.io and busybox-static.");
@@ -41,8 +68,6 @@ public sealed class DockerEngine : IAsyncLifetime
         {
             await Task.Delay(100);
         }
-
-        await ImportBusyboxAsync();
     }
 
     /// <summary>Runs <c>docker ARGS</c> against this engine and returns its standard output.</summary>
@@ -57,7 +82,7 @@ public sealed class DockerEngine : IAsyncLifetime
         if (daemon is { HasExited: false })
         {
             await RunAsync("docker", ["-H", Endpoint, "rm", "-f", .. (await ContainerIdsAsync())]);
-            daemon.Kill();
+            daemon.Kill(entireProcessTree: true);
             await daemon.WaitForExitAsync();
         }
 

@@ -25,6 +25,7 @@ public sealed class DockerSourceTests(DockerEngine engine) : IClassFixture<Docke
         var crasher = snapshot.Containers.Single(c => c.Name == "crasher-" + suffix);
         Assert.Equal("exited", crasher.State);
         Assert.Contains("Exited (3)", crasher.Status);
+        await engine.DockerAsync("rm", "-f", "sleeper-" + suffix, "crasher-" + suffix);
     }
 
     [Fact]
@@ -49,6 +50,60 @@ public sealed class DockerSourceTests(DockerEngine engine) : IClassFixture<Docke
         Assert.Null(idle.Usage);
 
         await engine.DockerAsync("rm", "-f", "busy-" + suffix, "idle-" + suffix);
+    }
+
+    [Fact]
+    public async Task Failing_health_checks_and_exit_codes_show_in_the_rows()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await engine.DockerAsync(
+            "run", "-d", "--network", "none", "--name", "sick-" + suffix,
+            "--health-cmd", "false", "--health-interval", "1s", "--health-retries", "1",
+            DockerEngine.Image, "sleep", "300");
+        await engine.DockerAsync("run", "-d", "--network", "none", "--name", "failed-" + suffix, DockerEngine.Image, "sh", "-c", "exit 3");
+
+        var snapshot = await FirstSnapshotAsync(engine.Endpoint, s =>
+            s.Containers.Any(c => c.Name == "sick-" + suffix && c.Health == "unhealthy")
+            && s.Containers.Any(c => c.Name == "failed-" + suffix && c.State == "exited"));
+
+        Assert.Equal("unhealthy", snapshot.Containers.Single(c => c.Name == "sick-" + suffix).Health);
+        Assert.Equal(3, snapshot.Containers.Single(c => c.Name == "failed-" + suffix).ExitCode);
+        await engine.DockerAsync("rm", "-f", "sick-" + suffix, "failed-" + suffix);
+    }
+
+    [Fact]
+    public async Task The_source_says_unavailable_when_the_engine_stops_and_recovers_when_it_returns()
+    {
+        var hub = new TopicHub(NullLogger<TopicHub>.Instance);
+        var states = new ComponentStates(TimeProvider.System, NullLogger<ComponentStates>.Instance);
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<ComponentStatus>();
+        using var subscription = hub.Subscribe(Topics.Containers, (batch, _) =>
+        {
+            seen.Enqueue(batch[^1].SourceStatus);
+            return ValueTask.CompletedTask;
+        });
+        using var source = NewSource(hub, states, engine.Endpoint);
+        await source.StartAsync(CancellationToken.None);
+        try
+        {
+            await Until(() => states.Get(ComponentStates.Docker)?.Status == ComponentStatus.Running);
+
+            await engine.StopDaemonAsync();
+            await Until(() => states.Get(ComponentStates.Docker)?.Status == ComponentStatus.Unavailable);
+            Assert.Contains(engine.Endpoint, states.Get(ComponentStates.Docker)!.Reason);
+
+            await engine.StartDaemonAsync();
+            // Backoff doubles from 1 s while the engine is away; the first poll after it returns recovers.
+            await Until(() => states.Get(ComponentStates.Docker)?.Status == ComponentStatus.Running, seconds: 60);
+        }
+        finally
+        {
+            await source.StopAsync(CancellationToken.None);
+            await engine.StartDaemonAsync();
+        }
+
+        Assert.Contains(ComponentStatus.Unavailable, seen);
+        Assert.Equal(ComponentStatus.Running, seen.Last());
     }
 
     [Fact]
@@ -99,13 +154,7 @@ public sealed class DockerSourceTests(DockerEngine engine) : IClassFixture<Docke
 
             return ValueTask.CompletedTask;
         });
-        using var source = new DockerSource(
-            hub,
-            states,
-            Options.Create(new DockerOptions { Endpoint = endpoint, PollSeconds = 1 }),
-            Options.Create(new RealtimeOptions()),
-            TimeProvider.System,
-            NullLogger<DockerSource>.Instance);
+        using var source = NewSource(hub, states, endpoint);
 
         await source.StartAsync(CancellationToken.None);
         try
@@ -117,6 +166,23 @@ public sealed class DockerSourceTests(DockerEngine engine) : IClassFixture<Docke
         finally
         {
             await source.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static DockerSource NewSource(TopicHub hub, ComponentStates states, string endpoint) => new(
+        hub,
+        states,
+        Options.Create(new DockerOptions { Endpoint = endpoint, PollSeconds = 1 }),
+        Options.Create(new RealtimeOptions()),
+        TimeProvider.System,
+        NullLogger<DockerSource>.Instance);
+
+    private static async Task Until(Func<bool> condition, int seconds = 30)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        while (!condition())
+        {
+            await Task.Delay(50, timeout.Token);
         }
     }
 }
