@@ -1,3 +1,4 @@
+using Kitt.Testing;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
@@ -43,7 +44,7 @@ public sealed partial class PublishedApp : IAsyncDisposable
 
     private async Task PublishAsync()
     {
-        var project = Path.Combine(RepoRoot(), "src", "Kitt.Dashboard", "Kitt.Dashboard.csproj");
+        var project = RepoRoot.Combine("src", "Kitt.Dashboard", "Kitt.Dashboard.csproj");
         var publish = Process.Start(new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", AppFolder, "--nologo"])
         {
             RedirectStandardOutput = true,
@@ -101,19 +102,6 @@ public sealed partial class PublishedApp : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-    }
-
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kitt.Dashboard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Kitt.Dashboard.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]

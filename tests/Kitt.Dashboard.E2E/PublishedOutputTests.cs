@@ -1,3 +1,4 @@
+using Kitt.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -37,5 +38,5 @@ public sealed class PublishedOutputTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    private static string Repo(params string[] parts) => Path.Combine([PublishedApp.RepoRoot(), .. parts]);
+    private static string Repo(params string[] parts) => RepoRoot.Combine(parts);
 }

@@ -1,3 +1,4 @@
+using Kitt.Testing;
 using Kitt.Packing.Benchmarks;
 
 namespace Kitt.Packing.Tests;
@@ -72,16 +73,5 @@ public class BischoffRatcliffReaderTests
     }
 
     /// <summary>The Bischoff &amp; Ratcliff instances sit in <c>../shared/data/br</c> beside the repository root.</summary>
-    private static string BenchmarkFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kitt.Dashboard.sln")))
-            {
-                return Path.Combine(dir.FullName, "..", "shared", "data", "br");
-            }
-        }
-
-        throw new InvalidOperationException("Kitt.Dashboard.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string BenchmarkFolder() => RepoRoot.Combine("..", "shared", "data", "br");
 }

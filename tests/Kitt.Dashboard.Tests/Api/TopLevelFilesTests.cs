@@ -1,3 +1,4 @@
+using Kitt.Testing;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,7 @@ public sealed class TopLevelFilesTests(DashboardAppFactory app) : IClassFixture<
     [Fact]
     public void Top_level_appsettings_is_the_apps_configuration()
     {
-        using var repoSettings = JsonDocument.Parse(File.ReadAllText(RepoFiles.PathOf("appsettings.json")));
+        using var repoSettings = JsonDocument.Parse(File.ReadAllText(RepoRoot.Combine("appsettings.json")));
         var configuration = app.Services.GetRequiredService<IConfiguration>();
 
         Assert.Equal(
@@ -36,7 +37,7 @@ public sealed class TopLevelFilesTests(DashboardAppFactory app) : IClassFixture<
     public async Task Top_level_wwwroot_is_served(string file)
     {
         var served = await app.CreateClient().GetStringAsync("/" + file);
-        Assert.Equal(await File.ReadAllTextAsync(RepoFiles.PathOf("wwwroot", file)), served);
+        Assert.Equal(await File.ReadAllTextAsync(RepoRoot.Combine("wwwroot", file)), served);
     }
 
     [Fact]
