@@ -51,6 +51,23 @@ public static class ContainerEndpoints
                 new ContainerSourceState(snapshot.Endpoint, snapshot.SourceStatus.ToString().ToLowerInvariant(), snapshot.SourceReason, snapshot.At),
                 [.. snapshot.Containers.Select(ContainerApiRow.From)]));
         }).RequireAuthorization(Policies.Operate);
+
+        // Usage over the last `minutes` (1–15) kept in memory; longer ranges come from the stored aggregates.
+        endpoints.MapGet("/api/containers/{id}/history", (string id, int? minutes, ContainerHistory history, TimeProvider clock) =>
+        {
+            var span = minutes ?? (int)ContainerHistory.Window.TotalMinutes;
+            if (span is < 1 || span > ContainerHistory.Window.TotalMinutes)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["minutes"] = [$"minutes must be between 1 and {ContainerHistory.Window.TotalMinutes:0}."],
+                });
+            }
+
+            return history.Knows(id)
+                ? Results.Json(new { id, minutes = span, samples = history.Of(id, clock.GetUtcNow().AddMinutes(-span)) })
+                : Results.Problem($"No usage is known for container '{id}': it is not running or no longer exists.", statusCode: StatusCodes.Status404NotFound);
+        }).RequireAuthorization(Policies.Operate);
         return endpoints;
     }
 }

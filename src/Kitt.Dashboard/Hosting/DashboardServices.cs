@@ -38,6 +38,8 @@ public static class DashboardServices
         services.AddHostedService<ComponentEventRecorder>();
         services.AddHostedService<HostMetricsSampler>();
         services.AddHostedService<DockerSource>();
+        services.AddSingleton<ContainerHistory>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContainerHistory>());
         return services;
     }
 }

@@ -35,6 +35,20 @@ public sealed class ContainersApiTests(DockerEngine engine) : IClassFixture<Dock
 
         Assert.Equal("running", row.GetProperty("state").GetString());
         Assert.True(row.GetProperty("memoryBytes").GetInt64() > 0);
+
+        var id = row.GetProperty("id").GetString();
+        using (var history = JsonDocument.Parse(await client.GetStringAsync($"/api/containers/{id}/history?minutes=5")))
+        {
+            var samples = history.RootElement.GetProperty("samples");
+            Assert.True(samples.GetArrayLength() >= 1);
+            Assert.True(samples[0].GetProperty("memoryBytes").GetInt64() > 0);
+        }
+
+        using var unknown = await client.GetAsync("/api/containers/no-such-container/history");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var badRange = await client.GetAsync($"/api/containers/{id}/history?minutes=0");
+        Assert.Equal(HttpStatusCode.BadRequest, badRange.StatusCode);
+        Assert.Contains("minutes", await badRange.Content.ReadAsStringAsync());
         await engine.DockerAsync("rm", "-f", name);
     }
 

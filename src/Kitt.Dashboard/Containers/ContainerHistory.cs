@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Kitt.Dashboard.Realtime;
+
+namespace Kitt.Dashboard.Containers;
+
+/// <summary>One point of a container's usage history.</summary>
+public sealed record UsageSample(DateTimeOffset At, double CpuPercent, long MemoryBytes, long NetRxBytes, long NetTxBytes);
+
+/// <summary>
+/// The last <see cref="Window"/> of usage per container, in memory, for sparklines and the detail charts. Fed from
+/// the <c>containers</c> topic like any other subscriber; a container that leaves the engine leaves the history.
+/// </summary>
+public sealed class ContainerHistory : IHostedService
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
+    private readonly ConcurrentDictionary<string, Series> series = new(StringComparer.Ordinal);
+    private readonly ITopicHub hub;
+    private IDisposable? subscription;
+
+    public ContainerHistory(ITopicHub hub) => this.hub = hub;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscription = hub.Subscribe(Topics.Containers, (batch, _) =>
+        {
+            foreach (var snapshot in batch)
+            {
+                Record(snapshot);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The samples of one container since <paramref name="since"/>, oldest first; empty for an unknown id.</summary>
+    public IReadOnlyList<UsageSample> Of(string containerId, DateTimeOffset since) =>
+        series.TryGetValue(containerId, out var s) ? s.Since(since) : [];
+
+    public bool Knows(string containerId) => series.ContainsKey(containerId);
+
+    internal void Record(ContainersSnapshot snapshot)
+    {
+        if (!snapshot.SourceAvailable)
+        {
+            // An engine that is away says nothing about its containers: keep what we had.
+            return;
+        }
+
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in snapshot.Containers)
+        {
+            present.Add(row.Id);
+            if (row.Usage is { } u)
+            {
+                series.GetOrAdd(row.Id, _ => new Series())
+                    .Add(new UsageSample(snapshot.At, u.CpuPercent, u.MemoryBytes, u.NetRxBytes, u.NetTxBytes), snapshot.At - Window);
+            }
+        }
+
+        foreach (var id in series.Keys.Where(id => !present.Contains(id)))
+        {
+            series.TryRemove(id, out _);
+        }
+    }
+
+    private sealed class Series
+    {
+        private readonly Lock gate = new();
+        private readonly Queue<UsageSample> samples = new();
+
+        public void Add(UsageSample sample, DateTimeOffset oldestKept)
+        {
+            lock (gate)
+            {
+                samples.Enqueue(sample);
+                while (samples.Peek().At < oldestKept)
+                {
+                    samples.Dequeue();
+                }
+            }
+        }
+
+        public IReadOnlyList<UsageSample> Since(DateTimeOffset since)
+        {
+            lock (gate)
+            {
+                return [.. samples.Where(s => s.At >= since)];
+            }
+        }
+    }
+}
