@@ -4,6 +4,7 @@ using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Security;
+using Kitt.Dashboard.Sessions;
 
 if (args is [HealthProbe.Command, ..])
 {
@@ -38,6 +39,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthAndStats();
 app.MapAccountEndpoints();
 app.MapContainerEndpoints();
+app.MapSessionEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

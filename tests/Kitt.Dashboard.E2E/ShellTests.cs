@@ -56,6 +56,8 @@ public sealed class ShellTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Sessions", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/sessions$"));
         await Expect(page.GetByTestId("open-sessions")).Not.ToHaveTextAsync("0");
+        // This tab shows up as the admin on /sessions (earlier tabs of other tests may linger as disconnected).
+        await Expect(page.GetByTestId("session-row").Filter(new() { HasText = "/sessions" }).First).ToContainTextAsync("admin");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Alerts", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No alerts" })).ToBeVisibleAsync();

@@ -31,7 +31,7 @@ public static class DashboardServices
         services.AddKittSecurity(configuration);
 
         services.AddSingleton<CircuitTracker>();
-        services.AddSingleton<CircuitHandler>(sp => sp.GetRequiredService<CircuitTracker>());
+        services.AddScoped<CircuitHandler, SessionCircuitHandler>();
         services.AddScoped<BrowserPreferences>();
 
         services.AddHostedService<EventBusStatus>();

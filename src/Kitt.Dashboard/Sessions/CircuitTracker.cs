@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using Kitt.Dashboard.Realtime;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Kitt.Dashboard.Sessions;
 
 /// <summary>
-/// Follows every Blazor circuit (one per open browser tab) and announces each change on <c>sessions</c>.
-/// The count comes from the set of open circuits, so rapid connect/disconnect can't make it drift.
+/// The one writer of session state: every Blazor circuit (one per open browser tab) reports here through its
+/// <see cref="SessionCircuitHandler"/>, and each change is announced on <c>sessions</c>. The count is the size of
+/// the set of open circuits, so rapid connect/disconnect can't make it drift.
 /// </summary>
-public sealed class CircuitTracker(ITopicHub hub, TimeProvider clock) : CircuitHandler
+public sealed class CircuitTracker(ITopicHub hub, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, SessionInfo> open = new(StringComparer.Ordinal);
 
@@ -18,52 +18,49 @@ public sealed class CircuitTracker(ITopicHub hub, TimeProvider clock) : CircuitH
 
     public IReadOnlyList<SessionInfo> Sessions => [.. open.Values.OrderBy(s => s.Since)];
 
-    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    public void Opened(string id, string user, IReadOnlyList<string> roles, string page)
     {
-        open[circuit.Id] = new SessionInfo(circuit.Id, clock.GetUtcNow(), Connected: true);
-        Announce(circuit.Id, SessionChange.Opened);
-        return Task.CompletedTask;
+        open[id] = new SessionInfo(id, clock.GetUtcNow(), Connected: true, user, roles, page);
+        Announce(id, SessionChange.Opened);
     }
 
-    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+    public void ConnectionChanged(string id, bool up)
     {
-        SetConnected(circuit.Id, false);
-        Announce(circuit.Id, SessionChange.Disconnected);
-        return Task.CompletedTask;
-    }
-
-    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
-    {
-        // The first "up" follows "opened" and is not news; only a return after a drop is.
-        if (SetConnected(circuit.Id, true))
+        // The first "up" follows "opened" and is not news; only a change is.
+        if (Update(id, s => s.Connected == up ? s : s with { Connected = up }))
         {
-            Announce(circuit.Id, SessionChange.Reconnected);
+            Announce(id, up ? SessionChange.Reconnected : SessionChange.Disconnected);
         }
-
-        return Task.CompletedTask;
     }
 
-    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    public void Navigated(string id, string page)
     {
-        if (open.TryRemove(circuit.Id, out _))
+        if (Update(id, s => s.Page == page ? s : s with { Page = page }))
         {
-            Announce(circuit.Id, SessionChange.Closed);
+            Announce(id, SessionChange.Navigated);
         }
-
-        return Task.CompletedTask;
     }
 
-    /// <returns>Whether the state changed.</returns>
-    private bool SetConnected(string id, bool connected)
+    public void Closed(string id)
+    {
+        if (open.TryRemove(id, out var last))
+        {
+            Announce(id, SessionChange.Closed, last);
+        }
+    }
+
+    /// <returns>Whether the session changed.</returns>
+    private bool Update(string id, Func<SessionInfo, SessionInfo> change)
     {
         while (open.TryGetValue(id, out var current))
         {
-            if (current.Connected == connected)
+            var next = change(current);
+            if (ReferenceEquals(next, current))
             {
                 return false;
             }
 
-            if (open.TryUpdate(id, current with { Connected = connected }, current))
+            if (open.TryUpdate(id, next, current))
             {
                 return true;
             }
@@ -72,8 +69,9 @@ public sealed class CircuitTracker(ITopicHub hub, TimeProvider clock) : CircuitH
         return false;
     }
 
-    private void Announce(string id, SessionChange change) =>
-        hub.Publish(Topics.Sessions, new SessionEvent(id, change, clock.GetUtcNow(), open.Count));
+    private void Announce(string id, SessionChange change, SessionInfo? gone = null)
+    {
+        var session = gone ?? (open.TryGetValue(id, out var s) ? s : null);
+        hub.Publish(Topics.Sessions, new SessionEvent(id, change, clock.GetUtcNow(), open.Count, session?.User ?? "", session?.Page ?? ""));
+    }
 }
-
-public sealed record SessionInfo(string Id, DateTimeOffset Since, bool Connected);
