@@ -1,3 +1,4 @@
+using Kitt.Testing;
 using Microsoft.Playwright;
 
 namespace Kitt.Dashboard.E2E;
@@ -9,6 +10,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public PublishedApp App { get; private set; } = default!;
 
+    /// <summary>The Docker engine the dashboard watches: a private dockerd of this test run.</summary>
+    public DockerEngine Engine { get; } = new();
+
     public IBrowser Browser { get; private set; } = default!;
 
     public static string ArtifactsFolder { get; } = Directory.CreateDirectory(
@@ -16,7 +20,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await PublishedApp.PublishAndStartAsync();
+        await Engine.InitializeAsync();
+        App = await PublishedApp.PublishAndStartAsync(Engine.Endpoint);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -84,6 +89,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await App.DisposeAsync();
         }
+
+        await Engine.DisposeAsync();
     }
 }
 

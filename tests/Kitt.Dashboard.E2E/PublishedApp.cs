@@ -18,13 +18,13 @@ public sealed partial class PublishedApp : IAsyncDisposable
     public const string AdminPassword = "E2e-Admin-Passw0rd";
     public const string BootstrapKey = "kitt_e2e_bootstrap_key_0123456789abcdef";
 
-    public string DockerEndpoint => $"unix://{Path.Combine(folder, "docker.sock")}";
+    public string DockerEndpoint { get; private init; } = "";
 
     public string AppFolder => Path.Combine(folder, "app");
 
-    public static async Task<PublishedApp> PublishAndStartAsync()
+    public static async Task<PublishedApp> PublishAndStartAsync(string dockerEndpoint)
     {
-        var app = new PublishedApp();
+        var app = new PublishedApp { DockerEndpoint = dockerEndpoint };
         await app.PublishAsync();
         await app.StartAsync(port: 0);
         return app;

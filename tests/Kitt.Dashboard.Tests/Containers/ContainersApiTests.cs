@@ -1,3 +1,4 @@
+using Kitt.Testing;
 using System.Net;
 using System.Text.Json;
 using Kitt.Dashboard.Tests.Api;

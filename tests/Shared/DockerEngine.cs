@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Kitt.Dashboard.Tests.Containers;
+namespace Kitt.Testing;
 
 /// <summary>
 /// A real Docker engine for the tests: its own dockerd in a temp folder (no bridge, no firewall rules), and a
