@@ -38,10 +38,10 @@ public sealed record HealthReport(string Status, DateTimeOffset CheckedAt, IRead
             states.Report(ComponentStates.Database, ComponentStatus.Unavailable, ex.GetBaseException().Message);
         }
 
-        var components = states.All()
-            .Select(s => new ComponentHealth(s.Name, s.Status.ToString().ToLowerInvariant(), s.Reason, s.Since))
-            .ToList();
-        return new HealthReport(Overall(states.All()), clock.GetUtcNow(), components);
+        // One read of the states, so the overall verdict and the list can't disagree.
+        var all = states.All();
+        var components = all.Select(s => new ComponentHealth(s.Name, s.Status.WireName(), s.Reason, s.Since)).ToList();
+        return new HealthReport(Overall(all), clock.GetUtcNow(), components);
     }
 
     private static string Overall(IReadOnlyList<ComponentState> all)

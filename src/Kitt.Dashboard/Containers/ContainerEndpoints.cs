@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Security;
 
@@ -48,7 +49,7 @@ public static class ContainerEndpoints
             }
 
             return Results.Json(new ContainersResponse(
-                new ContainerSourceState(snapshot.Endpoint, snapshot.SourceStatus.ToString().ToLowerInvariant(), snapshot.SourceReason, snapshot.At),
+                new ContainerSourceState(snapshot.Endpoint, snapshot.SourceStatus.WireName(), snapshot.SourceReason, snapshot.At),
                 [.. snapshot.Containers.Select(ContainerApiRow.From)]));
         }).RequireAuthorization(Policies.Operate);
 

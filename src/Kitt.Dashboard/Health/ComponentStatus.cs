@@ -11,9 +11,10 @@ public enum ComponentStatus
 }
 
 /// <param name="Reason">Why the component is not simply running, in words an operator can act on.</param>
-public sealed record ComponentState(string Name, ComponentStatus Status, string? Reason, DateTimeOffset Since)
+public sealed record ComponentState(string Name, ComponentStatus Status, string? Reason, DateTimeOffset Since);
+
+public static class ComponentStatusNames
 {
-    public string Describe() => Reason is null
-        ? Status.ToString().ToLowerInvariant()
-        : $"{Status.ToString().ToLowerInvariant()}: {Reason}";
+    /// <summary>The status as <c>/health</c> and the REST API spell it (<c>running</c>, <c>unavailable</c>, …).</summary>
+    public static string WireName(this ComponentStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -33,9 +33,7 @@ internal sealed class TopicSubscription<T> : ISubscriber, IDisposable
             _ => state.CountOverflow());
     }
 
-    public Task Completion { get; private set; } = Task.CompletedTask;
-
-    public void Start() => Completion = Task.Run(PumpAsync);
+    public void Start() => _ = Task.Run(PumpAsync);
 
     public void Offer(object? value) => channel.Writer.TryWrite((T)value!);
 
