@@ -21,36 +21,20 @@ public sealed class ComponentStates(TimeProvider clock, ILogger<ComponentStates>
 
     public void Report(string name, ComponentStatus status, string? reason = null)
     {
-        var now = clock.GetUtcNow();
-        var changed = false;
-        states.AddOrUpdate(
-            name,
-            _ =>
-            {
-                changed = true;
-                return new ComponentState(name, status, reason, now);
-            },
-            (_, old) =>
-            {
-                if (old.Status == status && old.Reason == reason)
-                {
-                    return old;
-                }
-
-                changed = true;
-                return new ComponentState(name, status, reason, now);
-            });
-
-        if (changed)
+        var next = new ComponentState(name, status, reason, clock.GetUtcNow());
+        var stored = states.AddOrUpdate(name, next, (_, old) => old.Status == status && old.Reason == reason ? old : next);
+        if (!ReferenceEquals(stored, next))
         {
-            transitions.Writer.TryWrite(states[name]);
-
-            // Logged once per transition, not per poll, so a broken source doesn't flood the log.
-            var level = status is ComponentStatus.Running or ComponentStatus.Starting or ComponentStatus.Disabled
-                ? LogLevel.Information
-                : LogLevel.Warning;
-            logger.Log(level, "Component {Component} is {Status}{Reason}", name, status, reason is null ? "" : ": " + reason);
+            return;
         }
+
+        transitions.Writer.TryWrite(next);
+
+        // Logged once per transition, not per poll, so a broken source doesn't flood the log.
+        var level = status is ComponentStatus.Running or ComponentStatus.Starting or ComponentStatus.Disabled
+            ? LogLevel.Information
+            : LogLevel.Warning;
+        logger.Log(level, "Component {Component} is {Status}{Reason}", name, status, reason is null ? "" : ": " + reason);
     }
 
     public ComponentState? Get(string name) => states.TryGetValue(name, out var state) ? state : null;
