@@ -88,6 +88,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (App is not null)
         {
             await App.DisposeAsync();
+            await File.WriteAllLinesAsync(Path.Combine(ArtifactsFolder, "app.log"), App.Log);
         }
 
         await Engine.DisposeAsync();

@@ -22,7 +22,7 @@ public sealed class ContainersLiveTests(BrowserFixture browser)
             // The row appears by itself, then its CPU cell fills in and keeps changing as polls arrive.
             var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
             await Expect(row).ToContainTextAsync("running", new() { Timeout = 20_000 });
-            var cpu = row.Locator("td[data-label='CPU']");
+            var cpu = row.Locator("[data-testid=cpu]");
             await Expect(cpu).ToHaveTextAsync(new Regex(@"^\s*[1-9][0-9]*(\.[0-9])? %"), new() { Timeout = 20_000 });
             var first = await cpu.TextContentAsync();
             var loads = 0;
@@ -32,6 +32,14 @@ public sealed class ContainersLiveTests(BrowserFixture browser)
             Assert.Equal(0, loads);
             Assert.True(double.Parse(Regex.Match((await cpu.TextContentAsync())!, @"[0-9.]+").Value, CultureInfo.InvariantCulture) > 1);
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "containers-live.png") });
+
+            // Its details: the CPU chart of the last 15 minutes, and the hour from stored minutes.
+            await row.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync();
+            var detail = page.Locator("[data-testid=container-detail]");
+            await Expect(detail.Locator("[data-testid=chart-cpu] polyline")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+            await detail.GetByText("1 h", new() { Exact = true }).ClickAsync();
+            await Expect(detail).ToContainTextAsync("One point per minute");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "containers-detail.png") });
         }
         finally
         {

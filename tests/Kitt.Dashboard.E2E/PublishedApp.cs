@@ -11,6 +11,7 @@ namespace Kitt.Dashboard.E2E;
 public sealed partial class PublishedApp : IAsyncDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("kitt-e2e-").FullName;
+    private readonly List<string> log = [];
     private Process? process;
 
     public Uri BaseAddress { get; private set; } = default!;
@@ -21,6 +22,18 @@ public sealed partial class PublishedApp : IAsyncDisposable
     public string DockerEndpoint { get; private init; } = "";
 
     public string AppFolder => Path.Combine(folder, "app");
+
+    /// <summary>Everything the app wrote to stdout, over all its starts, for the artifacts of a run.</summary>
+    public IReadOnlyList<string> Log
+    {
+        get
+        {
+            lock (log)
+            {
+                return [.. log];
+            }
+        }
+    }
 
     public static async Task<PublishedApp> PublishAndStartAsync(string dockerEndpoint)
     {
@@ -79,12 +92,11 @@ public sealed partial class PublishedApp : IAsyncDisposable
 
         process = Process.Start(info)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var log = new List<string>();
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
             {
-                listening.TrySetException(new InvalidOperationException("The dashboard exited:\n" + string.Join('\n', log)));
+                listening.TrySetException(new InvalidOperationException("The dashboard exited:\n" + string.Join('\n', Log)));
                 return;
             }
 

@@ -53,21 +53,21 @@ public static class ContainerEndpoints
                 [.. snapshot.Containers.Select(ContainerApiRow.From)]));
         }).RequireAuthorization(Policies.Operate);
 
-        // Usage over the last `minutes` (1–15) kept in memory; longer ranges come from the stored aggregates.
-        endpoints.MapGet("/api/containers/{id}/history", (string id, int? minutes, ContainerHistory history, TimeProvider clock) =>
+        // Usage over the last `minutes`: up to 15 from the polls kept in memory, up to 7 days from stored minutes.
+        endpoints.MapGet("/api/containers/{id}/history", async (string id, int? minutes, UsageHistory history, CancellationToken ct) =>
         {
-            var span = minutes ?? (int)ContainerHistory.Window.TotalMinutes;
-            if (span is < 1 || span > ContainerHistory.Window.TotalMinutes)
+            var span = minutes ?? UsageHistory.RecentMinutes;
+            if (span is < 1 or > UsageHistory.MaxMinutes)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    ["minutes"] = [$"minutes must be between 1 and {ContainerHistory.Window.TotalMinutes:0}."],
+                    ["minutes"] = [$"minutes must be between 1 and {UsageHistory.MaxMinutes} (7 days)."],
                 });
             }
 
-            return history.Knows(id)
-                ? Results.Json(new { id, minutes = span, samples = history.Of(id, clock.GetUtcNow().AddMinutes(-span)) })
-                : Results.Problem($"No usage is known for container '{id}': it is not running or no longer exists.", statusCode: StatusCodes.Status404NotFound);
+            return await history.GetAsync(id, span, ct) is { } series
+                ? Results.Json(series)
+                : Results.Problem($"No usage is known for container '{id}' in the last {span} minutes.", statusCode: StatusCodes.Status404NotFound);
         }).RequireAuthorization(Policies.Operate);
         return endpoints;
     }

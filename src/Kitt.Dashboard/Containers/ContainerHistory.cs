@@ -3,8 +3,22 @@ using Kitt.Dashboard.Realtime;
 
 namespace Kitt.Dashboard.Containers;
 
-/// <summary>One point of a container's usage history.</summary>
-public sealed record UsageSample(DateTimeOffset At, double CpuPercent, long MemoryBytes, long NetRxBytes, long NetTxBytes);
+/// <summary>One point of a container's usage history: a poll, or the average of a stored minute.</summary>
+public sealed record UsageSample(
+    DateTimeOffset At,
+    double CpuPercent,
+    long MemoryBytes,
+    double MemoryPercent,
+    double NetRxBytesPerSecond,
+    double NetTxBytesPerSecond)
+{
+    public static UsageSample Of(DateTimeOffset at, ContainerUsage u) =>
+        new(at, u.CpuPercent, u.MemoryBytes, u.MemoryPercent, u.NetRxBytesPerSecond, u.NetTxBytesPerSecond);
+
+    public static UsageSample Of(ContainerUsageMinute m) => new(
+        m.Minute, m.CpuPercentAvg, m.MemoryBytesAvg, ContainerStatsMath.Percent((ulong)m.MemoryBytesAvg, (ulong)m.MemoryLimitBytes),
+        m.NetRxBytesPerSecond, m.NetTxBytesPerSecond);
+}
 
 /// <summary>
 /// The last <see cref="Window"/> of usage per container, in memory, for sparklines and the detail charts. Fed from
@@ -61,7 +75,7 @@ public sealed class ContainerHistory : IHostedService
             if (row.Usage is { } u)
             {
                 series.GetOrAdd(row.Id, _ => new Series())
-                    .Add(new UsageSample(snapshot.At, u.CpuPercent, u.MemoryBytes, u.NetRxBytes, u.NetTxBytes), snapshot.At - Window);
+                    .Add(UsageSample.Of(snapshot.At, u), snapshot.At - Window);
             }
         }
 

@@ -2,7 +2,10 @@ using Kitt.Dashboard.Health;
 
 namespace Kitt.Dashboard.Containers;
 
-/// <summary>Resource use of a running container in one sample (absent for stopped containers).</summary>
+/// <summary>
+/// Resource use of a running container in one sample (absent for stopped containers). Network rates are bytes
+/// per second since the previous poll (0 on a container's first sample).
+/// </summary>
 public sealed record ContainerUsage(
     double CpuPercent,
     long MemoryBytes,
@@ -11,7 +14,9 @@ public sealed record ContainerUsage(
     long NetTxBytes,
     long BlockReadBytes,
     long BlockWriteBytes,
-    long Pids)
+    long Pids,
+    double NetRxBytesPerSecond = 0,
+    double NetTxBytesPerSecond = 0)
 {
     public double MemoryPercent => ContainerStatsMath.Percent((ulong)MemoryBytes, (ulong)MemoryLimitBytes);
 }

@@ -33,9 +33,12 @@ public sealed class DockerSource(
         var poll = TimeSpan.FromSeconds(Math.Max(1, options.PollSeconds));
         var delay = poll;
         using var client = CreateClient(options.Endpoint);
+        ContainersSnapshot? previous = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var snapshot = await PollAsync(client, options.Endpoint, stoppingToken);
+            snapshot = snapshot with { Containers = NetworkRates.Apply(snapshot.Containers, snapshot.At, previous) };
+            previous = snapshot;
             hub.Publish(Topics.Containers, snapshot);
             states.Report(ComponentStates.Docker, snapshot.SourceStatus, snapshot.SourceReason);
             delay = snapshot.SourceAvailable ? poll : Min(delay * 2, MaxBackoff);

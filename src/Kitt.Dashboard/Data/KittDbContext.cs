@@ -1,5 +1,7 @@
+using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Security;
+using Kitt.Dashboard.Sessions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +13,10 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
     public DbSet<ComponentEvent> ComponentEvents => Set<ComponentEvent>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<ContainerUsageMinute> ContainerUsage => Set<ContainerUsageMinute>();
+
+    public DbSet<SessionLogEntry> SessionLog => Set<SessionLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -33,6 +39,25 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Reason).HasMaxLength(1024);
             e.HasIndex(x => new { x.Component, x.At });
+        });
+
+        modelBuilder.Entity<ContainerUsageMinute>(e =>
+        {
+            e.ToTable("container_usage_minutes");
+            e.Property(x => x.ContainerId).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(256);
+            e.HasIndex(x => new { x.ContainerId, x.Minute });
+            e.HasIndex(x => x.Minute);
+        });
+
+        modelBuilder.Entity<SessionLogEntry>(e =>
+        {
+            e.ToTable("session_events");
+            e.Property(x => x.SessionId).HasMaxLength(64);
+            e.Property(x => x.Change).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.User).HasMaxLength(256);
+            e.Property(x => x.Page).HasMaxLength(512);
+            e.HasIndex(x => x.At);
         });
     }
 

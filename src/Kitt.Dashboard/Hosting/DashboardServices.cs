@@ -24,14 +24,17 @@ public static class DashboardServices
         services.Configure<DockerOptions>(configuration.GetSection(DockerOptions.Section));
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.Configure<ProductOptions>(configuration.GetSection(ProductOptions.Section));
+        services.Configure<HistoryOptions>(configuration.GetSection(HistoryOptions.Section));
 
         services.AddSingleton<ITopicHub, TopicHub>();
         services.AddSingleton<ComponentStates>();
         services.AddKittDatabase();
+        services.AddSingleton<StoreWriter>();
         services.AddKittSecurity(configuration);
 
         services.AddSingleton<CircuitTracker>();
         services.AddScoped<CircuitHandler, SessionCircuitHandler>();
+        services.AddSingleton<SessionLog>();
         services.AddScoped<BrowserPreferences>();
 
         services.AddHostedService<EventBusStatus>();
@@ -40,6 +43,10 @@ public static class DashboardServices
         services.AddHostedService<DockerSource>();
         services.AddSingleton<ContainerHistory>();
         services.AddHostedService(sp => sp.GetRequiredService<ContainerHistory>());
+        services.AddSingleton<UsageHistory>();
+        services.AddHostedService<ContainerUsageRecorder>();
+        services.AddHostedService<SessionEventRecorder>();
+        services.AddHostedService<HistoryRetention>();
         return services;
     }
 }

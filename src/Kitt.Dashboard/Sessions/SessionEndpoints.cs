@@ -9,6 +9,21 @@ public static class SessionEndpoints
         // Open browser sessions, oldest first.
         endpoints.MapGet("/api/sessions", (CircuitTracker tracker) => Results.Json(new { items = tracker.Sessions }))
             .RequireAuthorization(Policies.Operate);
+
+        // The stored event log, newest first.
+        endpoints.MapGet("/api/sessions/events", async (int? take, SessionLog log, CancellationToken ct) =>
+        {
+            var count = take ?? 100;
+            if (count is < 1 or > SessionLog.MaxTake)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["take"] = [$"take must be between 1 and {SessionLog.MaxTake}."],
+                });
+            }
+
+            return Results.Json(new { items = await log.RecentAsync(count, ct) });
+        }).RequireAuthorization(Policies.Operate);
         return endpoints;
     }
 }

@@ -1,9 +1,12 @@
 using Bunit;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
+using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Sessions;
+using Kitt.Dashboard.Tests.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -25,13 +28,27 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ITopicHub>(Hub);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(new CircuitTracker(Hub, TimeProvider.System));
+        Services.AddSingleton(History);
+        Services.AddSingleton<UsageHistory>();
+        Services.AddSingleton<SessionLog>();
+
+        // A real SQLite file, created only for tests whose components read the store.
+        Services.AddSingleton(_ => database.Value.Factory);
         Services.AddSingleton(Options.Create(Realtime));
         Services.AddSingleton(Options.Create(new DockerOptions()));
         Services.AddSingleton(Options.Create(new AlertOptions()));
         Services.AddSingleton(Options.Create(new ProductOptions { Name = "Kitt Dashboard" }));
     }
 
+    private ContainerHistory? history;
+    private readonly Lazy<TestDatabase> database = new(() => new TestDatabase());
+
     protected TopicHub Hub { get; } = new(NullLogger<TopicHub>.Instance);
+
+    /// <summary>The in-memory usage history, fed by tests through <see cref="ContainerHistory.Record"/>.</summary>
+    protected ContainerHistory History => history ??= new ContainerHistory(Hub);
+
+    protected IDbContextFactory<KittDbContext> Database => database.Value.Factory;
 
     protected RealtimeOptions Realtime { get; } = new();
 
@@ -39,5 +56,12 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (database.IsValueCreated)
+        {
+            database.Value.Dispose();
+        }
+    }
 }

@@ -22,6 +22,15 @@ public static class Format
             : string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {Units[unit]}");
     }
 
+    public static string Rate(double bytesPerSecond) => Bytes((long)Math.Round(bytesPerSecond)) + "/s";
+
+    /// <summary>A duration as people say it: "45 s", "12 min", "3 h 20 min", "4 d 2 h".</summary>
+    public static string Duration(TimeSpan span) =>
+        span.TotalSeconds < 60 ? $"{Math.Max(0, (int)span.TotalSeconds)} s"
+        : span.TotalMinutes < 60 ? $"{(int)span.TotalMinutes} min"
+        : span.TotalHours < 24 ? $"{(int)span.TotalHours} h {span.Minutes} min"
+        : $"{(int)span.TotalDays} d {span.Hours} h";
+
     public static string Percent(double percent) => string.Create(CultureInfo.InvariantCulture, $"{percent:0.0} %");
 
     public static string Number(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);

@@ -1,0 +1,51 @@
+using Kitt.Dashboard.Containers;
+using Kitt.Dashboard.Sessions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kitt.Dashboard.Data;
+
+/// <summary>Deletes history older than <see cref="HistoryOptions"/> allow, at start and then every hour.</summary>
+public sealed class HistoryRetention(
+    IDbContextFactory<KittDbContext> dbFactory,
+    IOptions<HistoryOptions> options,
+    TimeProvider clock,
+    ILogger<HistoryRetention> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // Nothing is lost by sweeping later.
+                logger.LogWarning(ex, "History retention sweep failed; retrying in {Interval}", Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <returns>The number of rows deleted.</returns>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var containersBefore = now.AddDays(-Math.Max(1, options.Value.ContainerDays));
+        var sessionsBefore = now.AddDays(-Math.Max(1, options.Value.SessionDays));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deleted = await db.ContainerUsage.Where(m => m.Minute < containersBefore).ExecuteDeleteAsync(cancellationToken);
+        deleted += await db.SessionLog.Where(e => e.At < sessionsBefore).ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            logger.LogInformation("History retention removed {Count} rows", deleted);
+        }
+
+        return deleted;
+    }
+}
