@@ -3,6 +3,7 @@ using Kitt.Dashboard.Bench;
 
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- hub [subscribers] [publishes] [rounds] [pace-ms]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- cold-start PUBLISHED/Kitt.Dashboard.dll [rounds]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- poll [containers] [polls]   (needs dockerd, busybox-static)
 return args switch
 {
     ["hub", ..] => await HubBench.RunAsync(
@@ -11,6 +12,7 @@ return args switch
         Arg(args, 3, 5),
         TimeSpan.FromMilliseconds(Arg(args, 4, 1))),
     ["cold-start", var dll, ..] => await ColdStartBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 5)),
+    ["poll", ..] => await PollBench.RunAsync(Arg(args, 1, 50), Arg(args, 2, 15)),
     _ => Usage(),
 };
 
@@ -19,6 +21,6 @@ static int Arg(string[] args, int index, int fallback) =>
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]");
+    Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5] | poll [containers=50] [polls=15]");
     return 2;
 }

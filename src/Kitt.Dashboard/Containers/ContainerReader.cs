@@ -1,17 +1,36 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
 namespace Kitt.Dashboard.Containers;
 
-/// <summary>Reads one poll's worth of containers: list, then inspect and stats in parallel, bounded.</summary>
-public sealed class ContainerReader(DockerClient client)
+/// <summary>
+/// Reads one poll's worth of containers: list, then inspect and usage in parallel, bounded. Usage is the latest
+/// sample of the container's stats stream (<see cref="StatsStreams"/>), or a one-shot request (<c>stream=false</c>)
+/// until the stream has one. CPU is the docker CLI's formula. Keep one reader across polls.
+/// </summary>
+public sealed class ContainerReader(DockerClient client, HttpClient engine) : IDisposable
 {
-    private const int Parallelism = 8;
+    // One-shot requests wait for the engine's next stats tick (about a second); those queued behind a small bound
+    // would each wait a tick of their own (50 new containers behind a bound of 8: 7 s).
+    private const int Parallelism = 64;
+
+    private readonly ConcurrentDictionary<string, CpuCounters> previous = new(StringComparer.Ordinal);
+    private readonly StatsStreams streams = new(engine);
+
+    public int OpenStreams => streams.Open;
 
     public async Task<IReadOnlyList<ContainerRow>> ReadAsync(CancellationToken cancellationToken)
     {
         var listed = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true }, cancellationToken);
+        var running = listed.Where(c => c.State == "running").Select(c => c.ID).ToHashSet(StringComparer.Ordinal);
+        streams.Keep(running);
+        foreach (var gone in previous.Keys.Where(id => !running.Contains(id)))
+        {
+            previous.TryRemove(gone, out _);
+        }
+
         var rows = new ContainerRow[listed.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, listed.Count),
@@ -56,20 +75,25 @@ public sealed class ContainerReader(DockerClient client)
 
     private async Task<ContainerUsage?> UsageAsync(string id, CancellationToken token)
     {
-        var sample = new LastReport<ContainerStatsResponse>();
-        await client.Containers.GetContainerStatsAsync(id, new ContainerStatsParameters { Stream = false }, sample, token);
-        if (sample.Value is not { } s)
+        if ((streams.Latest(id) ?? await streams.OneShotAsync(id, token)) is not { } s)
         {
             return null;
         }
 
+        var now = new CpuCounters(s.CpuStats?.CpuUsage?.TotalUsage ?? 0, s.CpuStats?.SystemCpuUsage ?? 0);
+        // A streamed sample carries the engine's previous one, as `docker stats` uses it; a one-shot sample has none,
+        // so our last poll is its base, and a container's first poll shows 0 rather than its average since start.
+        var before = s.PrecpuStats is { SystemCpuUsage: > 0 } pre
+            ? new CpuCounters(pre.CpuUsage?.TotalUsage ?? 0, pre.SystemCpuUsage)
+            : previous.TryGetValue(id, out var last) ? last : now;
+        previous[id] = now;
         var cpu = ContainerStatsMath.CpuPercent(
-            s.CPUStats?.CPUUsage?.TotalUsage ?? 0,
-            s.PreCPUStats?.CPUUsage?.TotalUsage ?? 0,
-            s.CPUStats?.SystemUsage ?? 0,
-            s.PreCPUStats?.SystemUsage ?? 0,
-            s.CPUStats?.OnlineCPUs ?? 0,
-            s.CPUStats?.CPUUsage?.PercpuUsage?.Count ?? 0);
+            now.Total,
+            before.Total,
+            now.System,
+            before.System,
+            s.CpuStats?.OnlineCpus ?? 0,
+            s.CpuStats?.CpuUsage?.PercpuUsage?.Count ?? 0);
         var networks = s.Networks?.Values ?? [];
         var io = s.BlkioStats?.IoServiceBytesRecursive ?? [];
         return new ContainerUsage(
@@ -83,11 +107,7 @@ public sealed class ContainerReader(DockerClient client)
             (long)(s.PidsStats?.Current ?? 0));
     }
 
-    /// <summary>Keeps the report synchronously (Progress&lt;T&gt; would post it later, after the call returned).</summary>
-    private sealed class LastReport<T> : IProgress<T>
-    {
-        public T? Value { get; private set; }
+    public void Dispose() => streams.Dispose();
 
-        public void Report(T value) => Value = value;
-    }
+    private readonly record struct CpuCounters(ulong Total, ulong System);
 }

@@ -33,10 +33,12 @@ public sealed class DockerSource(
         var poll = TimeSpan.FromSeconds(Math.Max(1, options.PollSeconds));
         var delay = poll;
         using var client = CreateClient(options.Endpoint);
+        using var engine = EngineHttp.Create(options.Endpoint);
+        using var reader = new ContainerReader(client, engine);
         ContainersSnapshot? previous = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var snapshot = await PollAsync(client, options.Endpoint, stoppingToken);
+            var snapshot = await PollAsync(reader, options.Endpoint, stoppingToken);
             snapshot = snapshot with { Containers = NetworkRates.Apply(snapshot.Containers, snapshot.At, previous) };
             previous = snapshot;
             hub.Publish(Topics.Containers, snapshot);
@@ -46,7 +48,7 @@ public sealed class DockerSource(
         }
     }
 
-    private async Task<ContainersSnapshot> PollAsync(DockerClient client, string endpoint, CancellationToken token)
+    private async Task<ContainersSnapshot> PollAsync(ContainerReader reader, string endpoint, CancellationToken token)
     {
         if (DockerFailure.MissingSocket(endpoint) is { } missing)
         {
@@ -57,7 +59,7 @@ public sealed class DockerSource(
         timeout.CancelAfter(RequestTimeout);
         try
         {
-            var rows = await new ContainerReader(client).ReadAsync(timeout.Token);
+            var rows = await reader.ReadAsync(timeout.Token);
             return new ContainersSnapshot(clock.GetUtcNow(), endpoint, ComponentStatus.Running, null, rows);
         }
         catch (Exception ex) when (!token.IsCancellationRequested)
