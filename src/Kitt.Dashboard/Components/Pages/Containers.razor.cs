@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Kitt.Dashboard.Components.Pages;
 
 /// <summary>
-/// The live container grid. Updates replace the rows but not the grid's state: sort lives in the grid, the filter
-/// and selection here. The selection is a container id, not a row of one poll, so the next poll keeps it.
+/// The live container grid. Updates replace the figures but not the grid's state: sort lives in the grid, the
+/// filter and selection here. Each container keeps one <see cref="LiveRow"/> across polls, so the grid keeps its
+/// rows and a poll sends only the cells that changed, and the selection follows the container, not one poll's row.
 /// </summary>
 public partial class Containers
 {
@@ -16,6 +17,7 @@ public partial class Containers
     private static readonly string[] States = ["running", "restarting", "paused", "exited", "created", "dead"];
     private static readonly TimeSpan TrendWindow = ContainerHistory.Window;
 
+    private readonly Dictionary<string, LiveRow> live = new(StringComparer.Ordinal);
     private ContainersSnapshot? snapshot;
     private ContainersSnapshot? waiting;
     private int missedPolls;
@@ -37,8 +39,7 @@ public partial class Containers
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
-    private IReadOnlyList<ContainerRow> Visible =>
-        [.. snapshot!.Containers.Where(r => Matches(r))];
+    private IReadOnlyList<LiveRow> Visible => [.. live.Values.Where(r => Matches(r.Row))];
 
     protected override void OnInitialized() => Subscribe(Topics.Containers, batch =>
     {
@@ -55,7 +56,13 @@ public partial class Containers
     private void Show(ContainersSnapshot next)
     {
         snapshot = next;
-        if (selected is null || !next.SourceAvailable)
+        if (!next.SourceAvailable)
+        {
+            return;
+        }
+
+        Refresh(next.Containers);
+        if (selected is null)
         {
             return;
         }
@@ -64,6 +71,28 @@ public partial class Containers
         var current = next.Containers.FirstOrDefault(r => r.Id == selected.Id);
         selectedGone = current is null;
         selected = current ?? selected;
+    }
+
+    private void Refresh(IReadOnlyList<ContainerRow> rows)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            present.Add(row.Id);
+            if (live.TryGetValue(row.Id, out var kept))
+            {
+                kept.Row = row;
+            }
+            else
+            {
+                live[row.Id] = new LiveRow(row);
+            }
+        }
+
+        foreach (var gone in live.Keys.Where(id => !present.Contains(id)).ToList())
+        {
+            live.Remove(gone);
+        }
     }
 
     private void TogglePause()
@@ -84,7 +113,7 @@ public partial class Containers
         selectedGone = false;
     }
 
-    private void RowClicked(MudBlazor.DataGridRowClickEventArgs<ContainerRow> click) => Select(click.Item);
+    private void RowClicked(MudBlazor.DataGridRowClickEventArgs<LiveRow> click) => Select(click.Item.Row);
 
     private void DrawerChanged(bool open)
     {
@@ -100,8 +129,8 @@ public partial class Containers
             || row.Name.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase)
             || row.Image.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    private string RowClass(ContainerRow row, int index) =>
-        selected is not null && row.Id == selected.Id ? "kitt-row-selected" : "";
+    private string RowClass(LiveRow row, int index) =>
+        selected is not null && row.Row.Id == selected.Id ? "kitt-row-selected" : "";
 
     private IReadOnlyList<double> CpuTrend(string id) =>
         [.. History.Of(id, Clock.GetUtcNow() - TrendWindow).Select(s => s.CpuPercent)];
@@ -114,4 +143,10 @@ public partial class Containers
         row.State == "running" && row.StartedAt is { } started ? started : DateTimeOffset.MaxValue;
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>One container's place in the grid, kept across polls; only its figures change.</summary>
+    private sealed class LiveRow(ContainerRow row)
+    {
+        public ContainerRow Row { get; set; } = row;
+    }
 }
