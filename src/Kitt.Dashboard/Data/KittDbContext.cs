@@ -1,5 +1,6 @@
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Security;
+using Kitt.Dashboard.Shipments;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,8 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
     public DbSet<ComponentEvent> ComponentEvents => Set<ComponentEvent>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Shipment> Shipments => Set<Shipment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +37,8 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
             e.Property(x => x.Reason).HasMaxLength(1024);
             e.HasIndex(x => new { x.Component, x.At });
         });
+
+        ShipmentsModel.Configure(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -6,6 +6,7 @@ using Kitt.Dashboard.Host;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
+using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Components.Shell;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
@@ -40,6 +41,11 @@ public static class DashboardServices
         services.AddHostedService<DockerSource>();
         services.AddSingleton<ContainerHistory>();
         services.AddHostedService(sp => sp.GetRequiredService<ContainerHistory>());
+
+        services.Configure<PackingWorkerOptions>(configuration.GetSection(PackingWorkerOptions.Section));
+        services.AddSingleton<PackingJobs>();
+        services.AddSingleton<ShipmentStore>();
+        services.AddHostedService<PackingWorker>();
         return services;
     }
 }
