@@ -34,6 +34,7 @@ public static class DashboardServices
         services.AddSingleton<CircuitTracker>();
         services.AddScoped<CircuitHandler, SessionCircuitHandler>();
         services.AddScoped<BrowserPreferences>();
+        services.AddScoped<ShortcutRouter>();
 
         services.AddHostedService<EventBusStatus>();
         services.AddHostedService<ComponentEventRecorder>();

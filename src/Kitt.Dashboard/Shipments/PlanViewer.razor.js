@@ -1,0 +1,405 @@
+// The 3D view of a packing plan on a 2D canvas: scene, orthographic projection, painter's depth sort, picking and
+// the animation loop all live here. The plan arrives once; the server hears only of selections and load steps.
+const FIELDS = 10; // x, y, z, length, width, height, line, weightKg, fragile (0/1), stop (-1 = none)
+const MODES = ["SKU", "stop", "weight", "fragility"];
+const VIEWS = { front: [0, 0], side: [-90, 0], top: [-90, 90], iso: [-50, 28] };
+const VIEW_KEYS = { "1": "front", "2": "side", "3": "top", "0": "iso" };
+const EPS = 1e-6;
+// Corners of a face by (a, b, c) = offsets along x, y, z; faces are -x, +x, -y, +y, -z, +z.
+const FACES = [
+    [[0, 0, 0], [0, 1, 0], [0, 1, 1], [0, 0, 1]],
+    [[1, 0, 0], [1, 1, 0], [1, 1, 1], [1, 0, 1]],
+    [[0, 0, 0], [1, 0, 0], [1, 0, 1], [0, 0, 1]],
+    [[0, 1, 0], [1, 1, 0], [1, 1, 1], [0, 1, 1]],
+    [[0, 0, 0], [1, 0, 0], [1, 1, 0], [0, 1, 0]],
+    [[0, 0, 1], [1, 0, 1], [1, 1, 1], [0, 1, 1]],
+];
+const DROP_MS = 250;
+
+export function create(canvas, dotNet, plan) {
+    const viewer = new Viewer(canvas, dotNet, plan);
+    // Scripts and measurements reach the view through its canvas.
+    canvas.kittViewer = viewer;
+    return {
+        select: index => viewer.select(index, false),
+        setStep: step => viewer.setStep(step, false),
+        dispose: () => viewer.dispose(),
+    };
+}
+
+class Viewer {
+    constructor(canvas, dotNet, plan) {
+        this.canvas = canvas;
+        this.ctx = canvas.getContext("2d");
+        this.dotNet = dotNet;
+        this.container = plan.container;
+        this.skus = plan.skus;
+        const data = plan.boxes;
+        this.n = data.length / FIELDS;
+        this.box = Float64Array.from(data);
+        this.step = this.n;
+        this.selected = -1;
+        this.mode = 0;
+        this.view = "iso";
+        [this.yaw, this.pitch] = VIEWS.iso;
+        this.target = { yaw: this.yaw, pitch: this.pitch, zoom: 1 };
+        this.zoom = 1;
+        this.dropping = -1;
+        this.dropStart = 0;
+        this.frameTimes = [];
+        this.frameIntervals = [];
+        this.lastFrame = 0;
+        this.spin = 0;
+        this.drawn = new Float64Array(this.n * 3 * 9);
+        this.drawnCount = 0;
+        this.order = new Array(this.n);
+        this.depth = new Float64Array(this.n);
+        this.findNeighbours();
+        this.updateCoverage();
+        this.paints = MODES.map((_, m) => this.paintsFor(m));
+        this.frame = null;
+
+        this.onShortcut = e => this.shortcut(e);
+        this.onClick = e => this.pick(e);
+        document.addEventListener("kitt-shortcut", this.onShortcut);
+        canvas.addEventListener("click", this.onClick);
+        this.resize = new ResizeObserver(() => this.invalidate());
+        this.resize.observe(canvas);
+        this.invalidate();
+    }
+
+    dispose() {
+        document.removeEventListener("kitt-shortcut", this.onShortcut);
+        this.canvas.removeEventListener("click", this.onClick);
+        this.resize.disconnect();
+        if (this.frame !== null) cancelAnimationFrame(this.frame);
+        delete this.canvas.kittViewer;
+    }
+
+    // Faces hidden behind touching neighbours are never drawn: in a dense load that is most of them. Neighbours
+    // never overlap, so the areas they cover on a face add up exactly.
+    findNeighbours() {
+        const b = this.box, n = this.n;
+        this.neighbours = Array.from({ length: n * 6 }, () => []);
+        const overlap = (a0, a1, b0, b1) => Math.min(a1, b1) - Math.max(a0, b0);
+        for (let i = 0; i < n; i++) {
+            const o = i * FIELDS;
+            const ix = b[o], iy = b[o + 1], iz = b[o + 2], il = b[o + 3], iw = b[o + 4], ih = b[o + 5];
+            for (let j = i + 1; j < n; j++) {
+                const p = j * FIELDS;
+                const jx = b[p], jy = b[p + 1], jz = b[p + 2], jl = b[p + 3], jw = b[p + 4], jh = b[p + 5];
+                const ox = overlap(ix, ix + il, jx, jx + jl), oy = overlap(iy, iy + iw, jy, jy + jw), oz = overlap(iz, iz + ih, jz, jz + jh);
+                if (oy > EPS && oz > EPS) {
+                    if (Math.abs(ix + il - jx) < EPS) this.link(i, 1, j, 0, oy * oz);
+                    else if (Math.abs(jx + jl - ix) < EPS) this.link(i, 0, j, 1, oy * oz);
+                }
+                if (ox > EPS && oz > EPS) {
+                    if (Math.abs(iy + iw - jy) < EPS) this.link(i, 3, j, 2, ox * oz);
+                    else if (Math.abs(jy + jw - iy) < EPS) this.link(i, 2, j, 3, ox * oz);
+                }
+                if (ox > EPS && oy > EPS) {
+                    if (Math.abs(iz + ih - jz) < EPS) this.link(i, 5, j, 4, ox * oy);
+                    else if (Math.abs(jz + jh - iz) < EPS) this.link(i, 4, j, 5, ox * oy);
+                }
+            }
+        }
+    }
+
+    link(i, fi, j, fj, area) {
+        this.neighbours[i * 6 + fi].push(j, area);
+        this.neighbours[j * 6 + fj].push(i, area);
+    }
+
+    // Only boxes loaded so far cover anything, so coverage follows the load step.
+    updateCoverage() {
+        const b = this.box;
+        this.covered = new Uint8Array(this.n * 6);
+        for (let i = 0; i < this.step; i++) {
+            const o = i * FIELDS;
+            const areas = [b[o + 4] * b[o + 5], b[o + 3] * b[o + 5], b[o + 3] * b[o + 4]];
+            for (let f = 0; f < 6; f++) {
+                const list = this.neighbours[i * 6 + f];
+                let sum = 0;
+                for (let k = 0; k < list.length; k += 2) if (list[k] < this.step) sum += list[k + 1];
+                this.covered[i * 6 + f] = sum >= areas[f >> 1] * (1 - 1e-6) ? 1 : 0;
+            }
+        }
+    }
+
+    paintsFor(mode) {
+        const b = this.box, n = this.n;
+        let min = Infinity, max = -Infinity;
+        for (let i = 0; i < n; i++) { const w = b[i * FIELDS + 7]; min = Math.min(min, w); max = Math.max(max, w); }
+        const paints = new Array(n);
+        for (let i = 0; i < n; i++) {
+            const o = i * FIELDS;
+            let h, s, l;
+            if (mode === 0) { h = (b[o + 6] * 137.508) % 360; s = 55; l = 56; }
+            else if (mode === 1) { const stop = b[o + 9]; if (stop < 0) { h = 210; s = 8; l = 62; } else { h = (stop * 67 + 200) % 360; s = 65; l = 55; } }
+            else if (mode === 2) { const t = max > min ? (b[o + 7] - min) / (max - min) : 0; h = 200 - 200 * t; s = 70; l = 60 - 15 * t; }
+            else { const fragile = b[o + 8] > 0; h = fragile ? 12 : 210; s = fragile ? 85 : 14; l = fragile ? 55 : 64; }
+            // Lit from above: tops brightest, the two side directions darker.
+            paints[i] = [`hsl(${h} ${s}% ${l + 8}%)`, `hsl(${h} ${s}% ${l - 4}%)`, `hsl(${h} ${s}% ${l - 13}%)`];
+        }
+        return paints;
+    }
+
+    shortcut(event) {
+        const keys = event.detail.keys;
+        const focused = document.activeElement === this.canvas;
+        const turn = { ArrowLeft: [-15, 0], ArrowRight: [15, 0], ArrowUp: [0, 10], ArrowDown: [0, -10] }[keys];
+        if (turn) {
+            this.target.yaw += turn[0];
+            this.target.pitch = Math.max(-30, Math.min(90, this.target.pitch + turn[1]));
+            this.view = "custom";
+        } else if (keys === "+" || keys === "-") {
+            this.target.zoom = Math.max(0.3, Math.min(8, this.target.zoom * (keys === "+" ? 1.25 : 0.8)));
+        } else if (VIEW_KEYS[keys]) {
+            this.view = VIEW_KEYS[keys];
+            [this.target.yaw, this.target.pitch] = VIEWS[this.view];
+            // Turn the short way round to the chosen view.
+            this.yaw = this.target.yaw + ((((this.yaw - this.target.yaw) % 360) + 540) % 360 - 180);
+        } else if (keys === "[" || keys === "]") {
+            this.setStep(this.step + (keys === "]" ? 1 : -1), true);
+        } else if (keys === "c") {
+            this.mode = (this.mode + 1) % MODES.length;
+        } else if (keys === "Tab") {
+            if (!focused) return;
+            const next = event.detail.shift ? this.selected - 1 : (this.selected < 0 ? 0 : this.selected + 1);
+            if (next < 0 || next >= this.step) return; // let focus leave the view at either end
+            this.select(next, true);
+        } else {
+            return;
+        }
+        event.preventDefault();
+        this.invalidate();
+    }
+
+    setStep(step, notify) {
+        const next = Math.max(0, Math.min(this.n, step));
+        if (next === this.step) return;
+        if (next === this.step + 1) { this.dropping = this.step; this.dropStart = performance.now(); }
+        this.step = next;
+        if (this.selected >= next) this.select(-1, notify);
+        this.updateCoverage();
+        this.invalidate();
+        if (notify) this.dotNet.invokeMethodAsync("Stepped", next);
+    }
+
+    select(index, notify) {
+        const next = index >= 0 && index < this.n ? index : -1;
+        if (next === this.selected) return;
+        this.selected = next;
+        this.invalidate();
+        if (notify) this.dotNet.invokeMethodAsync("Selected", next);
+    }
+
+    pick(event) {
+        const rect = this.canvas.getBoundingClientRect();
+        const px = event.clientX - rect.left, py = event.clientY - rect.top;
+        const d = this.drawn;
+        let hit = -1;
+        for (let k = this.drawnCount - 1; k >= 0 && hit < 0; k--) {
+            const o = k * 9;
+            let sign = 0, inside = true;
+            for (let e = 0; e < 4 && inside; e++) {
+                const ax = d[o + 1 + e * 2], ay = d[o + 2 + e * 2];
+                const bx = d[o + 1 + ((e + 1) % 4) * 2], by = d[o + 2 + ((e + 1) % 4) * 2];
+                const cross = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+                if (Math.abs(cross) < 1e-9) continue;
+                if (sign === 0) sign = Math.sign(cross); else if (Math.sign(cross) !== sign) inside = false;
+            }
+            if (inside && sign !== 0) hit = d[o];
+        }
+        this.canvas.focus();
+        this.select(hit, true);
+    }
+
+    invalidate() {
+        if (this.frame === null) this.frame = requestAnimationFrame(t => this.render(t));
+    }
+
+    render(now) {
+        this.frame = null;
+        if (this.lastFrame > 0) this.frameIntervals.push(now - this.lastFrame);
+        this.lastFrame = now;
+        const started = performance.now();
+        // Ease towards the target so key presses turn the view smoothly instead of jumping.
+        const ease = 0.3;
+        this.yaw += (this.target.yaw - this.yaw) * ease;
+        this.pitch += (this.target.pitch - this.pitch) * ease;
+        this.zoom += (this.target.zoom - this.zoom) * ease;
+        if (this.spin > 0) { this.target.yaw += 1; this.yaw = this.target.yaw; this.spin--; }
+        const settled = Math.abs(this.target.yaw - this.yaw) < 0.05 && Math.abs(this.target.pitch - this.pitch) < 0.05
+            && Math.abs(this.target.zoom - this.zoom) < 0.001;
+        if (settled) { this.yaw = this.target.yaw; this.pitch = this.target.pitch; this.zoom = this.target.zoom; }
+        const dropping = this.dropping >= 0 && now - this.dropStart < DROP_MS;
+        if (!dropping) this.dropping = -1;
+
+        this.draw(now);
+        this.frameTimes.push(performance.now() - started);
+        if (this.frameTimes.length > 2000) { this.frameTimes.splice(0, 1000); this.frameIntervals.splice(0, 1000); }
+        this.publishState();
+        if (!settled || dropping || this.spin > 0) this.invalidate(); else this.lastFrame = 0;
+    }
+
+    draw(now) {
+        const canvas = this.canvas, ctx = this.ctx;
+        const dpr = window.devicePixelRatio || 1;
+        const width = canvas.clientWidth, height = canvas.clientHeight;
+        if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+            canvas.width = Math.round(width * dpr);
+            canvas.height = Math.round(height * dpr);
+        }
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        ctx.clearRect(0, 0, width, height);
+
+        const yaw = this.yaw * Math.PI / 180, pitch = this.pitch * Math.PI / 180;
+        const cy = Math.cos(yaw), sy = Math.sin(yaw), cp = Math.cos(pitch), sp = Math.sin(pitch);
+        const cam = [cp * cy, cp * sy, sp];           // towards the viewer
+        const right = [-sy, cy, 0];
+        const up = [-sp * cy, -sp * sy, cp];
+        const c = this.container;
+        const scale = this.zoom * 0.92 * Math.min(width, height) / Math.hypot(c.length, c.width, c.height);
+        const ox = width / 2, oy = height / 2;
+        const mx = c.length / 2, my = c.width / 2, mz = c.height / 2;
+        const sx = (x, y, z) => ox + scale * ((x - mx) * right[0] + (y - my) * right[1]);
+        const syf = (x, y, z) => oy - scale * ((x - mx) * up[0] + (y - my) * up[1] + (z - mz) * up[2]);
+        const colour = getComputedStyle(canvas).color || "#888";
+
+        // The container: floor and outline.
+        ctx.lineWidth = 1;
+        ctx.strokeStyle = colour;
+        ctx.globalAlpha = 0.12;
+        ctx.fillStyle = colour;
+        ctx.beginPath();
+        ctx.moveTo(sx(0, 0, 0), syf(0, 0, 0)); ctx.lineTo(sx(c.length, 0, 0), syf(c.length, 0, 0));
+        ctx.lineTo(sx(c.length, c.width, 0), syf(c.length, c.width, 0)); ctx.lineTo(sx(0, c.width, 0), syf(0, c.width, 0));
+        ctx.closePath(); ctx.fill();
+        ctx.globalAlpha = 0.55;
+        ctx.beginPath();
+        for (const [a, b2] of [[[0, 0, 0], [1, 0, 0]], [[0, 1, 0], [1, 1, 0]], [[0, 0, 1], [1, 0, 1]], [[0, 1, 1], [1, 1, 1]],
+            [[0, 0, 0], [0, 1, 0]], [[1, 0, 0], [1, 1, 0]], [[0, 0, 1], [0, 1, 1]], [[1, 0, 1], [1, 1, 1]],
+            [[0, 0, 0], [0, 0, 1]], [[1, 0, 0], [1, 0, 1]], [[0, 1, 0], [0, 1, 1]], [[1, 1, 0], [1, 1, 1]]]) {
+            ctx.moveTo(sx(a[0] * c.length, a[1] * c.width, a[2] * c.height), syf(a[0] * c.length, a[1] * c.width, a[2] * c.height));
+            ctx.lineTo(sx(b2[0] * c.length, b2[1] * c.width, b2[2] * c.height), syf(b2[0] * c.length, b2[1] * c.width, b2[2] * c.height));
+        }
+        ctx.stroke();
+        ctx.globalAlpha = 1;
+
+        // Boxes far to near; only the three face directions turned to the viewer can show.
+        const b = this.box, step = this.step, order = this.order, depth = this.depth;
+        order.length = step;
+        for (let i = 0; i < step; i++) {
+            const o = i * FIELDS;
+            order[i] = i;
+            depth[i] = (b[o] + b[o + 3] / 2) * cam[0] + (b[o + 1] + b[o + 4] / 2) * cam[1] + (b[o + 2] + b[o + 5] / 2) * cam[2];
+        }
+        order.sort((i, j) => depth[i] - depth[j]);
+        const faces = [];
+        if (Math.abs(cam[0]) > EPS) faces.push(cam[0] > 0 ? 1 : 0);
+        if (Math.abs(cam[1]) > EPS) faces.push(cam[1] > 0 ? 3 : 2);
+        if (Math.abs(cam[2]) > EPS) faces.push(cam[2] > 0 ? 5 : 4);
+        const paints = this.paints[this.mode];
+        const drawn = this.drawn;
+        let count = 0;
+        const corner = new Float64Array(16);
+        ctx.lineJoin = "round";
+        ctx.strokeStyle = "rgba(0, 0, 0, 0.35)";
+        for (let k = 0; k < step; k++) {
+            const i = order[k], o = i * FIELDS;
+            let z0 = b[o + 2];
+            if (i === this.dropping) z0 += c.height * 0.35 * (1 - Math.min(1, (now - this.dropStart) / DROP_MS));
+            const x0 = b[o], y0 = b[o + 1], l = b[o + 3], w = b[o + 4], h = b[o + 5];
+            const bx = sx(x0, y0, z0), by = syf(x0, y0, z0);
+            const ex = [scale * l * right[0], -scale * l * up[0]];
+            const ey = [scale * w * right[1], -scale * w * up[1]];
+            const ez = [0, -scale * h * up[2]];
+            for (const f of faces) {
+                if (this.covered[i * 6 + f] && i !== this.dropping) continue;
+                const quad = FACES[f];
+                for (let q = 0; q < 4; q++) {
+                    const [a, bb, cc] = quad[q];
+                    corner[q * 2] = bx + a * ex[0] + bb * ey[0] + cc * ez[0];
+                    corner[q * 2 + 1] = by + a * ex[1] + bb * ey[1] + cc * ez[1];
+                }
+                ctx.fillStyle = paints[i][f >> 1 === 2 ? 0 : f >> 1 === 0 ? 1 : 2];
+                ctx.beginPath();
+                ctx.moveTo(corner[0], corner[1]); ctx.lineTo(corner[2], corner[3]);
+                ctx.lineTo(corner[4], corner[5]); ctx.lineTo(corner[6], corner[7]);
+                ctx.closePath();
+                ctx.fill();
+                ctx.stroke();
+                const d = count * 9;
+                drawn[d] = i;
+                for (let q = 0; q < 8; q++) drawn[d + 1 + q] = corner[q];
+                count++;
+            }
+        }
+        this.drawnCount = count;
+
+        if (this.selected >= 0) this.outline(this.selected, sx, syf);
+        ctx.fillStyle = colour;
+        ctx.font = "12px system-ui, sans-serif";
+        ctx.fillText(`Colour: ${MODES[this.mode]} (c)   Step ${this.step}/${this.n} ([ ])   View: ${this.view}`, 10, 18);
+    }
+
+    // The selected box's edges are drawn over everything, so it can be found even when buried.
+    outline(i, sx, syf) {
+        const ctx = this.ctx, b = this.box, o = i * FIELDS;
+        const x = [b[o], b[o] + b[o + 3]], y = [b[o + 1], b[o + 1] + b[o + 4]], z = [b[o + 2], b[o + 2] + b[o + 5]];
+        ctx.save();
+        ctx.strokeStyle = "#ffd600";
+        ctx.lineWidth = 3;
+        ctx.shadowColor = "rgba(0,0,0,0.6)";
+        ctx.shadowBlur = 4;
+        ctx.beginPath();
+        for (let a = 0; a < 2; a++) for (let bb = 0; bb < 2; bb++) {
+            ctx.moveTo(sx(x[0], y[a], z[bb]), syf(x[0], y[a], z[bb])); ctx.lineTo(sx(x[1], y[a], z[bb]), syf(x[1], y[a], z[bb]));
+            ctx.moveTo(sx(x[a], y[0], z[bb]), syf(x[a], y[0], z[bb])); ctx.lineTo(sx(x[a], y[1], z[bb]), syf(x[a], y[1], z[bb]));
+            ctx.moveTo(sx(x[a], y[bb], z[0]), syf(x[a], y[bb], z[0])); ctx.lineTo(sx(x[a], y[bb], z[1]), syf(x[a], y[bb], z[1]));
+        }
+        ctx.stroke();
+        ctx.restore();
+    }
+
+    publishState() {
+        const s = this.canvas.dataset;
+        s.yaw = this.target.yaw.toFixed(1);
+        s.pitch = this.target.pitch.toFixed(1);
+        s.zoom = this.target.zoom.toFixed(3);
+        s.step = String(this.step);
+        s.boxes = String(this.n);
+        s.colouring = MODES[this.mode];
+        s.view = this.view;
+        s.selected = String(this.selected);
+        s.faces = String(this.drawnCount);
+        s.ready = "true";
+    }
+
+    // Turns the view one degree a frame for `frames` frames and reports the draw time and frame interval (ms).
+    benchmark(frames) {
+        this.frameTimes = [];
+        this.frameIntervals = [];
+        this.lastFrame = 0;
+        this.spin = frames;
+        this.invalidate();
+        return new Promise(resolve => {
+            const check = () => {
+                if (this.spin > 0 || this.frame !== null) { setTimeout(check, 50); return; }
+                const median = values => { const s = [...values].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : 0; };
+                const p95 = values => { const s = [...values].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length * 0.95)] : 0; };
+                resolve({
+                    frames: this.frameTimes.length,
+                    boxes: this.n,
+                    facesDrawn: this.drawnCount,
+                    drawMedianMs: median(this.frameTimes),
+                    drawP95Ms: p95(this.frameTimes),
+                    intervalMedianMs: median(this.frameIntervals),
+                    intervalP95Ms: p95(this.frameIntervals),
+                });
+            };
+            check();
+        });
+    }
+}
