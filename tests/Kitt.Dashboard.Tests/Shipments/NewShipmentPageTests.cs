@@ -17,11 +17,8 @@ public sealed class NewShipmentPageTests : ShipmentsTestContext
     public async Task Imported_csv_items_become_rows_and_create_stores_the_shipment_and_opens_it()
     {
         var cut = Render<NewShipmentPage>();
-        cut.Find("#shipment-reference").Change("NEW-001");
-        cut.Find("#shipment-origin").Change("Antwerp");
-        cut.Find("#shipment-destination").Change("Milan");
-        cut.Find("#items-import").Change(Csv);
-        cut.Find("[data-testid=import-items] ").Click();
+        Fill(cut, "NEW-001", Csv);
+        cut.Find("[data-testid=import-items]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=item-row]").Count));
         Assert.Contains("2 lines, 5 boxes", cut.Find("[data-testid=item-count]").TextContent);
@@ -45,10 +42,7 @@ public sealed class NewShipmentPageTests : ShipmentsTestContext
     public async Task Invalid_items_are_named_by_field_and_nothing_is_stored()
     {
         var cut = Render<NewShipmentPage>();
-        cut.Find("#shipment-reference").Change("NEW-002");
-        cut.Find("#shipment-origin").Change("Antwerp");
-        cut.Find("#shipment-destination").Change("Milan");
-        cut.Find("#items-import").Change("sku,length,width,height\nBOX,0,30,20\n");
+        Fill(cut, "NEW-002", "sku,length,width,height\nBOX,0,30,20\n");
         cut.Find("[data-testid=import-items]").Click();
 
         await cut.Find("[data-testid=create-shipment]").ClickAsync(new());
@@ -57,6 +51,14 @@ public sealed class NewShipmentPageTests : ShipmentsTestContext
         Assert.Contains("items[0].length must be a length", cut.Find("[data-testid=item-row]").TextContent);
         Assert.Empty(await Store.ListAsync());
         Assert.EndsWith("/", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    private static void Fill(IRenderedComponent<NewShipmentPage> cut, string reference, string items)
+    {
+        cut.Find("#shipment-reference").Change(reference);
+        cut.Find("#shipment-origin").Change("Antwerp");
+        cut.Find("#shipment-destination").Change("Milan");
+        cut.Find("#items-import").Change(items);
     }
 
     [Fact]

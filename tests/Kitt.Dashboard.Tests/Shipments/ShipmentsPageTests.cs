@@ -46,6 +46,7 @@ public sealed class ShipmentsPageTests : ShipmentsTestContext
 
         await Press(cut, Shortcuts.Next);
         Assert.Equal("REF-3", Selected());
+        JSInterop.VerifyFocusAsyncInvoke(); // the selected row's link takes the keyboard focus
         await Press(cut, Shortcuts.Next);
         await Press(cut, Shortcuts.Next);
         await Press(cut, Shortcuts.Next); // stays on the last row

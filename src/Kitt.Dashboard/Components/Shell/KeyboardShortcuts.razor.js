@@ -38,15 +38,7 @@ export function listen(dotNet, keys, browserKeys) {
             return;
         }
         const key = event.key;
-        if (inBrowser.has(key)) {
-            pending = null;
-            offer(event); // held keys repeat: a held arrow keeps turning the view
-            return;
-        }
-        if (event.repeat) {
-            return;
-        }
-        if (pending !== null && performance.now() - pendingAt < sequenceTimeoutMs) {
+        if (pending !== null && performance.now() - pendingAt < sequenceTimeoutMs && !event.repeat) {
             const sequence = `${pending} ${key}`;
             pending = null;
             if (known.has(sequence)) {
@@ -56,6 +48,13 @@ export function listen(dotNet, keys, browserKeys) {
             return;
         }
         pending = null;
+        if (inBrowser.has(key)) {
+            offer(event); // held keys repeat: a held arrow keeps turning the view
+            return;
+        }
+        if (event.repeat) {
+            return;
+        }
         if (prefixes.has(key)) {
             pending = key;
             pendingAt = performance.now();
