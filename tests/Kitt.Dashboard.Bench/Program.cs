@@ -3,6 +3,8 @@ using Kitt.Dashboard.Bench;
 
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- hub [subscribers] [publishes] [rounds] [pace-ms]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- cold-start PUBLISHED/Kitt.Dashboard.dll [rounds]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- plan-latency PUBLISHED/Kitt.Dashboard.dll [boxes] [rounds]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- viewer-frames PUBLISHED/Kitt.Dashboard.dll [boxes] [frames] [rounds]
 return args switch
 {
     ["hub", ..] => await HubBench.RunAsync(
@@ -11,6 +13,8 @@ return args switch
         Arg(args, 3, 5),
         TimeSpan.FromMilliseconds(Arg(args, 4, 1))),
     ["cold-start", var dll, ..] => await ColdStartBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 5)),
+    ["plan-latency", var dll, ..] => await ShipmentBench.PlanLatencyAsync(dll, Arg(args, 2, 50), Arg(args, 3, 5)),
+    ["viewer-frames", var dll, ..] => await ShipmentBench.ViewerFramesAsync(dll, Arg(args, 2, 1000), Arg(args, 3, 300), Arg(args, 4, 3)),
     _ => Usage(),
 };
 
@@ -19,6 +23,7 @@ static int Arg(string[] args, int index, int fallback) =>
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]");
+    Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]" +
+                            " | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]");
     return 2;
 }

@@ -43,6 +43,7 @@ public sealed class PackingWorker(
         var running = new List<Task>();
         var backoff = TimeSpan.FromSeconds(1);
         var resumed = false;
+        Task? wake = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -61,7 +62,8 @@ public sealed class PackingWorker(
 
                 states.Report(ComponentName, ComponentStatus.Running);
                 backoff = TimeSpan.FromSeconds(1);
-                var wake = jobs.WaitAsync(PollInterval, stoppingToken);
+                // One wait at a time: a second reader left behind by a finished job would swallow the next wake-up.
+                wake = wake is { IsCompleted: false } ? wake : jobs.WaitAsync(PollInterval, stoppingToken);
                 await Task.WhenAny([wake, .. running]);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
