@@ -135,7 +135,8 @@ public sealed class PackingWorker(
                     .SetProperty(s => s.Attempts, s => s.Attempts + 1), token);
             if (claimed == 1)
             {
-                return await db.Set<Shipment>().AsNoTracking().Include(s => s.Items).FirstAsync(s => s.Id == id, token);
+                // Not cancelled by a stop: a claimed job must reach RunAsync, which puts it back in the queue.
+                return await db.Set<Shipment>().AsNoTracking().Include(s => s.Items).FirstAsync(s => s.Id == id, CancellationToken.None);
             }
         }
 

@@ -32,8 +32,11 @@ public sealed class PackingWorkerTests
                 await SampleShipments.WaitForStatusAsync(client, id, "packing");
             }
 
-            // Stopped mid-search: the job is back in the queue, not lost and not half-written.
-            Assert.Equal(("queued", 1L), await StatusInFileAsync(database, id));
+            // Stopped mid-search: the job is back in the queue (or still marked as running, as after a crash), with
+            // no plan written; either way the next start resumes it.
+            var (status, attempts) = await StatusInFileAsync(database, id);
+            Assert.Contains(status, new[] { "queued", "packing" });
+            Assert.Equal(1, attempts);
 
             await using var second = new PackingAppFactory(new Dictionary<string, string> { ["Packing:SearchSeconds"] = "0.3" }, database);
             var resumed = second.CreateKeyClient(DashboardAppFactory.BootstrapKey);
@@ -44,6 +47,39 @@ public sealed class PackingWorkerTests
             Assert.NotEmpty(plan.GetProperty("unplaced").EnumerateArray());
             var details = await resumed.GetFromJsonAsync<JsonElement>($"/api/shipments/{id}");
             Assert.Equal(2, details.GetProperty("attempts").GetInt32());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task After_a_crash_running_jobs_are_resumed_unless_they_were_interrupted_too_often()
+    {
+        var folder = Directory.CreateTempSubdirectory("kitt-crash-").FullName;
+        var database = Path.Combine(folder, "kitt.db");
+        try
+        {
+            long resumable, hopeless;
+            await using (var first = new PackingAppFactory(new Dictionary<string, string> { ["Realtime:Packing"] = "false" }, database))
+            {
+                var client = first.CreateKeyClient(DashboardAppFactory.BootstrapKey);
+                resumable = await SampleShipments.CreateAsync(client, SampleShipments.Small(SampleShipments.NewReference()));
+                hopeless = await SampleShipments.CreateAsync(client, SampleShipments.Small(SampleShipments.NewReference()));
+            }
+
+            // As a process killed mid-search leaves them: marked running, no plan.
+            await ExecuteAsync(database, $"UPDATE shipments SET Status = 'packing', Attempts = 1 WHERE Id = {resumable}");
+            await ExecuteAsync(database, $"UPDATE shipments SET Status = 'packing', Attempts = 3 WHERE Id = {hopeless}");
+
+            await using var second = new PackingAppFactory(new Dictionary<string, string>(), database);
+            var client2 = second.CreateKeyClient(DashboardAppFactory.BootstrapKey);
+            await SampleShipments.WaitForStatusAsync(client2, resumable, "packed");
+            await SampleShipments.WaitForStatusAsync(client2, hopeless, "failed");
+            var failed = await client2.GetFromJsonAsync<JsonElement>($"/api/shipments/{hopeless}");
+            Assert.Contains("interrupted 3 times", failed.GetProperty("error").GetString());
         }
         finally
         {
@@ -124,6 +160,15 @@ public sealed class PackingWorkerTests
         // A failed job can be queued again.
         using var requeued = await client.PostAsync($"/api/shipments/{id}/pack", null);
         Assert.Equal(HttpStatusCode.Accepted, requeued.StatusCode);
+    }
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
     private static async Task<(string Status, long Attempts)> StatusInFileAsync(string database, long id)
