@@ -77,6 +77,19 @@ public sealed class ShipmentsTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("]");
         await Expect(page.GetByTestId("step")).ToContainTextAsync("Step 21 of 22");
 
+        // Space plays the rest of the sequence; from the full load it starts again from the empty container.
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.GetByTestId("step")).ToContainTextAsync("All 22 boxes loaded");
+        await Expect(canvas).ToHaveAttributeAsync("data-playing", "false");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(canvas).ToHaveAttributeAsync("data-playing", "true");
+        await Expect(page.GetByTestId("step")).ToContainTextAsync("Step 2 of 22");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(canvas).ToHaveAttributeAsync("data-playing", "false");
+        Assert.InRange(int.Parse((await canvas.GetAttributeAsync("data-step"))!, System.Globalization.CultureInfo.InvariantCulture), 2, 21);
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.GetByTestId("step")).ToContainTextAsync("All 22 boxes loaded", new() { Timeout = 15_000 });
+
         // Tab into the view selects items one after the other; the details follow.
         await TabToAsync(page, "[data-testid=plan-canvas]");
         await page.Keyboard.PressAsync("Tab");

@@ -15,6 +15,7 @@ const FACES = [
     [[0, 0, 1], [1, 0, 1], [1, 1, 1], [0, 1, 1]],
 ];
 const DROP_MS = 250;
+const PLAY_STEP_MS = 300;
 
 export function create(canvas, dotNet, plan) {
     const viewer = new Viewer(canvas, dotNet, plan);
@@ -23,6 +24,7 @@ export function create(canvas, dotNet, plan) {
     return {
         select: index => viewer.select(index, false),
         setStep: step => viewer.setStep(step, false),
+        togglePlay: () => viewer.togglePlay(),
         dispose: () => viewer.dispose(),
     };
 }
@@ -58,6 +60,7 @@ class Viewer {
         this.updateCoverage();
         this.paints = MODES.map((_, m) => this.paintsFor(m));
         this.frame = null;
+        this.player = null;
 
         this.onShortcut = e => this.shortcut(e);
         this.onClick = e => this.pick(e);
@@ -69,6 +72,7 @@ class Viewer {
     }
 
     dispose() {
+        clearInterval(this.player);
         document.removeEventListener("kitt-shortcut", this.onShortcut);
         this.canvas.removeEventListener("click", this.onClick);
         this.resize.disconnect();
@@ -161,6 +165,8 @@ class Viewer {
             this.yaw = this.target.yaw + ((((this.yaw - this.target.yaw) % 360) + 540) % 360 - 180);
         } else if (keys === "[" || keys === "]") {
             this.setStep(this.step + (keys === "]" ? 1 : -1), true);
+        } else if (keys === "Space") {
+            this.togglePlay();
         } else if (keys === "c") {
             this.mode = (this.mode + 1) % MODES.length;
         } else if (keys === "Tab") {
@@ -172,6 +178,21 @@ class Viewer {
             return;
         }
         event.preventDefault();
+        this.invalidate();
+    }
+
+    // Loads the container box by box from empty (or from the current step), one box every PLAY_STEP_MS.
+    togglePlay() {
+        if (this.player) {
+            clearInterval(this.player);
+            this.player = null;
+        } else {
+            if (this.step >= this.n) this.setStep(0, true);
+            this.player = setInterval(() => {
+                this.setStep(this.step + 1, true);
+                if (this.step >= this.n) this.togglePlay();
+            }, PLAY_STEP_MS);
+        }
         this.invalidate();
     }
 
@@ -373,6 +394,7 @@ class Viewer {
         s.colouring = MODES[this.mode];
         s.view = this.view;
         s.selected = String(this.selected);
+        s.playing = this.player ? "true" : "false";
         s.faces = String(this.drawnCount);
         s.ready = "true";
     }

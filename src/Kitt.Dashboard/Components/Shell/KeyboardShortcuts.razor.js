@@ -11,7 +11,7 @@ function isTyping(target) {
     return target.isContentEditable || tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT";
 }
 
-// Enter on a focused link or button already means "activate it".
+// Enter or Space on a focused link or button already means "activate it".
 function activatesItself(target) {
     return target instanceof Element && target.closest("a, button, [role=button], [role=option], [role=menuitem], [role=tab]") !== null;
 }
@@ -26,7 +26,7 @@ export function listen(dotNet, keys, browserKeys) {
     function offer(event) {
         const shortcut = new CustomEvent("kitt-shortcut", {
             cancelable: true,
-            detail: { keys: event.key, shift: event.shiftKey, target: event.target },
+            detail: { keys: event.key === " " ? "Space" : event.key, shift: event.shiftKey, target: event.target },
         });
         if (!document.dispatchEvent(shortcut)) {
             event.preventDefault();
@@ -37,7 +37,10 @@ export function listen(dotNet, keys, browserKeys) {
         if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) {
             return;
         }
-        const key = event.key;
+        const key = event.key === " " ? "Space" : event.key;
+        if ((key === "Enter" || key === "Space") && activatesItself(event.target)) {
+            return;
+        }
         if (pending !== null && performance.now() - pendingAt < sequenceTimeoutMs && !event.repeat) {
             const sequence = `${pending} ${key}`;
             pending = null;
@@ -58,9 +61,6 @@ export function listen(dotNet, keys, browserKeys) {
         if (prefixes.has(key)) {
             pending = key;
             pendingAt = performance.now();
-            return;
-        }
-        if (key === "Enter" && activatesItself(event.target)) {
             return;
         }
         if (known.has(key)) {

@@ -50,6 +50,7 @@ public static class Shortcuts
         new("0", "Isometric view", Group: ViewerGroup, InBrowser: true),
         new("[", "Previous load step", Group: ViewerGroup, InBrowser: true),
         new("]", "Next load step", Group: ViewerGroup, InBrowser: true),
+        new("Space", "Play or pause the load sequence", Group: ViewerGroup, InBrowser: true),
         new("c", "Cycle colouring: SKU, stop, weight, fragility", Group: ViewerGroup, InBrowser: true),
         new("Tab", "Next item (Shift+Tab: previous) while the view has focus", Group: ViewerGroup, InBrowser: true),
     ];
