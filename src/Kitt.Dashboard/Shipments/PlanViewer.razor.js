@@ -130,22 +130,59 @@ class Viewer {
         }
     }
 
-    paintsFor(mode) {
-        const b = this.box, n = this.n;
+    weightRange() {
         let min = Infinity, max = -Infinity;
-        for (let i = 0; i < n; i++) { const w = b[i * FIELDS + 7]; min = Math.min(min, w); max = Math.max(max, w); }
-        const paints = new Array(n);
-        for (let i = 0; i < n; i++) {
+        for (let i = 0; i < this.n; i++) { const w = this.box[i * FIELDS + 7]; min = Math.min(min, w); max = Math.max(max, w); }
+        return [min, max];
+    }
+
+    // Hue, saturation and lightness of a box (or of a legend entry) in a colouring mode.
+    tone(mode, line, stop, weight, fragile, [min, max]) {
+        if (mode === 0) return [(line * 137.508) % 360, 55, 56];
+        if (mode === 1) return stop < 0 ? [210, 8, 62] : [(stop * 67 + 200) % 360, 65, 55];
+        if (mode === 2) { const t = max > min ? (weight - min) / (max - min) : 0; return [200 - 200 * t, 70, 60 - 15 * t]; }
+        return fragile ? [12, 85, 55] : [210, 14, 64];
+    }
+
+    paintsFor(mode) {
+        const b = this.box, range = this.weightRange();
+        const paints = new Array(this.n);
+        for (let i = 0; i < this.n; i++) {
             const o = i * FIELDS;
-            let h, s, l;
-            if (mode === 0) { h = (b[o + 6] * 137.508) % 360; s = 55; l = 56; }
-            else if (mode === 1) { const stop = b[o + 9]; if (stop < 0) { h = 210; s = 8; l = 62; } else { h = (stop * 67 + 200) % 360; s = 65; l = 55; } }
-            else if (mode === 2) { const t = max > min ? (b[o + 7] - min) / (max - min) : 0; h = 200 - 200 * t; s = 70; l = 60 - 15 * t; }
-            else { const fragile = b[o + 8] > 0; h = fragile ? 12 : 210; s = fragile ? 85 : 14; l = fragile ? 55 : 64; }
+            const [h, s, l] = this.tone(mode, b[o + 6], b[o + 9], b[o + 7], b[o + 8] > 0, range);
             // Lit from above: tops brightest, the two side directions darker.
             paints[i] = [`hsl(${h} ${s}% ${l + 8}%)`, `hsl(${h} ${s}% ${l - 4}%)`, `hsl(${h} ${s}% ${l - 13}%)`];
         }
         return paints;
+    }
+
+    // What each colour means in a mode, at most a dozen entries.
+    legendFor(mode) {
+        const b = this.box, range = this.weightRange(), seen = new Map();
+        const swatch = ([h, s, l]) => `hsl(${h} ${s}% ${l}%)`;
+        if (mode === 2) {
+            const [min, max] = range;
+            return [min, (min + max) / 2, max].map(w => [`${Math.round(w * 10) / 10} kg`, swatch(this.tone(2, 0, 0, w, false, range))]);
+        }
+        for (let i = 0; i < this.n && seen.size < 12; i++) {
+            const o = i * FIELDS;
+            const key = mode === 0 ? this.skus[i] : mode === 1 ? (b[o + 9] < 0 ? "final stop" : `stop ${b[o + 9]}`) : (b[o + 8] > 0 ? "fragile" : "not fragile");
+            if (!seen.has(key)) seen.set(key, swatch(this.tone(mode, b[o + 6], b[o + 9], b[o + 7], b[o + 8] > 0, range)));
+        }
+        return [...seen.entries()];
+    }
+
+    drawLegend(colour, height) {
+        const ctx = this.ctx;
+        this.legends ??= MODES.map((_, m) => this.legendFor(m));
+        let y = height - 12 - (this.legends[this.mode].length - 1) * 16;
+        for (const [label, fill] of this.legends[this.mode]) {
+            ctx.fillStyle = fill;
+            ctx.fillRect(10, y - 9, 10, 10);
+            ctx.fillStyle = colour;
+            ctx.fillText(label, 26, y);
+            y += 16;
+        }
     }
 
     shortcut(event) {
@@ -363,6 +400,7 @@ class Viewer {
         ctx.fillStyle = colour;
         ctx.font = "12px system-ui, sans-serif";
         ctx.fillText(`Colour: ${MODES[this.mode]} (c)   Step ${this.step}/${this.n} ([ ])   View: ${this.view}`, 10, 18);
+        this.drawLegend(colour, height);
     }
 
     // The selected box's edges are drawn over everything, so it can be found even when buried.

@@ -22,6 +22,9 @@ public partial class ShipmentPage
     private ShipmentStore Store { get; set; } = default!;
 
     [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
     private ShortcutRouter PageShortcuts { get; set; } = default!;
 
     private bool CanPack => details is { Status: not (ShipmentStatus.Queued or ShipmentStatus.Packing) };
@@ -82,6 +85,10 @@ public partial class ShipmentPage
         {
             await PackAsync();
             await InvokeAsync(StateHasChanged);
+        }
+        else if (shortcut.Keys == Shortcuts.NewShipment)
+        {
+            Navigation.NavigateTo("shipments/new");
         }
     }
 
