@@ -39,6 +39,7 @@ public sealed class ShipmentsTests(BrowserFixture browser)
         await Expect(page.Locator(":focus")).ToHaveCSSAsync("outline-style", "solid"); // focus is visible
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("item-count")).ToHaveTextAsync("3 lines, 22 boxes");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "new-shipment.png"), FullPage = true });
         await TabToAsync(page, "[data-testid=create-shipment]");
         await page.Keyboard.PressAsync("Enter");
 

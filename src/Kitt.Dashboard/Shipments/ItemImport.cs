@@ -39,7 +39,11 @@ public static class ItemImport
                 return new([], ["JSON must be an array of items or an object with an \"items\" array"]);
             }
 
-            return new(array.Deserialize<List<ItemInput>>(ShipmentStore.Json) ?? [], []);
+            var parsed = array.Deserialize<List<ItemInput?>>(ShipmentStore.Json) ?? [];
+            var empty = parsed.FindIndex(i => i is null);
+            return empty >= 0
+                ? new([], [$"JSON: [{empty}] is empty; every item needs sku, length, width and height"])
+                : new([.. parsed.OfType<ItemInput>()], []);
         }
         catch (JsonException ex)
         {

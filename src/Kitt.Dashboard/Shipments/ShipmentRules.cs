@@ -46,7 +46,11 @@ public static class ShipmentRules
 
         for (var i = 0; i < request.Items.Count; i++)
         {
-            if (request.Items[i] is { } item)
+            if (request.Items[i] is not { } item)
+            {
+                errors.Add(new($"items[{i}]", "is required"));
+            }
+            else
             {
                 if (item.Sku is { Length: > MaxSku })
                 {
@@ -66,7 +70,7 @@ public static class ShipmentRules
             errors.Add(new("items", $"{boxes} boxes; at most {MaxBoxes} per shipment"));
         }
 
-        if (request.Container is not null)
+        if (request.Container is not null && request.Items.All(i => i is not null))
         {
             errors.AddRange(RequestValidator.Check(request.ToPackingRequest()).Select(e => new FieldError(JsonName(e.Field), e.Message)));
         }

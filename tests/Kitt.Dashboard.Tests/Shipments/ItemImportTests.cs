@@ -32,6 +32,7 @@ public sealed class ItemImportTests
     [InlineData("sku,length,width,height,colour\nA,1,2,3,red", "line 1: unknown column 'colour'")]
     [InlineData("sku,length,width,height,fragile\nA,1,2,3,maybe", "line 2: fragile 'maybe' is not yes/no")]
     [InlineData("""[{ "sku": "A", "length": "long" }]""", "JSON: [0].length is not valid")]
+    [InlineData("""[{ "sku": "A", "length": 1, "width": 2, "height": 3 }, null]""", "JSON: [1] is empty")]
     [InlineData("  ", "nothing to import")]
     public void Problems_name_the_line_and_column(string text, string expected)
     {

@@ -101,6 +101,18 @@ public sealed class ShipmentApiTests(DashboardAppFactory app) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task A_missing_item_is_named_by_its_index()
+    {
+        var shipment = SampleShipments.Small(SampleShipments.NewReference());
+        shipment["items"]!.AsArray().Insert(1, null);
+        using var response = await Client.PostAsJsonAsync("/api/shipments", shipment);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["items[1]"], errors.EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
     public async Task A_reference_is_used_once()
     {
         var reference = SampleShipments.NewReference();
