@@ -80,6 +80,9 @@ internal static class ShipmentBench
         var canvas = app.Page.Locator("[data-testid=plan-canvas][data-ready=true]");
         await canvas.WaitForAsync(new() { Timeout = 60_000 });
         Console.WriteLine($"plan drawn: {await canvas.GetAttributeAsync("data-boxes")} boxes placed of {boxes}");
+        var screenshot = Path.Combine(Path.GetTempPath(), "kitt-viewer-frames.png");
+        await app.Page.ScreenshotAsync(new() { Path = screenshot });
+        Console.WriteLine($"screenshot: {screenshot}");
         var medians = new List<double>();
         for (var round = 0; round <= rounds; round++)
         {

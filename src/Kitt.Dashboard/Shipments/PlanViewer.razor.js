@@ -54,8 +54,6 @@ class Viewer {
         this.spin = 0;
         this.drawn = new Float64Array(this.n * 3 * 9);
         this.drawnCount = 0;
-        this.order = new Array(this.n);
-        this.depth = new Float64Array(this.n);
         this.findNeighbours();
         this.updateCoverage();
         this.paints = MODES.map((_, m) => this.paintsFor(m));
@@ -345,26 +343,20 @@ class Viewer {
         ctx.stroke();
         ctx.globalAlpha = 1;
 
-        // Boxes far to near; only the three face directions turned to the viewer can show.
-        const b = this.box, step = this.step, order = this.order, depth = this.depth;
-        order.length = step;
-        for (let i = 0; i < step; i++) {
-            const o = i * FIELDS;
-            order[i] = i;
-            depth[i] = (b[o] + b[o + 3] / 2) * cam[0] + (b[o + 1] + b[o + 4] / 2) * cam[1] + (b[o + 2] + b[o + 5] / 2) * cam[2];
-        }
-        order.sort((i, j) => depth[i] - depth[j]);
+        // Only the three face directions turned to the viewer can show.
+        const b = this.box;
         const faces = [];
         if (Math.abs(cam[0]) > EPS) faces.push(cam[0] > 0 ? 1 : 0);
         if (Math.abs(cam[1]) > EPS) faces.push(cam[1] > 0 ? 3 : 2);
         if (Math.abs(cam[2]) > EPS) faces.push(cam[2] > 0 ? 5 : 4);
+        const order = this.paintOrder(faces, cam, right, up, scale, sx, syf);
         const paints = this.paints[this.mode];
         const drawn = this.drawn;
         let count = 0;
         const corner = new Float64Array(16);
         ctx.lineJoin = "round";
         ctx.strokeStyle = "rgba(0, 0, 0, 0.35)";
-        for (let k = 0; k < step; k++) {
+        for (let k = 0; k < order.length; k++) {
             const i = order[k], o = i * FIELDS;
             let z0 = b[o + 2];
             if (i === this.dropping) z0 += c.height * 0.35 * (1 - Math.min(1, (now - this.dropStart) / DROP_MS));
@@ -401,6 +393,79 @@ class Viewer {
         ctx.font = "12px system-ui, sans-serif";
         ctx.fillText(`Colour: ${MODES[this.mode]} (c)   Step ${this.step}/${this.n} ([ ])   View: ${this.view}`, 10, 18);
         this.drawLegend(colour, height);
+    }
+
+    // Painter's order for boxes that do not overlap: where two boxes overlap on screen, the one on the viewer's side
+    // of a plane separating them is drawn later (sorting by centre depth gets long boxes wrong). Boxes whose visible
+    // faces are all covered by neighbours are left out; boxes that do not overlap keep their depth order.
+    paintOrder(faces, cam, right, up, scale, sx, syf) {
+        const b = this.box, shown = [];
+        for (let i = 0; i < this.step; i++) {
+            if (i === this.dropping || faces.some(f => !this.covered[i * 6 + f])) shown.push(i);
+        }
+        const m = shown.length;
+        // Scratch space kept between frames: the view turns every frame and should not feed the garbage collector.
+        const t = this.scratch ??= {
+            x0: new Float64Array(this.n), x1: new Float64Array(this.n), y0: new Float64Array(this.n), y1: new Float64Array(this.n),
+            depth: new Float64Array(this.n), before: new Int32Array(this.n), placed: new Uint8Array(this.n),
+            after: Array.from({ length: this.n }, () => []), cells: Array.from({ length: 33 * 33 }, () => []),
+        };
+        const { x0, x1, y0, y1, depth, before, placed, after, cells } = t;
+        let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+        for (let k = 0; k < m; k++) {
+            const o = shown[k] * FIELDS;
+            const bx = sx(b[o], b[o + 1], b[o + 2]), by = syf(b[o], b[o + 1], b[o + 2]);
+            const ex0 = scale * b[o + 3] * right[0], ex1 = -scale * b[o + 3] * up[0];
+            const ey0 = scale * b[o + 4] * right[1], ey1 = -scale * b[o + 4] * up[1];
+            const ez1 = -scale * b[o + 5] * up[2];
+            x0[k] = bx + Math.min(0, ex0) + Math.min(0, ey0); x1[k] = bx + Math.max(0, ex0) + Math.max(0, ey0);
+            y0[k] = by + Math.min(0, ex1) + Math.min(0, ey1) + Math.min(0, ez1); y1[k] = by + Math.max(0, ex1) + Math.max(0, ey1) + Math.max(0, ez1);
+            depth[k] = (b[o] + b[o + 3] / 2) * cam[0] + (b[o + 1] + b[o + 4] / 2) * cam[1] + (b[o + 2] + b[o + 5] / 2) * cam[2];
+            minX = Math.min(minX, x0[k]); maxX = Math.max(maxX, x1[k]); minY = Math.min(minY, y0[k]); maxY = Math.max(maxY, y1[k]);
+        }
+
+        // Screen cells find the pairs that overlap; a pair is compared only in the cell holding its overlap's corner.
+        const size = Math.max(8, (maxX - minX) / 32, (maxY - minY) / 32);
+        const cols = Math.floor((maxX - minX) / size) + 1, rows = Math.floor((maxY - minY) / size) + 1;
+        for (let cell = 0; cell < cols * rows; cell++) cells[cell].length = 0;
+        const cellOf = (x, y) => Math.floor((y - minY) / size) * cols + Math.floor((x - minX) / size);
+        for (let k = 0; k < m; k++) {
+            const c0 = Math.floor((x0[k] - minX) / size), c1 = Math.floor((x1[k] - minX) / size);
+            const r0 = Math.floor((y0[k] - minY) / size), r1 = Math.floor((y1[k] - minY) / size);
+            for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cells[r * cols + c].push(k);
+        }
+        for (let k = 0; k < m; k++) { after[k].length = 0; before[k] = 0; placed[k] = 0; }
+        const edge = (first, second) => { after[first].push(second); before[second]++; };
+        for (let cell = 0; cell < cols * rows; cell++) {
+            const list = cells[cell];
+            for (let a = 0; a < list.length; a++) {
+                const p = list[a], op = shown[p] * FIELDS;
+                for (let c = a + 1; c < list.length; c++) {
+                    const q = list[c];
+                    const ox = Math.max(x0[p], x0[q]), oy = Math.max(y0[p], y0[q]);
+                    if (Math.min(x1[p], x1[q]) - ox < 0.5 || Math.min(y1[p], y1[q]) - oy < 0.5 || cellOf(ox, oy) !== cell) continue;
+                    const oq = shown[q] * FIELDS;
+                    for (let axis = 0; axis < 3; axis++) {
+                        if (Math.abs(cam[axis]) < 1e-9) continue;
+                        const pMin = b[op + axis], qMin = b[oq + axis];
+                        if (pMin + b[op + 3 + axis] <= qMin + EPS) { if (cam[axis] > 0) edge(p, q); else edge(q, p); break; }
+                        if (qMin + b[oq + 3 + axis] <= pMin + EPS) { if (cam[axis] > 0) edge(q, p); else edge(p, q); break; }
+                    }
+                }
+            }
+        }
+
+        const byDepth = Array.from({ length: m }, (_, k) => k).sort((p, q) => depth[p] - depth[q]);
+        const queue = byDepth.filter(k => before[k] === 0), order = [];
+        for (let head = 0; head < queue.length; head++) {
+            const k = queue[head];
+            order.push(shown[k]);
+            placed[k] = 1;
+            for (const next of after[k]) if (--before[next] === 0) queue.push(next);
+        }
+        // A cycle cannot come from boxes that do not overlap; should rounding make one, depth order settles it.
+        if (order.length < m) for (const k of byDepth) if (!placed[k]) order.push(shown[k]);
+        return order;
     }
 
     // The selected box's edges are drawn over everything, so it can be found even when buried.
