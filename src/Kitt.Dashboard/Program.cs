@@ -5,6 +5,7 @@ using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
+using Kitt.Dashboard.Shipments;
 
 if (args is [HealthProbe.Command, ..])
 {
@@ -40,6 +41,7 @@ app.MapHealthAndStats();
 app.MapAccountEndpoints();
 app.MapContainerEndpoints();
 app.MapSessionEndpoints();
+app.MapShipmentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

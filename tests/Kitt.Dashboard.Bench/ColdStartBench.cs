@@ -88,7 +88,7 @@ internal static class ColdStartBench
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

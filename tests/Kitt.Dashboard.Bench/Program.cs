@@ -5,6 +5,9 @@ using Kitt.Dashboard.Bench;
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- cold-start PUBLISHED/Kitt.Dashboard.dll [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- poll [containers] [polls]   (needs dockerd, busybox-static)
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- blazor-bytes [containers] [seconds]   (also chromium)
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- plan-latency PUBLISHED/Kitt.Dashboard.dll [boxes] [rounds]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- risk [boxes] [rounds]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- viewer-frames PUBLISHED/Kitt.Dashboard.dll [boxes] [frames] [rounds]
 return args switch
 {
     ["hub", ..] => await HubBench.RunAsync(
@@ -15,6 +18,9 @@ return args switch
     ["cold-start", var dll, ..] => await ColdStartBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 5)),
     ["poll", ..] => await PollBench.RunAsync(Arg(args, 1, 50), Arg(args, 2, 15)),
     ["blazor-bytes", ..] => await BlazorBytesBench.RunAsync(Arg(args, 1, 20), Arg(args, 2, 60)),
+    ["plan-latency", var dll, ..] => await ShipmentBench.PlanLatencyAsync(dll, Arg(args, 2, 50), Arg(args, 3, 5)),
+    ["risk", ..] => RiskBench.Run(Arg(args, 1, 1000), Arg(args, 2, 20)),
+    ["viewer-frames", var dll, ..] => await ShipmentBench.ViewerFramesAsync(dll, Arg(args, 2, 1000), Arg(args, 3, 300), Arg(args, 4, 3)),
     _ => Usage(),
 };
 
@@ -23,6 +29,8 @@ static int Arg(string[] args, int index, int fallback) =>
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5] | poll [containers=50] [polls=15] | blazor-bytes [containers=20] [seconds=60]");
+    Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]" +
+                            " | poll [containers=50] [polls=15] | blazor-bytes [containers=20] [seconds=60]" +
+                            " | risk [boxes=1000] [rounds=20] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]");
     return 2;
 }

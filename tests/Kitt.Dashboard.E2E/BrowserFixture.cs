@@ -23,16 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Engine.InitializeAsync();
         App = await PublishedApp.PublishAndStartAsync(Engine.Endpoint);
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("KITT_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
+        Browser = await HeadlessChromium.LaunchAsync(playwright);
     }
 
     /// <summary>A fresh browser context (own cookies), signed in as the admin, on <paramref name="path"/>, ready for input.</summary>

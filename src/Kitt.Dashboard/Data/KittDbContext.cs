@@ -2,6 +2,7 @@ using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
+using Kitt.Dashboard.Shipments;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
     public DbSet<ContainerUsageMinute> ContainerUsage => Set<ContainerUsageMinute>();
 
     public DbSet<SessionLogEntry> SessionLog => Set<SessionLogEntry>();
+    public DbSet<Shipment> Shipments => Set<Shipment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -59,6 +61,7 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
             e.Property(x => x.Page).HasMaxLength(512);
             e.HasIndex(x => x.At);
         });
+        ShipmentsModel.Configure(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -6,6 +6,7 @@ using Kitt.Dashboard.Host;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
+using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Components.Shell;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
@@ -36,6 +37,7 @@ public static class DashboardServices
         services.AddScoped<CircuitHandler, SessionCircuitHandler>();
         services.AddSingleton<SessionLog>();
         services.AddScoped<BrowserPreferences>();
+        services.AddScoped<ShortcutRouter>();
 
         services.AddHostedService<EventBusStatus>();
         services.AddHostedService<ComponentEventRecorder>();
@@ -47,6 +49,11 @@ public static class DashboardServices
         services.AddHostedService<ContainerUsageRecorder>();
         services.AddHostedService<SessionEventRecorder>();
         services.AddHostedService<HistoryRetention>();
+
+        services.Configure<PackingWorkerOptions>(configuration.GetSection(PackingWorkerOptions.Section));
+        services.AddSingleton<PackingJobs>();
+        services.AddSingleton<ShipmentStore>();
+        services.AddHostedService<PackingWorker>();
         return services;
     }
 }

@@ -22,6 +22,9 @@ public partial class MainLayout
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private ShortcutRouter PageShortcuts { get; set; } = default!;
+
     private static readonly DialogOptions ShortcutsDialogOptions = new()
     {
         CloseOnEscapeKey = true,
@@ -69,6 +72,10 @@ public partial class MainLayout
                 if (shortcut.Href is not null)
                 {
                     Navigation.NavigateTo(shortcut.Href);
+                }
+                else
+                {
+                    await PageShortcuts.RaiseAsync(shortcut);
                 }
 
                 break;

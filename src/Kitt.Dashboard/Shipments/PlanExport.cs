@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace Kitt.Dashboard.Shipments;
+
+/// <summary>The plan as loading instructions: one row per box in load order, with the weight loaded so far.</summary>
+public static class PlanExport
+{
+    public sealed record Step(int Sequence, int Container, string Sku, double X, double Y, double Z, double Length, double Width,
+        double Height, string Orientation, double WeightKg, double LoadedKg, bool Fragile, int? Stop);
+
+    public static IReadOnlyList<Step> Steps(PlanView plan, IReadOnlyList<ItemInput> items)
+    {
+        var steps = new List<Step>(plan.Placements.Count);
+        var loaded = new Dictionary<int, double>();
+        foreach (var p in plan.Placements.OrderBy(p => p.Container).ThenBy(p => p.Sequence))
+        {
+            loaded[p.Container] = loaded.GetValueOrDefault(p.Container) + p.WeightKg;
+            var item = p.Line < items.Count ? items[p.Line] : null;
+            steps.Add(new Step(p.Sequence, p.Container, p.Sku, p.X, p.Y, p.Z, p.Length, p.Width, p.Height,
+                item is null ? "" : Orientation(item, p), p.WeightKg, loaded[p.Container], p.Fragile, p.Stop));
+        }
+
+        return steps;
+    }
+
+    /// <summary>Which of the item's own sides stands up, and whether it is turned on the floor.</summary>
+    public static string Orientation(ItemInput item, PlacementView p)
+    {
+        const double tolerance = 0.05;
+        var up = Math.Abs(p.Height - item.Height) < tolerance ? "upright"
+            : Math.Abs(p.Height - item.Width) < tolerance ? "on its side"
+            : "on its end";
+        var turned = up == "upright" && Math.Abs(p.Length - item.Length) >= tolerance ? ", turned 90°" : "";
+        return up + turned;
+    }
+
+    public static string Csv(PlanView plan)
+    {
+        var csv = new StringBuilder("sequence,container,sku,x,y,z,length,width,height,weightKg,stop,fragile\n");
+        foreach (var p in plan.Placements)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{p.Sequence},{p.Container},{Quote(p.Sku)},{p.X},{p.Y},{p.Z},{p.Length},{p.Width},{p.Height},{p.WeightKg},{p.Stop},{(p.Fragile ? "true" : "false")}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? '"' + value.Replace("\"", "\"\"", StringComparison.Ordinal) + '"' : value;
+}

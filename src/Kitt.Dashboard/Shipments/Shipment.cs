@@ -1,0 +1,107 @@
+namespace Kitt.Dashboard.Shipments;
+
+/// <summary>A shipment a dispatcher sends for packing, with the container it goes into. Dimensions in cm, weights in kg.</summary>
+public sealed class Shipment
+{
+    public long Id { get; set; }
+
+    public required string Reference { get; set; }
+
+    public required string Origin { get; set; }
+
+    public required string Destination { get; set; }
+
+    public string Priority { get; set; } = ShipmentPriority.Normal;
+
+    /// <summary>Road conditions on the route when known (<c>good</c>, <c>fair</c>, <c>poor</c>); they weigh on the damage risk.</summary>
+    public string? RouteConditions { get; set; }
+
+    public string Status { get; set; } = ShipmentStatus.Queued;
+
+    public double ContainerLength { get; set; }
+
+    public double ContainerWidth { get; set; }
+
+    public double ContainerHeight { get; set; }
+
+    public double? ContainerMaxPayloadKg { get; set; }
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>How often packing started; a job interrupted by restarts too often fails instead of looping.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>Why packing failed or was cancelled, in words a dispatcher can act on.</summary>
+    public string? Error { get; set; }
+
+    public List<ShipmentItem> Items { get; set; } = [];
+
+    public PackingPlan? Plan { get; set; }
+
+    public int BoxCount => Items.Sum(i => i.Quantity);
+}
+
+/// <summary>One line of a shipment: <see cref="Quantity"/> identical boxes.</summary>
+public sealed class ShipmentItem
+{
+    public long Id { get; set; }
+
+    public long ShipmentId { get; set; }
+
+    /// <summary>Position in the shipment as entered, so plans and errors refer to the same line (<c>items[3]</c>).</summary>
+    public int Line { get; set; }
+
+    public required string Sku { get; set; }
+
+    public double Length { get; set; }
+
+    public double Width { get; set; }
+
+    public double Height { get; set; }
+
+    public double WeightKg { get; set; }
+
+    public int Quantity { get; set; } = 1;
+
+    public bool ThisSideUp { get; set; }
+
+    public bool Fragile { get; set; }
+
+    public double? MaxLoadKg { get; set; }
+
+    public int? Stop { get; set; }
+}
+
+public static class ShipmentStatus
+{
+    public const string Queued = "queued";
+    public const string Packing = "packing";
+    public const string Packed = "packed";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
+
+    public static bool IsFinished(string status) => status is Packed or Failed or Cancelled;
+}
+
+public static class ShipmentPriority
+{
+    public const string Low = "low";
+    public const string Normal = "normal";
+    public const string High = "high";
+    public const string Urgent = "urgent";
+
+    public static readonly IReadOnlyList<string> All = [Low, Normal, High, Urgent];
+}
+
+public static class RouteConditions
+{
+    public static readonly IReadOnlyList<string> All = ["good", "fair", "poor"];
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Kitt.Dashboard.Components.Shell;
+using Kitt.Dashboard.Realtime;
+using Microsoft.AspNetCore.Components;
+
+namespace Kitt.Dashboard.Shipments;
+
+public partial class ShipmentPage
+{
+    private ShipmentDetails? details;
+    private PlanView? plan;
+    private PlanViewer? viewer;
+    private bool missing;
+    private int selected = -1;
+    private int step;
+    private IDisposable? shortcuts;
+
+    [Parameter]
+    public long Id { get; set; }
+
+    [Inject]
+    private ShipmentStore Store { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ShortcutRouter PageShortcuts { get; set; } = default!;
+
+    private bool CanPack => details is { Status: not (ShipmentStatus.Queued or ShipmentStatus.Packing) };
+
+    private bool CanCancel => details is { Status: ShipmentStatus.Queued or ShipmentStatus.Packing };
+
+    protected override void OnInitialized()
+    {
+        shortcuts = PageShortcuts.Register(OnShortcutAsync);
+        var id = Id.ToString(CultureInfo.InvariantCulture);
+        Subscribe(Topics.Packing, batch =>
+        {
+            if (batch.Any(e => e.ShipmentId == id))
+            {
+                _ = InvokeAsync(async () =>
+                {
+                    await LoadAsync();
+                    StateHasChanged();
+                });
+            }
+        });
+    }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var fresh = await Store.GetAsync(Id);
+        missing = fresh is null;
+        // A new plan replaces the view; the same plan keeps the view and its state in the browser.
+        if (fresh?.Plan?.CreatedAt != details?.Plan?.CreatedAt || fresh?.Status != details?.Status || plan is null)
+        {
+            plan = fresh is null ? null : await Store.GetPlanAsync(Id);
+            step = plan?.Placements.Count ?? 0;
+            selected = -1;
+        }
+
+        details = fresh;
+    }
+
+    private async Task PackAsync()
+    {
+        if (await Store.QueueAsync(Id) == true)
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task CancelAsync()
+    {
+        await Store.CancelAsync(Id);
+        await LoadAsync();
+    }
+
+    private async Task OnShortcutAsync(Shortcut shortcut)
+    {
+        if (shortcut.Keys == Shortcuts.Pack && CanPack)
+        {
+            await PackAsync();
+            await InvokeAsync(StateHasChanged);
+        }
+        else if (shortcut.Keys == Shortcuts.NewShipment)
+        {
+            Navigation.NavigateTo("shipments/new");
+        }
+    }
+
+    private void OnSelect(int index) => selected = index;
+
+    private void OnStep(int shown) => step = shown;
+
+    private static string Position(PlacementView p) =>
+        string.Create(CultureInfo.InvariantCulture, $"x {p.X:0.#}, y {p.Y:0.#}, z {p.Z:0.#} cm");
+
+    protected override void OnDisposed() => shortcuts?.Dispose();
+}

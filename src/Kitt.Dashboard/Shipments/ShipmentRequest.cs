@@ -1,0 +1,76 @@
+using Kitt.Packing;
+
+namespace Kitt.Dashboard.Shipments;
+
+/// <summary>
+/// A shipment as it arrives: the body of <c>POST /api/shipments</c> and the model of the new-shipment form, in cm
+/// and kg. Mutable so the form can bind to it.
+/// </summary>
+public sealed class ShipmentRequest
+{
+    public string? Reference { get; set; }
+
+    public string? Origin { get; set; }
+
+    public string? Destination { get; set; }
+
+    public string? Priority { get; set; }
+
+    public string? RouteConditions { get; set; }
+
+    public ContainerInput? Container { get; set; }
+
+    public List<ItemInput>? Items { get; set; }
+
+    /// <summary>The engine's view of the shipment: one container kind, one line per item.</summary>
+    public PackingRequest ToPackingRequest()
+    {
+        var c = Container ?? new ContainerInput();
+        return new PackingRequest(
+            [new ContainerType(c.Length, c.Width, c.Height, c.MaxPayloadKg)],
+            [.. (Items ?? []).Select(i => i.ToSpec())]);
+    }
+}
+
+public sealed class ContainerInput
+{
+    public double Length { get; set; }
+
+    public double Width { get; set; }
+
+    public double Height { get; set; }
+
+    public double? MaxPayloadKg { get; set; }
+}
+
+public sealed class ItemInput
+{
+    public string? Sku { get; set; }
+
+    public double Length { get; set; }
+
+    public double Width { get; set; }
+
+    public double Height { get; set; }
+
+    public double WeightKg { get; set; }
+
+    /// <summary>One box when left out.</summary>
+    public int? Quantity { get; set; }
+
+    public bool ThisSideUp { get; set; }
+
+    public bool Fragile { get; set; }
+
+    public double? MaxLoadKg { get; set; }
+
+    public int? Stop { get; set; }
+
+    public ItemSpec ToSpec() => new(Sku ?? "", Length, Width, Height, WeightKg, Quantity ?? 1)
+    {
+        AllowedVertical = ThisSideUp ? VerticalAxes.Height : VerticalAxes.Any,
+        Fragile = Fragile,
+        MaxLoadKg = MaxLoadKg,
+        Stop = Stop,
+    };
+}

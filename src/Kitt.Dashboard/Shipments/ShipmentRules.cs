@@ -1,0 +1,102 @@
+using Kitt.Packing;
+
+namespace Kitt.Dashboard.Shipments;
+
+/// <summary>What a shipment must satisfy before it is stored; every problem names its field as spelled in JSON.</summary>
+public static class ShipmentRules
+{
+    public const int MaxReference = 64;
+    public const int MaxPlace = 128;
+    public const int MaxSku = 64;
+    public const int MaxLines = 2_000;
+    public const int MaxBoxes = 10_000;
+
+    public static IReadOnlyList<FieldError> Check(ShipmentRequest request)
+    {
+        var errors = new List<FieldError>();
+        Text(request.Reference, "reference", MaxReference, errors);
+        Text(request.Origin, "origin", MaxPlace, errors);
+        Text(request.Destination, "destination", MaxPlace, errors);
+        if (request.Priority is { } priority && !ShipmentPriority.All.Contains(priority))
+        {
+            errors.Add(new("priority", $"must be one of {string.Join(", ", ShipmentPriority.All)}, got '{priority}'"));
+        }
+
+        if (request.RouteConditions is { } route && !RouteConditions.All.Contains(route))
+        {
+            errors.Add(new("routeConditions", $"must be one of {string.Join(", ", RouteConditions.All)}, got '{route}'"));
+        }
+
+        if (request.Container is null)
+        {
+            errors.Add(new("container", "is required"));
+        }
+
+        if (request.Items is null || request.Items.Count == 0)
+        {
+            errors.Add(new("items", "at least one item is required"));
+            return errors;
+        }
+
+        if (request.Items.Count > MaxLines)
+        {
+            errors.Add(new("items", $"at most {MaxLines} lines, got {request.Items.Count}"));
+            return errors;
+        }
+
+        for (var i = 0; i < request.Items.Count; i++)
+        {
+            if (request.Items[i] is not { } item)
+            {
+                errors.Add(new($"items[{i}]", "is required"));
+            }
+            else
+            {
+                if (item.Sku is { Length: > MaxSku })
+                {
+                    errors.Add(new($"items[{i}].sku", $"at most {MaxSku} characters"));
+                }
+
+                if (item.Stop is < 0)
+                {
+                    errors.Add(new($"items[{i}].stop", $"must be 0 or more, got {item.Stop}"));
+                }
+            }
+        }
+
+        var boxes = request.Items.Sum(i => (long)Math.Max(0, i?.Quantity ?? 1));
+        if (boxes > MaxBoxes)
+        {
+            errors.Add(new("items", $"{boxes} boxes; at most {MaxBoxes} per shipment"));
+        }
+
+        if (request.Container is not null && request.Items.All(i => i is not null))
+        {
+            errors.AddRange(RequestValidator.Check(request.ToPackingRequest()).Select(e => new FieldError(JsonName(e.Field), e.Message)));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Groups the problems by field, as problem details' <c>errors</c> carry them.</summary>
+    public static Dictionary<string, string[]> ByField(IEnumerable<FieldError> errors) =>
+        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{g.Key} {e.Message}").ToArray());
+
+    // The engine speaks of a list of container kinds and item ids; the shipment has one container and SKUs.
+    private static string JsonName(string engineField) =>
+        engineField.StartsWith("containers[0]", StringComparison.Ordinal)
+            ? "container" + engineField["containers[0]".Length..]
+            : engineField.EndsWith(".id", StringComparison.Ordinal) ? engineField[..^3] + ".sku" : engineField;
+
+    private static void Text(string? value, string field, int max, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, "is required"));
+        }
+        else if (value.Length > max)
+        {
+            errors.Add(new(field, $"at most {max} characters, got {value.Length}"));
+        }
+    }
+}

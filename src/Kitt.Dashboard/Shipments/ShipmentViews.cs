@@ -1,0 +1,68 @@
+namespace Kitt.Dashboard.Shipments;
+
+/// <summary>A row of the shipment list and of <c>GET /api/shipments</c>.</summary>
+public sealed record ShipmentSummary(
+    long Id,
+    string Reference,
+    string Origin,
+    string Destination,
+    string Priority,
+    string Status,
+    int Lines,
+    int Boxes,
+    double? Utilization,
+    double? RiskScore,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>The body of <c>GET /api/shipments/{id}</c>.</summary>
+public sealed record ShipmentDetails(
+    long Id,
+    string Reference,
+    string Origin,
+    string Destination,
+    string Priority,
+    string? RouteConditions,
+    string Status,
+    string? Error,
+    ContainerInput Container,
+    IReadOnlyList<ItemInput> Items,
+    int Attempts,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    PlanSummary? Plan);
+
+public sealed record PlanSummary(double Utilization, int Placed, int Unplaced, double RiskScore, string RiskLevel, double ElapsedMs, DateTimeOffset CreatedAt);
+
+/// <summary>The body of <c>GET /api/shipments/{id}/plan</c> and what the 3D view draws.</summary>
+public sealed record PlanView(
+    long ShipmentId,
+    string Reference,
+    string Status,
+    double? Utilization,
+    ContainerInput Container,
+    IReadOnlyList<PlacementView> Placements,
+    IReadOnlyList<UnplacedLine> Unplaced,
+    DamageRiskView? Risk);
+
+/// <summary>One placed box. <c>line</c> is its shipment line, <c>weightKg</c>, <c>fragile</c> and <c>stop</c> come from it.</summary>
+public sealed record PlacementView(
+    string Sku,
+    double X,
+    double Y,
+    double Z,
+    double Length,
+    double Width,
+    double Height,
+    int Sequence,
+    int Container,
+    int Line,
+    double WeightKg,
+    bool Fragile,
+    int? Stop,
+    double SupportFraction);
+
+public sealed record DamageRiskView(double Score, string Level, IReadOnlyList<RiskFactor> Factors);

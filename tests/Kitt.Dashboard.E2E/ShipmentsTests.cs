@@ -1,0 +1,191 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kitt.Dashboard.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ShipmentsTests(BrowserFixture browser)
+{
+    private const string Items = "sku,length,width,height,weightKg,quantity,fragile,stop\nVASE,40,40,50,6,4,yes,1\nCRATE,80,60,50,45,10,no,2\nSACK,60,40,30,20,8,no,";
+
+    [Fact]
+    public async Task A_dispatcher_creates_packs_turns_steps_and_picks_with_the_keyboard_and_prints_the_instructions()
+    {
+        var page = await browser.OpenAsync("/shipments");
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add(message.Text);
+            }
+        };
+        var reference = "E2E-" + Guid.NewGuid().ToString("N")[..8];
+
+        // n opens the form with the reference focused; everything else is typed and tabbed to.
+        await page.Keyboard.PressAsync("n");
+        await Expect(page).ToHaveURLAsync(new Regex("/shipments/new$"));
+        await Expect(page.Locator("#shipment-reference")).ToBeFocusedAsync(new() { Timeout = 10_000 });
+        await page.Keyboard.TypeAsync(reference);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("Rotterdam");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("Zurich");
+        await TabToAsync(page, "#items-import");
+        await page.Keyboard.TypeAsync(Items);
+        await TabToAsync(page, "[data-testid=import-items]");
+        await Expect(page.Locator(":focus")).ToHaveCSSAsync("outline-style", "solid"); // focus is visible
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("item-count")).ToHaveTextAsync("3 lines, 22 boxes");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "new-shipment.png"), FullPage = true });
+        await TabToAsync(page, "[data-testid=create-shipment]");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(new Regex("/shipments/[0-9]+$"), new() { Timeout = 10_000 });
+        var canvas = page.GetByTestId("plan-canvas");
+        await Expect(canvas).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", "packed");
+        await Expect(canvas).ToHaveAttributeAsync("data-boxes", "22");
+        await Expect(page.GetByTestId("risk")).ToContainTextAsync("Damage risk");
+
+        var before = await PixelsAsync(canvas);
+        Assert.True(before.Painted > 0.05, $"only {before.Painted:P1} of the canvas is painted");
+        Assert.True(before.Colours >= 3, $"only {before.Colours} colours on the canvas");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "shipment-3d.png") });
+
+        // Keys change the view in the browser.
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(canvas).ToHaveAttributeAsync("data-yaw", "-35.0");
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Expect(canvas).ToHaveAttributeAsync("data-pitch", "38.0");
+        await page.Keyboard.PressAsync("+");
+        await Expect(canvas).ToHaveAttributeAsync("data-zoom", "1.250");
+        await page.Keyboard.PressAsync("c");
+        await Expect(canvas).ToHaveAttributeAsync("data-colouring", "stop");
+        await page.Keyboard.PressAsync("3");
+        await Expect(canvas).ToHaveAttributeAsync("data-view", "top");
+        await page.WaitForTimeoutAsync(400);
+        var turned = await PixelsAsync(canvas);
+        Assert.NotEqual(before.Hash, turned.Hash);
+
+        // Stepping the load sequence reaches the server only as the step number.
+        await page.Keyboard.PressAsync("[");
+        await page.Keyboard.PressAsync("[");
+        await Expect(canvas).ToHaveAttributeAsync("data-step", "20");
+        await Expect(page.GetByTestId("step")).ToContainTextAsync("Step 20 of 22");
+        await page.Keyboard.PressAsync("]");
+        await Expect(page.GetByTestId("step")).ToContainTextAsync("Step 21 of 22");
+
+        // Space plays the rest of the sequence; from the full load it starts again from the empty container.
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.GetByTestId("step")).ToContainTextAsync("All 22 boxes loaded");
+        await Expect(canvas).ToHaveAttributeAsync("data-playing", "false");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(canvas).ToHaveAttributeAsync("data-playing", "true");
+        await Expect(page.GetByTestId("step")).ToContainTextAsync("Step 2 of 22");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(canvas).ToHaveAttributeAsync("data-playing", "false");
+        Assert.InRange(int.Parse((await canvas.GetAttributeAsync("data-step"))!, System.Globalization.CultureInfo.InvariantCulture), 2, 21);
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.GetByTestId("step")).ToContainTextAsync("All 22 boxes loaded", new() { Timeout = 15_000 });
+
+        // Tab into the view selects items one after the other; the details follow.
+        await TabToAsync(page, "[data-testid=plan-canvas]");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(canvas).ToHaveAttributeAsync("data-selected", "0");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(canvas).ToHaveAttributeAsync("data-selected", "1");
+        await Expect(page.GetByTestId("item-details")).ToContainTextAsync("Load step");
+
+        // A click picks the box drawn under the pointer.
+        var target = await canvas.EvaluateAsync<JsonElement>("""
+            c => { const v = c.kittViewer, d = v.drawn, k = v.drawnCount - 1, o = k * 9;
+                   let x = 0, y = 0; for (let q = 0; q < 4; q++) { x += d[o + 1 + q * 2] / 4; y += d[o + 2 + q * 2] / 4; }
+                   return { index: d[o], sku: v.skus[d[o]], x, y }; }
+            """);
+        await canvas.ClickAsync(new() { Position = new() { X = (float)target.GetProperty("x").GetDouble(), Y = (float)target.GetProperty("y").GetDouble() } });
+        await Expect(canvas).ToHaveAttributeAsync("data-selected", target.GetProperty("index").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("selected-sku")).ToHaveTextAsync(target.GetProperty("sku").GetString()!);
+
+        // The printable instructions list every box in load order with the weight loaded so far.
+        await page.GetByTestId("instructions").ClickAsync();
+        await Expect(page.GetByTestId("instruction-row")).ToHaveCountAsync(22);
+        await page.EvaluateAsync("() => { window.print = () => { document.documentElement.dataset.printDialog = 'opened'; }; }");
+        await page.GetByTestId("print").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-print-dialog", "opened");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator(".kitt-appbar")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("print")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("instructions")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "loading-instructions-print.png"), FullPage = true });
+
+        Assert.Empty(problems);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_shipment_list_moves_with_j_and_k_and_opens_with_enter()
+    {
+        var page = await browser.OpenAsync("/shipments");
+        using var api = new HttpClient { BaseAddress = browser.App.BaseAddress };
+        api.DefaultRequestHeaders.Add("X-Api-Key", PublishedApp.BootstrapKey);
+        var reference = "LIST-" + Guid.NewGuid().ToString("N")[..8];
+        using var created = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/shipments", new
+        {
+            reference,
+            origin = "Genoa",
+            destination = "Lyon",
+            container = new { length = 300, width = 200, height = 200 },
+            items = new[] { new { sku = "BOX", length = 50, width = 50, height = 50, weightKg = 10, quantity = 3 } },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+
+        // The new shipment arrives in the open list by itself, newest first.
+        var row = page.Locator($"[data-testid=shipment-row][data-reference='{reference}']");
+        await Expect(row).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await page.Keyboard.PressAsync("j");
+        await Expect(row).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(row.Locator("a")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("j");
+        await page.Keyboard.PressAsync("k");
+        await Expect(row).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(row.Locator("a")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = reference, Level = 1 })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task TabToAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        throw new Xunit.Sdk.XunitException($"Tab never reached {selector}");
+    }
+
+    private sealed record Pixels(double Painted, int Colours, int Hash);
+
+    // Reads the canvas back: how much is painted, how many colour families it shows, and a fingerprint.
+    private static async Task<Pixels> PixelsAsync(ILocator canvas)
+    {
+        var result = await canvas.EvaluateAsync<JsonElement>("""
+            c => { const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                   let painted = 0, hash = 0; const colours = new Set();
+                   for (let i = 0; i < data.length; i += 4) {
+                       if (data[i + 3] > 0) { painted++; colours.add((data[i] >> 5) * 64 + (data[i + 1] >> 5) * 8 + (data[i + 2] >> 5)); }
+                       if (i % 64 === 0) hash = (hash * 31 + data[i] + data[i + 1] * 3 + data[i + 3] * 7) | 0;
+                   }
+                   return { painted: painted / (data.length / 4), colours: colours.size, hash }; }
+            """);
+        return new Pixels(result.GetProperty("painted").GetDouble(), result.GetProperty("colours").GetInt32(), result.GetProperty("hash").GetInt32());
+    }
+}
