@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Api;
 using Kitt.Dashboard.Components;
 using Kitt.Dashboard.Containers;
@@ -35,6 +36,7 @@ app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages
 app.UseMachineStatusCodes();
 app.UseSiteFiles();
 app.UseKittSecurity();
+app.UseErrorRate();
 app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthAndStats();
@@ -42,6 +44,7 @@ app.MapAccountEndpoints();
 app.MapContainerEndpoints();
 app.MapSessionEndpoints();
 app.MapShipmentEndpoints();
+app.MapAlertEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -8,12 +8,32 @@ public enum AlertSeverity
     Critical,
 }
 
-/// <summary>An alert's announcement on the <c>alerts</c> topic (the layout's badge and toasts listen to it).</summary>
+public enum AlertState
+{
+    Firing,
+    Resolved,
+}
+
+/// <summary>
+/// An alert's announcement on the <c>alerts</c> topic, published after the change is stored. <see cref="Notify"/>
+/// is false when the same key was announced within the cooldown: the change is in the history, but no toast.
+/// </summary>
 public sealed record AlertEvent(
+    long Id,
     string Key,
     string Type,
+    string Source,
     AlertSeverity Severity,
-    bool Firing,
+    AlertState State,
     string Title,
     string Message,
-    DateTimeOffset At);
+    double? Value,
+    DateTimeOffset At,
+    bool Notify = true)
+{
+    public bool Firing => State == AlertState.Firing;
+
+    public static AlertEvent From(Alert alert, bool notify) => new(
+        alert.Id, alert.Key, alert.Type, alert.Source, alert.Severity, alert.State, alert.Title, alert.Message, alert.Value,
+        alert.State == AlertState.Firing ? alert.FiredAt : alert.ResolvedAt ?? alert.UpdatedAt, notify);
+}

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Security;
@@ -19,6 +20,16 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
 
     public DbSet<SessionLogEntry> SessionLog => Set<SessionLogEntry>();
     public DbSet<Shipment> Shipments => Set<Shipment>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertChange> AlertChanges => Set<AlertChange>();
+
+    public DbSet<AlertRead> AlertReads => Set<AlertRead>();
+
+    public DbSet<AlertReader> AlertReaders => Set<AlertReader>();
+
+    public DbSet<ThresholdChange> ThresholdChanges => Set<ThresholdChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -50,6 +61,48 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
             e.Property(x => x.Name).HasMaxLength(256);
             e.HasIndex(x => new { x.ContainerId, x.Minute });
             e.HasIndex(x => x.Minute);
+        });
+
+        modelBuilder.Entity<Alert>(e =>
+        {
+            e.ToTable("alerts");
+            e.Property(x => x.Key).HasMaxLength(300);
+            e.Property(x => x.Type).HasMaxLength(40);
+            e.Property(x => x.Source).HasMaxLength(256);
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Message).HasMaxLength(2000);
+            // Severity and state stay integers: severity sorts by rank, and both filter on small indexes.
+            e.HasIndex(x => x.FiredAt);
+            e.HasIndex(x => new { x.Severity, x.FiredAt });
+            e.HasIndex(x => new { x.Type, x.FiredAt });
+            e.HasIndex(x => new { x.Source, x.FiredAt });
+            e.HasIndex(x => new { x.State, x.FiredAt });
+            e.HasMany(x => x.Changes).WithOne().HasForeignKey(x => x.AlertId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AlertChange>(e =>
+        {
+            e.ToTable("alert_changes");
+            e.Property(x => x.Message).HasMaxLength(2000);
+            e.HasIndex(x => x.AlertId);
+        });
+
+        modelBuilder.Entity<AlertRead>(e =>
+        {
+            e.ToTable("alert_reads");
+            e.HasKey(x => new { x.UserId, x.AlertId });
+        });
+
+        modelBuilder.Entity<AlertReader>(e =>
+        {
+            e.ToTable("alert_readers");
+            e.HasKey(x => x.UserId);
+        });
+
+        modelBuilder.Entity<ThresholdChange>(e =>
+        {
+            e.ToTable("threshold_changes");
+            e.Property(x => x.ChangedBy).HasMaxLength(256);
         });
 
         modelBuilder.Entity<SessionLogEntry>(e =>

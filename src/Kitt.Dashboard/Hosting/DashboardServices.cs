@@ -18,7 +18,13 @@ public static class DashboardServices
     public static IServiceCollection AddKittDashboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(config =>
+        {
+            // Alert toasts: at most five on screen, one per alert key however often it fires.
+            config.SnackbarConfiguration.MaxDisplayedSnackbars = 5;
+            config.SnackbarConfiguration.PreventDuplicates = true;
+            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+        });
         services.AddSingleton(TimeProvider.System);
 
         services.Configure<RealtimeOptions>(configuration.GetSection(RealtimeOptions.Section));
@@ -49,6 +55,12 @@ public static class DashboardServices
         services.AddHostedService<ContainerUsageRecorder>();
         services.AddHostedService<SessionEventRecorder>();
         services.AddHostedService<HistoryRetention>();
+
+        services.AddSingleton<ErrorRate>();
+        services.AddSingleton<AlertThresholds>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertQueries>();
+        services.AddHostedService<AlertManager>();
 
         services.Configure<PackingWorkerOptions>(configuration.GetSection(PackingWorkerOptions.Section));
         services.AddSingleton<PackingJobs>();

@@ -23,24 +23,35 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     /// then renders once. A snapshot topic's latest value is handed over at once, so the first (pre)render
     /// already shows data.
     /// </summary>
-    protected void Subscribe<T>(Topic<T> topic, Action<IReadOnlyList<T>> onBatch)
+    protected void Subscribe<T>(Topic<T> topic, Action<IReadOnlyList<T>> onBatch) => Subscribe<T>(topic, batch =>
+    {
+        onBatch(batch);
+        return Task.CompletedTask;
+    });
+
+    /// <summary>
+    /// As <see cref="Subscribe{T}(Topic{T}, Action{IReadOnlyList{T}})"/>, for a component that reloads from a store
+    /// when a topic announces something (the batch says that, the store says what). The first snapshot of a
+    /// snapshot topic is handed over synchronously only if the handler completes synchronously.
+    /// </summary>
+    protected void Subscribe<T>(Topic<T> topic, Func<IReadOnlyList<T>, Task> onBatch)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (topic.Kind == TopicKind.Snapshot && Hub.TryGetLatest(topic, out var latest))
         {
-            onBatch([latest]);
+            _ = onBatch([latest]);
         }
 
         subscriptions.Add(Hub.Subscribe<T>(
             topic,
-            (batch, _) => new ValueTask(InvokeAsync(() =>
+            (batch, _) => new ValueTask(InvokeAsync(async () =>
             {
                 if (disposed)
                 {
                     return;
                 }
 
-                onBatch(batch);
+                await onBatch(batch);
                 StateHasChanged();
             })),
             RenderInterval));

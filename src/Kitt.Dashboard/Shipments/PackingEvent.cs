@@ -1,9 +1,13 @@
 namespace Kitt.Dashboard.Shipments;
 
-/// <summary>Progress or outcome of a packing job, published on the <c>packing</c> topic.</summary>
+/// <summary>
+/// Progress or outcome of a packing job, published on the <c>packing</c> topic. A failed job's reason is what the
+/// alert-manager's <c>packing</c> alert says.
+/// </summary>
 public sealed record PackingEvent(
     string ShipmentId,
     string Reference,
     string Status,
     double? Utilization,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? Reason = null);

@@ -287,8 +287,7 @@ public sealed class PackingWorker(
                 .SetProperty(s => s.UpdatedAt, now), token);
         if (changed == 1)
         {
-            hub.Publish(Topics.Packing, new PackingEvent(Id(id), reference, status, null, now));
-            PackingAlerts.Failed(hub, reference, reason, now);
+            hub.Publish(Topics.Packing, new PackingEvent(Id(id), reference, status, null, now, reason));
         }
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,78 +21,62 @@ public sealed class PackingWorkerTests
     [Fact]
     public async Task A_job_interrupted_by_a_restart_is_resumed_and_completes_on_the_same_database()
     {
-        var folder = Directory.CreateTempSubdirectory("kitt-restart-").FullName;
-        var database = Path.Combine(folder, "kitt.db");
-        try
+        using var file = new DatabaseFile();
+        var database = file.Path;
+        long id;
+        await using (var first = new ConfiguredAppFactory(SlowSearch, database))
         {
-            long id;
-            await using (var first = new PackingAppFactory(SlowSearch, database))
-            {
-                var client = first.CreateKeyClient(DashboardAppFactory.BootstrapKey);
-                id = await SampleShipments.CreateAsync(client, SampleShipments.Overflowing(SampleShipments.NewReference()));
-                await SampleShipments.WaitForStatusAsync(client, id, "packing");
-            }
-
-            // Stopped mid-search: the job is back in the queue (or still marked as running, as after a crash), with
-            // no plan written; either way the next start resumes it.
-            var (status, attempts) = await StatusInFileAsync(database, id);
-            Assert.Contains(status, new[] { "queued", "packing" });
-            Assert.Equal(1, attempts);
-
-            await using var second = new PackingAppFactory(new Dictionary<string, string> { ["Packing:SearchSeconds"] = "0.3" }, database);
-            var resumed = second.CreateKeyClient(DashboardAppFactory.BootstrapKey);
-            var plan = await SampleShipments.WaitForStatusAsync(resumed, id, "packed", "failed");
-
-            Assert.Equal("packed", plan.GetProperty("status").GetString());
-            Assert.True(plan.GetProperty("placements").GetArrayLength() > 10);
-            Assert.NotEmpty(plan.GetProperty("unplaced").EnumerateArray());
-            var details = await resumed.GetFromJsonAsync<JsonElement>($"/api/shipments/{id}");
-            Assert.Equal(2, details.GetProperty("attempts").GetInt32());
+            var client = first.CreateKeyClient(DashboardAppFactory.BootstrapKey);
+            id = await SampleShipments.CreateAsync(client, SampleShipments.Overflowing(SampleShipments.NewReference()));
+            await SampleShipments.WaitForStatusAsync(client, id, "packing");
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+
+        // Stopped mid-search: the job is back in the queue (or still marked as running, as after a crash), with
+        // no plan written; either way the next start resumes it.
+        var (status, attempts) = await StatusInFileAsync(database, id);
+        Assert.Contains(status, new[] { "queued", "packing" });
+        Assert.Equal(1, attempts);
+
+        await using var second = new ConfiguredAppFactory(new Dictionary<string, string> { ["Packing:SearchSeconds"] = "0.3" }, database);
+        var resumed = second.CreateKeyClient(DashboardAppFactory.BootstrapKey);
+        var plan = await SampleShipments.WaitForStatusAsync(resumed, id, "packed", "failed");
+
+        Assert.Equal("packed", plan.GetProperty("status").GetString());
+        Assert.True(plan.GetProperty("placements").GetArrayLength() > 10);
+        Assert.NotEmpty(plan.GetProperty("unplaced").EnumerateArray());
+        var details = await resumed.GetFromJsonAsync<JsonElement>($"/api/shipments/{id}");
+        Assert.Equal(2, details.GetProperty("attempts").GetInt32());
     }
 
     [Fact]
     public async Task After_a_crash_running_jobs_are_resumed_unless_they_were_interrupted_too_often()
     {
-        var folder = Directory.CreateTempSubdirectory("kitt-crash-").FullName;
-        var database = Path.Combine(folder, "kitt.db");
-        try
+        using var file = new DatabaseFile();
+        var database = file.Path;
+        long resumable, hopeless;
+        await using (var first = new ConfiguredAppFactory(new Dictionary<string, string> { ["Realtime:Packing"] = "false" }, database))
         {
-            long resumable, hopeless;
-            await using (var first = new PackingAppFactory(new Dictionary<string, string> { ["Realtime:Packing"] = "false" }, database))
-            {
-                var client = first.CreateKeyClient(DashboardAppFactory.BootstrapKey);
-                resumable = await SampleShipments.CreateAsync(client, SampleShipments.Small(SampleShipments.NewReference()));
-                hopeless = await SampleShipments.CreateAsync(client, SampleShipments.Small(SampleShipments.NewReference()));
-            }
-
-            // As a process killed mid-search leaves them: marked running, no plan.
-            await ExecuteAsync(database, $"UPDATE shipments SET Status = 'packing', Attempts = 1 WHERE Id = {resumable}");
-            await ExecuteAsync(database, $"UPDATE shipments SET Status = 'packing', Attempts = 3 WHERE Id = {hopeless}");
-
-            await using var second = new PackingAppFactory(new Dictionary<string, string>(), database);
-            var client2 = second.CreateKeyClient(DashboardAppFactory.BootstrapKey);
-            await SampleShipments.WaitForStatusAsync(client2, resumable, "packed");
-            await SampleShipments.WaitForStatusAsync(client2, hopeless, "failed");
-            var failed = await client2.GetFromJsonAsync<JsonElement>($"/api/shipments/{hopeless}");
-            Assert.Contains("interrupted 3 times", failed.GetProperty("error").GetString());
+            var client = first.CreateKeyClient(DashboardAppFactory.BootstrapKey);
+            resumable = await SampleShipments.CreateAsync(client, SampleShipments.Small(SampleShipments.NewReference()));
+            hopeless = await SampleShipments.CreateAsync(client, SampleShipments.Small(SampleShipments.NewReference()));
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+
+        // As a process killed mid-search leaves them: marked running, no plan.
+        await ExecuteAsync(database, $"UPDATE shipments SET Status = 'packing', Attempts = 1 WHERE Id = {resumable}");
+        await ExecuteAsync(database, $"UPDATE shipments SET Status = 'packing', Attempts = 3 WHERE Id = {hopeless}");
+
+        await using var second = new ConfiguredAppFactory(new Dictionary<string, string>(), database);
+        var client2 = second.CreateKeyClient(DashboardAppFactory.BootstrapKey);
+        await SampleShipments.WaitForStatusAsync(client2, resumable, "packed");
+        await SampleShipments.WaitForStatusAsync(client2, hopeless, "failed");
+        var failed = await client2.GetFromJsonAsync<JsonElement>($"/api/shipments/{hopeless}");
+        Assert.Contains("interrupted 3 times", failed.GetProperty("error").GetString());
     }
 
     [Fact]
     public async Task Jobs_run_one_at_a_time_when_so_bounded_and_cancel_stops_a_running_search()
     {
-        await using var app = new PackingAppFactory(SlowSearch);
+        await using var app = new ConfiguredAppFactory(SlowSearch);
         var client = app.CreateKeyClient(DashboardAppFactory.BootstrapKey);
         var first = await SampleShipments.CreateAsync(client, SampleShipments.Overflowing(SampleShipments.NewReference()));
         await SampleShipments.WaitForStatusAsync(client, first, "packing");
@@ -119,7 +104,7 @@ public sealed class PackingWorkerTests
     [Fact]
     public async Task A_job_over_its_time_limit_fails_and_raises_a_packing_alert()
     {
-        await using var app = new PackingAppFactory(new Dictionary<string, string>
+        await using var app = new ConfiguredAppFactory(new Dictionary<string, string>
         {
             ["Packing:SearchSeconds"] = "60",
             ["Packing:JobTimeoutSeconds"] = "0.5",

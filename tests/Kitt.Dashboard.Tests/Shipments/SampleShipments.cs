@@ -76,21 +76,3 @@ public static class SampleShipments
         throw new Xunit.Sdk.XunitException($"shipment {id} stayed {plan.GetProperty("status")}, expected {string.Join(" or ", statuses)}");
     }
 }
-
-/// <summary>The app with packing settings of a test's own, and optionally a database file that outlives it.</summary>
-public sealed class PackingAppFactory(IReadOnlyDictionary<string, string> settings, string? databasePath = null) : DashboardAppFactory
-{
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        if (databasePath is not null)
-        {
-            builder.UseSetting("ConnectionStrings:Kitt", $"Data Source={databasePath}");
-        }
-
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-    }
-}

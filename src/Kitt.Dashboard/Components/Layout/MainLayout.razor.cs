@@ -36,7 +36,19 @@ public partial class MainLayout
 
     protected override void OnInitialized() => darkMode = InitialDarkMode;
 
+    private AlertBell? bell;
+    private bool alertsOpen;
+    private long? alertFocus;
+
     private void ToggleDrawer() => drawerOpen = !drawerOpen;
+
+    private void OpenAlerts(long? focus)
+    {
+        alertFocus = focus;
+        alertsOpen = true;
+    }
+
+    private Task RecountAsync() => bell?.RecountAsync() ?? Task.CompletedTask;
 
     private async Task ToggleThemeAsync()
     {
@@ -63,6 +75,21 @@ public partial class MainLayout
                 break;
             case Shortcuts.ToggleTheme:
                 await ToggleThemeAsync();
+                break;
+            case Shortcuts.Alerts:
+                // Only those who may read alerts have the bell; for others the key does nothing.
+                if (bell is not null)
+                {
+                    if (alertsOpen)
+                    {
+                        alertsOpen = false;
+                    }
+                    else
+                    {
+                        OpenAlerts(null);
+                    }
+                }
+
                 break;
             case Shortcuts.Close:
                 // MudBlazor only sees Escape when focus is inside the dialog; a keyboard user's focus often isn't.

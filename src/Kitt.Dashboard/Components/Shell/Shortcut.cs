@@ -17,6 +17,7 @@ public static class Shortcuts
     public const string Help = "?";
     public const string ToggleTheme = "t";
     public const string Close = "Escape";
+    public const string Alerts = "b";
     public const string Next = "j";
     public const string Previous = "k";
     public const string Open = "Enter";
@@ -28,6 +29,7 @@ public static class Shortcuts
         new(Help, "Show keyboard shortcuts"),
         new(ToggleTheme, "Switch between dark and light theme"),
         new(Close, "Close this dialog"),
+        new(Alerts, "Open or close the alerts sidebar"),
         new("g o", "Go to Overview", ""),
         new("g c", "Go to Containers", "containers"),
         new("g s", "Go to Sessions", "sessions"),

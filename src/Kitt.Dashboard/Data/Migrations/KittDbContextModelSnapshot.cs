@@ -16,6 +16,166 @@ namespace Kitt.Dashboard.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kitt.Dashboard.Alerts.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt");
+
+                    b.HasIndex("Severity", "FiredAt");
+
+                    b.HasIndex("Source", "FiredAt");
+
+                    b.HasIndex("State", "FiredAt");
+
+                    b.HasIndex("Type", "FiredAt");
+
+                    b.ToTable("alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Kitt.Dashboard.Alerts.AlertChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.ToTable("alert_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Kitt.Dashboard.Alerts.AlertRead", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "AlertId");
+
+                    b.ToTable("alert_reads", (string)null);
+                });
+
+            modelBuilder.Entity("Kitt.Dashboard.Alerts.AlertReader", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClearedUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MuteInfoAndWarning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("alert_readers", (string)null);
+                });
+
+            modelBuilder.Entity("Kitt.Dashboard.Alerts.ThresholdChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CpuPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ErrorRatePercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MemoryPercent")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("threshold_changes", (string)null);
+                });
+
             modelBuilder.Entity("Kitt.Dashboard.Containers.ContainerUsageMinute", b =>
                 {
                     b.Property<long>("Id")
@@ -623,6 +783,15 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Kitt.Dashboard.Alerts.AlertChange", b =>
+                {
+                    b.HasOne("Kitt.Dashboard.Alerts.Alert", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kitt.Dashboard.Shipments.PackingPlan", b =>
                 {
                     b.HasOne("Kitt.Dashboard.Shipments.Shipment", null)
@@ -699,6 +868,11 @@ namespace Kitt.Dashboard.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kitt.Dashboard.Alerts.Alert", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Kitt.Dashboard.Shipments.PackingPlan", b =>

@@ -1,0 +1,168 @@
+using System.Threading.Channels;
+using Kitt.Dashboard.Containers;
+using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Host;
+using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Shipments;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kitt.Dashboard.Alerts;
+
+/// <summary>
+/// The one writer of alert state. Evaluates the rules on every sample (host metrics, container polls, packing
+/// outcomes; source states and the error rate with each host sample), stores what changed and only then
+/// announces it on <c>alerts</c>. Samples that arrive while a write is in progress are evaluated together, so a
+/// burst becomes a few large transactions rather than thousands of small ones.
+/// </summary>
+public sealed class AlertManager(
+    ITopicHub hub,
+    ComponentStates states,
+    AlertThresholds thresholds,
+    ErrorRate errorRate,
+    AlertStore store,
+    IOptions<AlertOptions> options,
+    IOptions<RealtimeOptions> realtime,
+    TimeProvider clock,
+    ILogger<AlertManager> logger) : BackgroundService
+{
+    public const string Component = "alerts";
+
+    private readonly Channel<object> samples = Channel.CreateBounded<object>(
+        new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly List<IDisposable> subscriptions = [];
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (realtime.Value.SystemAlerts)
+        {
+            // Subscribed before the host goes on, so no sample after start-up is missed.
+            subscriptions.Add(hub.Subscribe(Topics.Metrics, Forward));
+            subscriptions.Add(hub.Subscribe(Topics.Containers, Forward));
+            subscriptions.Add(hub.Subscribe(Topics.Packing, Forward));
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!realtime.Value.SystemAlerts)
+        {
+            states.Report(Component, ComponentStatus.Disabled, "Realtime:SystemAlerts is off");
+            return;
+        }
+
+        var tracker = new AlertTracker(clock) { Cooldown = TimeSpan.FromSeconds(Math.Max(0, options.Value.CooldownSeconds)) };
+        await RestoreAsync(tracker, stoppingToken);
+        states.Report(Component, ComponentStatus.Running);
+        try
+        {
+            var batch = new List<object>();
+            while (await samples.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < 1024 && samples.Reader.TryRead(out var sample))
+                {
+                    batch.Add(sample);
+                }
+
+                var transitions = batch.SelectMany(sample => Evaluate(tracker, sample)).ToList();
+                batch.Clear();
+                if (transitions.Count > 0)
+                {
+                    foreach (var announced in await SaveAsync(transitions, stoppingToken))
+                    {
+                        hub.Publish(Topics.Alerts, announced);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var subscription in subscriptions)
+            {
+                subscription.Dispose();
+            }
+        }
+    }
+
+    private ValueTask Forward<T>(IReadOnlyList<T> batch, CancellationToken cancellationToken) where T : notnull =>
+        new(ForwardAsync(batch, cancellationToken));
+
+    private async Task ForwardAsync<T>(IReadOnlyList<T> batch, CancellationToken cancellationToken) where T : notnull
+    {
+        foreach (var item in batch)
+        {
+            await samples.Writer.WriteAsync(item, cancellationToken);
+        }
+    }
+
+    private IReadOnlyList<AlertTransition> Evaluate(AlertTracker tracker, object sample)
+    {
+        var t = thresholds.Current;
+        switch (sample)
+        {
+            case HostMetrics metrics:
+                return
+                [
+                    .. tracker.Evaluate(AlertGroups.Host, AlertRules.Host(metrics, t)),
+                    .. tracker.Evaluate(AlertGroups.Sources, AlertRules.Sources(states.All().Where(s => s.Name != Component))),
+                    .. tracker.Evaluate(AlertGroups.Errors, [AlertRules.ErrorRate(errorRate.Sample(), t)]),
+                ];
+            case ContainersSnapshot { SourceAvailable: true } snapshot:
+                return tracker.Evaluate(AlertGroups.Containers, AlertRules.Containers(snapshot, t));
+            case PackingEvent packing when AlertRules.Packing(packing) is { } condition:
+                return tracker.Evaluate(AlertGroups.Packing, [condition], complete: false);
+            default:
+                return [];
+        }
+    }
+
+    // Alerts still firing when the dashboard stopped go on: they resolve when their condition clears, and a
+    // condition still true does not fire a second alert.
+    private async Task RestoreAsync(AlertTracker tracker, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await thresholds.LoadAsync(cancellationToken);
+                foreach (var alert in await store.LoadFiringAsync(cancellationToken))
+                {
+                    tracker.Restore(AlertGroups.Of(alert.Type, alert.Source), new AlertCondition(
+                        alert.Type, alert.Source, alert.Severity, alert.Value ?? 1, alert.Threshold ?? 1, alert.Threshold ?? 1,
+                        TimeSpan.Zero, alert.Title, alert.Message), alert.FiredAt);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+            {
+                states.Report(Component, ComponentStatus.Degraded, "cannot read stored alerts: " + ex.GetBaseException().Message);
+                await Task.Delay(TimeSpan.FromSeconds(5), clock, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<AlertEvent>> SaveAsync(IReadOnlyList<AlertTransition> transitions, CancellationToken cancellationToken)
+    {
+        // Nothing is announced before it is stored; a failing database holds the announcements back, not the rules.
+        while (true)
+        {
+            try
+            {
+                var saved = await store.SaveAsync(transitions, cancellationToken);
+                states.Report(Component, ComponentStatus.Running);
+                return saved;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+            {
+                logger.LogWarning(ex, "Cannot store {Count} alert changes", transitions.Count);
+                states.Report(Component, ComponentStatus.Degraded, "cannot store alerts: " + ex.GetBaseException().Message);
+                await Task.Delay(TimeSpan.FromSeconds(5), clock, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using Kitt.Dashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kitt.Dashboard.Alerts;
+
+/// <summary>One row of an alert list, with whether the asking user has read it.</summary>
+public sealed record AlertRow(
+    long Id,
+    string Key,
+    string Type,
+    string Source,
+    AlertSeverity Severity,
+    AlertState State,
+    string Title,
+    string Message,
+    double? Value,
+    double? Threshold,
+    DateTimeOffset FiredAt,
+    DateTimeOffset? ResolvedAt,
+    bool Read);
+
+public sealed record AlertPage(int Total, IReadOnlyList<AlertRow> Items);
+
+/// <summary>
+/// Reads alerts for the history page, the sidebar and the API: server-side filters on indexed columns, text
+/// search through the <c>alerts_fts</c> full-text index, per-user read state. Writes only what a reader owns
+/// (read marks, clear, mute); alert state itself belongs to the alert-manager.
+/// </summary>
+public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>The badge counts up to this many; beyond it shows "99+" and the count stays cheap.</summary>
+    public const int BadgeCap = 100;
+
+    public async Task<AlertPage> PageAsync(AlertFilter filter, string userId, bool forSidebar = false, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reader = await ReaderAsync(db, userId, cancellationToken);
+        var query = Filtered(db, filter, userId, reader, forSidebar);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await Rows(db, Sorted(query, filter).Skip(filter.Skip).Take(filter.Take), userId, reader).ToListAsync(cancellationToken);
+        return new AlertPage(total, items);
+    }
+
+    /// <summary>Every alert the filter selects, in its order, read lazily for a streamed export.</summary>
+    public async IAsyncEnumerable<AlertRow> StreamAsync(AlertFilter filter, string userId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reader = await ReaderAsync(db, userId, cancellationToken);
+        var rows = Rows(db, Sorted(Filtered(db, filter, userId, reader, forSidebar: false), filter), userId, reader);
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    public async Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reader = await ReaderAsync(db, userId, cancellationToken);
+        return await Filtered(db, AlertFilter.All with { Unread = true }, userId, reader, forSidebar: true)
+            .Take(BadgeCap).CountAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AlertChange>> TimelineAsync(long alertId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AlertChanges.AsNoTracking().Where(c => c.AlertId == alertId).OrderBy(c => c.At).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <returns>False when there is no such alert.</returns>
+    public async Task<bool> MarkReadAsync(long alertId, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Alerts.AnyAsync(a => a.Id == alertId, cancellationToken))
+        {
+            return false;
+        }
+
+        if (!await db.AlertReads.AnyAsync(r => r.UserId == userId && r.AlertId == alertId, cancellationToken))
+        {
+            db.AlertReads.Add(new AlertRead { UserId = userId, AlertId = alertId, At = clock.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    public Task MarkAllReadAsync(string userId, CancellationToken cancellationToken = default) =>
+        UpdateReaderAsync(userId, r => r.ReadUpTo = clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>Empties this user's sidebar; the alerts stay in the history for everyone.</summary>
+    public Task ClearAsync(string userId, CancellationToken cancellationToken = default) =>
+        UpdateReaderAsync(userId, r => r.ClearedUpTo = r.ReadUpTo = clock.GetUtcNow(), cancellationToken);
+
+    public Task SetMutedAsync(string userId, bool muted, CancellationToken cancellationToken = default) =>
+        UpdateReaderAsync(userId, r => r.MuteInfoAndWarning = muted, cancellationToken);
+
+    public async Task<bool> IsMutedAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await ReaderAsync(db, userId, cancellationToken))?.MuteInfoAndWarning ?? false;
+    }
+
+    private static IQueryable<Alert> Filtered(KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar)
+    {
+        var query = f.Text is { } text && FullText.Match(text) is { } match
+            ? db.Alerts.FromSql($"SELECT * FROM alerts WHERE Id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH {match})")
+            : db.Alerts;
+        query = query.AsNoTracking();
+        if (f.Severities.Count > 0)
+        {
+            var severities = f.Severities.ToArray();
+            query = query.Where(a => severities.Contains(a.Severity));
+        }
+
+        if (f.Type is { } type)
+        {
+            query = query.Where(a => a.Type == type);
+        }
+
+        if (f.Source is { } source)
+        {
+            query = query.Where(a => a.Source == source);
+        }
+
+        if (f.State is { } state)
+        {
+            query = query.Where(a => a.State == state);
+        }
+
+        if (f.From is { } from)
+        {
+            query = query.Where(a => a.FiredAt >= from);
+        }
+
+        if (f.To is { } to)
+        {
+            query = query.Where(a => a.FiredAt <= to);
+        }
+
+        if (forSidebar && reader?.ClearedUpTo is { } cleared)
+        {
+            query = query.Where(a => a.FiredAt > cleared);
+        }
+
+        var readUpTo = reader?.ReadUpTo ?? DateTimeOffset.MinValue;
+        if (f.Unread == true)
+        {
+            query = query.Where(a => a.FiredAt > readUpTo && !db.AlertReads.Any(r => r.UserId == userId && r.AlertId == a.Id));
+        }
+        else if (f.Unread == false)
+        {
+            query = query.Where(a => a.FiredAt <= readUpTo || db.AlertReads.Any(r => r.UserId == userId && r.AlertId == a.Id));
+        }
+
+        return query;
+    }
+
+    private static IQueryable<Alert> Sorted(IQueryable<Alert> query, AlertFilter f) => (f.Sort, f.Descending) switch
+    {
+        (AlertSort.Severity, true) => query.OrderByDescending(a => a.Severity).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (AlertSort.Severity, false) => query.OrderBy(a => a.Severity).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (AlertSort.Source, true) => query.OrderByDescending(a => a.Source).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (AlertSort.Source, false) => query.OrderBy(a => a.Source).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (AlertSort.Type, true) => query.OrderByDescending(a => a.Type).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (AlertSort.Type, false) => query.OrderBy(a => a.Type).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (_, false) => query.OrderBy(a => a.FiredAt).ThenBy(a => a.Id),
+        _ => query.OrderByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+    };
+
+    private static IQueryable<AlertRow> Rows(KittDbContext db, IQueryable<Alert> query, string userId, AlertReader? reader)
+    {
+        var readUpTo = reader?.ReadUpTo ?? DateTimeOffset.MinValue;
+        return query.Select(a => new AlertRow(
+            a.Id, a.Key, a.Type, a.Source, a.Severity, a.State, a.Title, a.Message, a.Value, a.Threshold, a.FiredAt, a.ResolvedAt,
+            a.FiredAt <= readUpTo || db.AlertReads.Any(r => r.UserId == userId && r.AlertId == a.Id)));
+    }
+
+    private static Task<AlertReader?> ReaderAsync(KittDbContext db, string userId, CancellationToken cancellationToken) =>
+        db.AlertReaders.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId, cancellationToken);
+
+    private async Task UpdateReaderAsync(string userId, Action<AlertReader> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reader = await db.AlertReaders.FirstOrDefaultAsync(r => r.UserId == userId, cancellationToken);
+        if (reader is null)
+        {
+            reader = new AlertReader { UserId = userId };
+            db.AlertReaders.Add(reader);
+        }
+
+        change(reader);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

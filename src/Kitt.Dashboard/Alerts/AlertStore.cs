@@ -1,0 +1,83 @@
+using Kitt.Dashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kitt.Dashboard.Alerts;
+
+/// <summary>
+/// Stores the alert-manager's transitions, a whole evaluation (or a burst of them) in one transaction, before
+/// anything is announced. Remembers which row is open for each firing key, so a resolve updates the alert it ends.
+/// </summary>
+public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory)
+{
+    private readonly Dictionary<string, long> openByKey = new(StringComparer.Ordinal);
+
+    /// <summary>Picks up alerts left firing by the previous run, so they resolve instead of firing twice.</summary>
+    public async Task<IReadOnlyList<Alert>> LoadFiringAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var firing = await db.Alerts.AsNoTracking().Where(a => a.State == AlertState.Firing).ToListAsync(cancellationToken);
+        foreach (var alert in firing)
+        {
+            openByKey[alert.Key] = alert.Id;
+        }
+
+        return firing;
+    }
+
+    /// <returns>The events to announce, in order, once stored.</returns>
+    public async Task<IReadOnlyList<AlertEvent>> SaveAsync(IReadOnlyList<AlertTransition> transitions, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var touched = new List<(Alert Alert, bool Notify)>();
+        var opened = new Dictionary<string, Alert>(StringComparer.Ordinal);
+        foreach (var t in transitions)
+        {
+            var c = t.Condition;
+            var change = new AlertChange { State = t.State, At = t.At, Value = c.Value, Message = c.Message };
+            if (t.State == AlertState.Firing)
+            {
+                var alert = new Alert
+                {
+                    Key = c.Key, Type = c.Type, Source = c.Source, Severity = c.Severity, State = AlertState.Firing,
+                    Title = c.Title, Message = c.Message, Value = c.Value, Threshold = c.FireAt, FiredAt = t.At, UpdatedAt = t.At,
+                };
+                alert.Changes.Add(change);
+                db.Alerts.Add(alert);
+                opened[c.Key] = alert;
+                touched.Add((alert, t.Notify));
+            }
+            else
+            {
+                var open = opened.Remove(c.Key, out var inBatch) ? inBatch : await FindOpenAsync(db, c.Key, cancellationToken);
+                if (open is null)
+                {
+                    continue; // nothing stored to resolve
+                }
+
+                open.State = AlertState.Resolved;
+                open.ResolvedAt = t.At;
+                open.UpdatedAt = t.At;
+                open.Changes.Add(change);
+                touched.Add((open, t.Notify));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (alert, _) in touched)
+        {
+            if (alert.State == AlertState.Firing)
+            {
+                openByKey[alert.Key] = alert.Id;
+            }
+            else
+            {
+                openByKey.Remove(alert.Key);
+            }
+        }
+
+        return [.. touched.Select(t => AlertEvent.From(t.Alert, t.Notify))];
+    }
+
+    private async Task<Alert?> FindOpenAsync(KittDbContext db, string key, CancellationToken cancellationToken) =>
+        openByKey.TryGetValue(key, out var id) ? await db.Alerts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
+}

@@ -1,0 +1,28 @@
+using Kitt.Dashboard.Alerts;
+using MudBlazor;
+
+namespace Kitt.Dashboard.Components.Alerts;
+
+/// <summary>How severities look in chips, icons and toasts, the same everywhere.</summary>
+public static class AlertLook
+{
+    public static readonly AlertSeverity[] Severities = [AlertSeverity.Critical, AlertSeverity.Error, AlertSeverity.Warning, AlertSeverity.Info];
+
+    public static readonly string[] Types = ["cpu", "memory", "error_rate", "container_health", "container_exit", "restart_loop", "source_unavailable", "packing"];
+
+    public static Color Color(AlertSeverity severity) => severity switch
+    {
+        AlertSeverity.Critical or AlertSeverity.Error => MudBlazor.Color.Error,
+        AlertSeverity.Warning => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Info,
+    };
+
+    public static Severity Toast(AlertSeverity severity) => severity switch
+    {
+        AlertSeverity.Critical or AlertSeverity.Error => Severity.Error,
+        AlertSeverity.Warning => Severity.Warning,
+        _ => Severity.Info,
+    };
+
+    public static string Name(AlertSeverity severity) => severity.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,49 @@
+using Kitt.Dashboard.Alerts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Kitt.Dashboard.Tests.Alerts;
+
+public sealed class AlertFilterTests
+{
+    [Theory]
+    [InlineData("severity=loud", "severity")]
+    [InlineData("severity=1", "severity")]
+    [InlineData("state=burning", "state")]
+    [InlineData("from=2026-11-25T12:00:00Z&to=2026-11-25T11:00:00Z", "from")]
+    [InlineData("from=yesterday", "from")]
+    [InlineData("take=1000000", "take")]
+    [InlineData("skip=-1", "skip")]
+    [InlineData("unread=maybe", "unread")]
+    [InlineData("sort=colour", "sort")]
+    public void Bad_input_names_the_parameter(string query, string parameter)
+    {
+        Assert.False(AlertFilter.TryParse(Query(query), out _, out var errors));
+        Assert.Contains(parameter, errors.Keys);
+    }
+
+    [Fact]
+    public void A_filter_survives_the_round_trip_through_its_query_string()
+    {
+        Assert.True(AlertFilter.TryParse(Query(
+            "severity=critical,warning&type=cpu&source=host&state=firing&q=disk%20full&from=2026-11-25T10:00:00Z&unread=true&sort=severity&order=asc"),
+            out var filter, out _));
+
+        Assert.True(AlertFilter.TryParse(Query(filter.ToQuery()), out var again, out _));
+
+        Assert.Equal(filter.Severities, again.Severities);
+        Assert.Equal(filter with { Severities = again.Severities }, again);
+        Assert.Equal("disk full", again.Text);
+        Assert.Equal(AlertSort.Severity, again.Sort);
+        Assert.False(again.Descending);
+    }
+
+    [Fact]
+    public void Text_search_words_are_quoted_so_typed_operators_stay_words()
+    {
+        Assert.Equal("\"cpu\"* \"NEAR\"* \"x\"*", FullText.Match("cpu NEAR \"x"));
+        Assert.Null(FullText.Match("  \" "));
+    }
+
+    private static QueryCollection Query(string query) => new(QueryHelpers.ParseQuery(query));
+}
