@@ -43,8 +43,12 @@ public sealed partial class PublishedApp : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Starts the app again on the same port, as after a crash or a deployment.</summary>
-    public Task RestartAsync() => StartAsync(BaseAddress.Port);
+    /// <summary>Starts the app again on the same port, as after a crash or a deployment (stopping it first if it runs).</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync(BaseAddress.Port);
+    }
 
     public async Task StopAsync()
     {

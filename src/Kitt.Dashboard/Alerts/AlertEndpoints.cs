@@ -1,15 +1,10 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Kitt.Dashboard.Security;
 
 namespace Kitt.Dashboard.Alerts;
 
 public static class AlertEndpoints
 {
-    private static readonly string[] CsvColumns =
-        ["id", "firedAt", "resolvedAt", "severity", "state", "type", "source", "title", "message", "value", "threshold", "read"];
-
     /// <summary>Whose read marks and sidebar a request uses: the signed-in user, or the API key.</summary>
     public static string ReaderId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "anonymous";
@@ -38,21 +33,33 @@ public static class AlertEndpoints
             }
 
             var reader = ReaderId(request.HttpContext.User);
-            return Results.Stream(async body =>
-            {
-                await using var writer = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 64 * 1024);
-                await writer.WriteLineAsync(string.Join(',', CsvColumns));
-                await foreach (var row in queries.StreamAsync(filter, reader, request.HttpContext.RequestAborted))
-                {
-                    await writer.WriteLineAsync(CsvLine(row));
-                }
-            }, "text/csv; charset=utf-8", $"alerts-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}.csv");
+            return Results.Stream(
+                body => AlertCsv.WriteAsync(queries.StreamAsync(filter, reader, request.HttpContext.RequestAborted), body),
+                "text/csv; charset=utf-8",
+                $"alerts-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}.csv");
         });
 
         alerts.MapPost("/alerts/{id:long}/read", async (long id, HttpContext context, AlertQueries queries, CancellationToken ct) =>
             await queries.MarkReadAsync(id, ReaderId(context.User), ct)
                 ? Results.NoContent()
                 : Results.Problem($"There is no alert {id}.", statusCode: StatusCodes.Status404NotFound));
+
+        // Thresholds in force, and who changed them when (newest first).
+        endpoints.MapGet("/api/alerts/thresholds", async (AlertThresholds thresholds, CancellationToken ct) =>
+            Results.Json(new { current = thresholds.Current, changes = await thresholds.HistoryAsync(50, ct) }))
+            .RequireAuthorization(Policies.Analyze);
+
+        // Admins change thresholds at runtime; each change is stored with its author and wins over the configuration.
+        endpoints.MapPut("/api/alerts/thresholds", async (AlertThresholdValues values, HttpContext context, AlertThresholds thresholds, CancellationToken ct) =>
+        {
+            if (values.Problems().ToList() is { Count: > 0 } problems)
+            {
+                return Results.ValidationProblem(problems.ToDictionary(p => p.Field, p => new[] { p.Problem }));
+            }
+
+            await thresholds.SetAsync(values, context.User.Identity?.Name ?? "unknown", ct);
+            return Results.Json(thresholds.Current);
+        }).RequireAuthorization(Policies.Administer);
 
         alerts.MapGet("/alerts/{id:long}/timeline", async (long id, AlertQueries queries, CancellationToken ct) =>
             Results.Json(new { items = await queries.TimelineAsync(id, ct) }));
@@ -64,29 +71,4 @@ public static class AlertEndpoints
         r.Id, r.Key, r.Type, r.Source, Severity = r.Severity.ToString().ToLowerInvariant(), State = r.State.ToString().ToLowerInvariant(),
         r.Title, r.Message, r.Value, r.Threshold, r.FiredAt, r.ResolvedAt, r.Read,
     };
-
-    private static string CsvLine(AlertRow r) => string.Join(',',
-        r.Id.ToString(CultureInfo.InvariantCulture),
-        r.FiredAt.ToString("O", CultureInfo.InvariantCulture),
-        r.ResolvedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "",
-        r.Severity.ToString().ToLowerInvariant(),
-        r.State.ToString().ToLowerInvariant(),
-        Csv(r.Type),
-        Csv(r.Source),
-        Csv(r.Title),
-        Csv(r.Message),
-        r.Value?.ToString(CultureInfo.InvariantCulture) ?? "",
-        r.Threshold?.ToString(CultureInfo.InvariantCulture) ?? "",
-        r.Read ? "true" : "false");
-
-    // Quotes fields with separators; a leading =, +, - or @ is prefixed so spreadsheets don't run it as a formula.
-    private static string Csv(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 }

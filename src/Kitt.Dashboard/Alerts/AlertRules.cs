@@ -39,7 +39,7 @@ public static class AlertRules
             conditions.Add(AlertCondition.Flag("container_health", c.Name, AlertSeverity.Error, c.Health == "unhealthy", TimeSpan.Zero,
                 $"{c.Name} is unhealthy", $"Its health check fails ({c.Status})."));
             conditions.Add(AlertCondition.Flag("container_exit", c.Name, AlertSeverity.Error, c.State is "exited" or "dead" && c.ExitCode is not (null or 0), TimeSpan.Zero,
-                $"{c.Name} exited with code {c.ExitCode}", $"{c.Image} stopped: {c.Status}."));
+                $"{c.Name} exited with code {c.ExitCode}", $"{c.Image} stopped with exit code {c.ExitCode}."));
             // A looping container is seen restarting or just started again, whichever moment the poll catches.
             var looping = c.RestartCount >= RestartLoop
                 && (c.State == "restarting" || (c.StartedAt is { } started && snapshot.At - started < TimeSpan.FromMinutes(1)));

@@ -79,6 +79,35 @@ public sealed class AlertApiTests
         Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"errors name {parameter}");
     }
 
+    [Fact]
+    public async Task Admins_change_thresholds_at_runtime_with_an_audit_trail_and_bad_values_name_the_field()
+    {
+        await using var app = new DashboardAppFactory();
+        var admin = app.CreateKeyClient(DashboardAppFactory.BootstrapKey);
+
+        using (var bad = await admin.PutAsJsonAsync("/api/alerts/thresholds", new { cpuPercent = 90, memoryPercent = 0, errorRatePercent = 5 }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("memoryPercent", out _));
+        }
+
+        using (var good = await admin.PutAsJsonAsync("/api/alerts/thresholds", new { cpuPercent = 90, memoryPercent = 70, errorRatePercent = 2 }))
+        {
+            Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        }
+
+        var state = await admin.GetFromJsonAsync<JsonElement>("/api/alerts/thresholds");
+        Assert.Equal(90, state.GetProperty("current").GetProperty("cpuPercent").GetDouble());
+        var change = state.GetProperty("changes")[0];
+        Assert.Equal(70, change.GetProperty("memoryPercent").GetDouble());
+        Assert.False(string.IsNullOrEmpty(change.GetProperty("changedBy").GetString()));
+
+        var (analyst, password) = await app.CreateUserAsync("Analyst");
+        var client = await app.SignedInClientAsync(analyst, password);
+        using var forbidden = await client.PutAsJsonAsync("/api/alerts/thresholds", new { cpuPercent = 1, memoryPercent = 1, errorRatePercent = 1 });
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
     private static async Task<JsonElement> WaitForAsync(HttpClient client, string url)
     {
         // Host metrics come every 2 s and a breach must last 10 s before it fires.

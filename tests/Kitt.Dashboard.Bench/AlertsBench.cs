@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Components.Alerts;
+using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Realtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Kitt.Dashboard.Bench;
+
+/// <summary>
+/// The alert store at scale, on a migrated SQLite file: <c>count</c> alerts over 90 days, then (1) filtered page
+/// queries, each filter alone and with text search and a sort, p50/p95 over rounds, against the bare newest-page
+/// query as baseline; (2) the unread badge count; (3) a burst of 10,000 alerts from one rule set stored as the
+/// alert-manager stores them, and the toasts a subscriber coalescing like the UI would show; (4) a CSV export of
+/// 100,000 rows with the managed heap sampled during it.
+/// </summary>
+internal static class AlertsBench
+{
+    private static readonly string[] Types = ["cpu", "memory", "error_rate", "container_health", "container_exit", "restart_loop", "source_unavailable", "packing"];
+    private static readonly string[] Words = ["router", "billing", "tracker", "planner", "gateway", "ledger", "courier", "depot", "manifest", "customs"];
+
+    public static async Task<int> RunAsync(int count, int rounds)
+    {
+        var folder = Directory.CreateTempSubdirectory("kitt-alerts-bench-").FullName;
+        try
+        {
+            var connectionString = $"Data Source={Path.Combine(folder, "kitt.db")}";
+            var options = new DbContextOptionsBuilder<KittDbContext>().UseSqlite(connectionString).Options;
+            var factory = new Factory(options);
+            await using (var db = factory.CreateDbContext())
+            {
+                await db.Database.MigrateAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+
+            var fill = Stopwatch.StartNew();
+            await FillAsync(connectionString, count);
+            Console.WriteLine($"stored {count:N0} alerts in {fill.Elapsed.TotalSeconds:0.0} s");
+
+            var queries = new AlertQueries(factory, TimeProvider.System);
+            await QueriesAsync(queries, rounds);
+            await BurstAsync(factory, queries);
+            await ExportAsync(queries);
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task QueriesAsync(AlertQueries queries, int rounds)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var filters = new (string Name, AlertFilter Filter)[]
+        {
+            ("newest page (baseline)", AlertFilter.All),
+            ("severity=critical", AlertFilter.All with { Severities = [AlertSeverity.Critical] }),
+            ("type=container_exit", AlertFilter.All with { Type = "container_exit" }),
+            ("source=router-7", AlertFilter.All with { Source = "router-7" }),
+            ("state=firing", AlertFilter.All with { State = AlertState.Firing }),
+            ("last 24 h", AlertFilter.All with { From = now.AddDays(-1), To = now }),
+            ("unread", AlertFilter.All with { Unread = true }),
+            ("q=customs", AlertFilter.All with { Text = "customs" }),
+            ("severity=error + q=gateway + sort source", AlertFilter.All with { Severities = [AlertSeverity.Error], Text = "gateway", Sort = AlertSort.Source }),
+            ("type=cpu + q=depot + sort severity", AlertFilter.All with { Type = "cpu", Text = "depot", Sort = AlertSort.Severity }),
+            ("last 7 d + q=ledger planner", AlertFilter.All with { From = now.AddDays(-7), Text = "ledger planner" }),
+        };
+        double baseline = 0;
+        foreach (var (name, filter) in filters)
+        {
+            var times = new List<double>();
+            var total = 0;
+            for (var i = 0; i < rounds + 1; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                total = (await queries.PageAsync(filter, "analyst")).Total;
+                if (i > 0)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds); // the first round warms the page cache
+                }
+            }
+
+            var p95 = Percentiles.Of(times, 95);
+            baseline = baseline == 0 ? p95 : baseline;
+            Console.WriteLine($"page query {name,-42} total {total,9:N0}: p50 {Percentiles.Median(times),6:0.0} ms, p95 {p95,6:0.0} ms ({p95 / baseline:0.0}x baseline)");
+        }
+
+        var badge = new List<double>();
+        for (var i = 0; i < rounds; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await queries.UnreadCountAsync("analyst");
+            badge.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"badge count (unread, capped at {AlertQueries.BadgeCap}): p50 {Percentiles.Median(badge):0.00} ms, p95 {Percentiles.Of(badge, 95):0.00} ms");
+    }
+
+    private static async Task BurstAsync(IDbContextFactory<KittDbContext> factory, AlertQueries queries)
+    {
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Alerts.Where(a => a.Type == "burst").ExecuteDeleteAsync();
+        }
+
+        // 10,000 sources crossing one threshold in the same second, as one evaluation of the rules.
+        var clock = TimeProvider.System;
+        var tracker = new AlertTracker(clock);
+        var conditions = Enumerable.Range(0, 10_000)
+            .Select(i => AlertCondition.Flag("burst", $"node-{i:00000}", AlertSeverity.Warning, true, TimeSpan.Zero, $"node-{i:00000} overloaded", "burst"))
+            .ToList();
+        var hub = new TopicHub(NullLogger<TopicHub>.Instance);
+        var deliveries = new List<int>();
+        using var toaster = hub.Subscribe(Topics.Alerts, (batch, _) =>
+        {
+            lock (deliveries)
+            {
+                deliveries.Add(batch.Count(a => a.Firing && a.Notify));
+            }
+
+            return ValueTask.CompletedTask;
+        }, LiveComponentBase.RenderInterval);
+
+        var store = new AlertStore(factory);
+        var watch = Stopwatch.StartNew();
+        var transitions = tracker.Evaluate("burst", conditions);
+        foreach (var announced in await store.SaveAsync(transitions, CancellationToken.None))
+        {
+            hub.Publish(Topics.Alerts, announced);
+        }
+
+        var stored = watch.Elapsed.TotalMilliseconds;
+        await Task.Delay(500);
+        await using (var db = factory.CreateDbContext())
+        {
+            var count = await db.Alerts.CountAsync(a => a.Type == "burst");
+            int toasts;
+            lock (deliveries)
+            {
+                toasts = deliveries.Sum(n => n > AlertToaster.BurstLimit ? 1 : n);
+            }
+
+            Console.WriteLine($"burst: {transitions.Count:N0} alerts stored in {stored:0} ms (one transaction), {count:N0} counted in the store; " +
+                              $"{deliveries.Count} UI deliveries -> {toasts} toast(s) at most");
+        }
+    }
+
+    private static async Task ExportAsync(AlertQueries queries)
+    {
+        var filter = AlertFilter.All with { From = DateTimeOffset.UtcNow.AddDays(-9) };
+        var peak = 0L;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(false));
+                await Task.Delay(10);
+            }
+        });
+        GC.Collect();
+        var before = GC.GetTotalMemory(true);
+        var watch = Stopwatch.StartNew();
+        var rows = await AlertCsv.WriteAsync(queries.StreamAsync(filter, "analyst"), Stream.Null);
+        var elapsed = watch.Elapsed.TotalSeconds;
+        await sampling.CancelAsync();
+        await sampler;
+        Console.WriteLine($"CSV export: {rows:N0} rows in {elapsed:0.00} s; managed heap {before / 1048576.0:0.0} MiB before, peak {peak / 1048576.0:0.0} MiB during");
+    }
+
+    private static async Task FillAsync(string connectionString, int count)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO alerts (Key, Type, Source, Severity, State, Title, Message, Value, Threshold, FiredAt, ResolvedAt, UpdatedAt)
+            VALUES ($key, $type, $source, $severity, $state, $title, $message, $value, 80, $fired, $resolved, $fired)
+            """;
+        var p = new[] { "$key", "$type", "$source", "$severity", "$state", "$title", "$message", "$value", "$fired", "$resolved" }
+            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+        var random = new Random(42);
+        var now = DateTimeOffset.UtcNow.UtcTicks;
+        for (var i = 0; i < count; i++)
+        {
+            var type = Types[random.Next(Types.Length)];
+            var source = $"{Words[random.Next(Words.Length)]}-{random.Next(20)}";
+            var fired = now - (long)(random.NextDouble() * TimeSpan.FromDays(90).Ticks);
+            var firing = random.Next(20) == 0;
+            p[0].Value = $"{type}:{source}";
+            p[1].Value = type;
+            p[2].Value = source;
+            p[3].Value = random.Next(4);
+            p[4].Value = firing ? 0 : 1;
+            p[5].Value = $"{type} on {source}";
+            p[6].Value = $"{Words[random.Next(Words.Length)]} {Words[random.Next(Words.Length)]} threshold crossed at {random.Next(100)} %";
+            p[7].Value = random.NextDouble() * 100;
+            p[8].Value = fired;
+            p[9].Value = firing ? DBNull.Value : fired + TimeSpan.TicksPerMinute * random.Next(1, 60);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    private sealed class Factory(DbContextOptions<KittDbContext> options) : IDbContextFactory<KittDbContext>
+    {
+        public KittDbContext CreateDbContext() => new(options);
+    }
+}

@@ -1,0 +1,56 @@
+using Kitt.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kitt.Dashboard.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AlertsTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_crashed_container_raises_a_toast_a_badge_and_a_sidebar_entry_that_the_history_keeps_across_a_restart()
+    {
+        var name = "crash-" + Guid.NewGuid().ToString("N")[..6];
+        var page = await browser.OpenAsync("/");
+        await browser.Engine.DockerAsync("run", "-d", "--network", "none", "--name", name, DockerEngine.Image, "sh", "-c", "exit 3");
+        try
+        {
+            // The next poll sees it exited non-zero: a toast, and the bell counts it.
+            var toast = page.Locator(".mud-snackbar").Filter(new() { HasText = $"{name} exited with code 3" });
+            await Expect(toast).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await Expect(page.Locator(".kitt-bell .mud-badge")).ToBeVisibleAsync();
+
+            // Clicking the toast opens the sidebar on it; the search narrows the list to it.
+            await toast.Locator(".mud-snackbar-content-message").ClickAsync();
+            var sidebar = page.Locator("[data-testid=alert-sidebar]");
+            await Expect(sidebar).ToBeVisibleAsync();
+            await sidebar.GetByLabel("Search").FillAsync(name);
+            var items = sidebar.Locator("[data-testid=alert-item]");
+            await Expect(items).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+            await Expect(items.First).ToContainTextAsync("container_exit");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "alerts-sidebar.png") });
+
+            // The export holds exactly what the filter selects.
+            var csv = await (await page.Context.APIRequest.GetAsync($"/api/alerts.csv?q={name}")).TextAsync();
+            var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            Assert.Contains(name, lines[1]);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+
+        // After a restart the history page, filtered through its address, still finds it.
+        await browser.App.RestartAsync();
+        var history = await browser.OpenAsync($"/alerts?q={name}");
+        var row = history.Locator("[data-testid=alerts-table] tbody tr").Filter(new() { HasText = name });
+        await Expect(row).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Expect(row).ToContainTextAsync("container_exit");
+        await row.ClickAsync();
+        await Expect(history.Locator("[data-testid=alert-detail]")).ToContainTextAsync("firing");
+        await history.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "alerts-history.png") });
+        await history.Context.CloseAsync();
+        await browser.Engine.DockerAsync("rm", "-f", name);
+    }
+}
