@@ -60,7 +60,8 @@ public sealed class ShellTests(BrowserFixture browser)
         await Expect(page.GetByTestId("session-row").Filter(new() { HasText = "/sessions" }).First).ToContainTextAsync("admin");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Alerts", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No alerts" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alerts", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("alerts-table")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Shipments", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Shipments", Level = 1 })).ToBeVisibleAsync();

@@ -31,6 +31,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(History);
         Services.AddSingleton<UsageHistory>();
         Services.AddSingleton<SessionLog>();
+        Services.AddSingleton<AlertQueries>();
 
         // A real SQLite file, created only for tests whose components read the store.
         Services.AddSingleton(_ => database.Value.Factory);
