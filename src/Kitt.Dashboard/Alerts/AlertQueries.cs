@@ -31,13 +31,13 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     /// <summary>The badge counts up to this many; beyond it shows "99+" and the count stays cheap.</summary>
     public const int BadgeCap = 100;
 
-    public async Task<AlertPage> PageAsync(AlertFilter filter, string userId, bool forSidebar = false, CancellationToken cancellationToken = default)
+    public async Task<AlertPage> PageAsync(AlertFilter filter, string readerId, bool forSidebar = false, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var reader = await ReaderAsync(db, userId, cancellationToken);
-        var query = Filtered(db, filter, userId, reader, forSidebar);
+        var reader = await ReaderAsync(db, readerId, cancellationToken);
+        var query = Filtered(db, filter, readerId, reader, forSidebar);
         var total = await query.CountAsync(cancellationToken);
-        var items = await Rows(db, Sorted(query, filter).Skip(filter.Skip).Take(filter.Take), userId, reader).ToListAsync(cancellationToken);
+        var items = await Rows(db, Sorted(query, filter).Skip(filter.Skip).Take(filter.Take), readerId, reader).ToListAsync(cancellationToken);
         return new AlertPage(total, items);
     }
 

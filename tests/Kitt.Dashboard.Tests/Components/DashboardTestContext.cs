@@ -32,6 +32,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<UsageHistory>();
         Services.AddSingleton<SessionLog>();
         Services.AddSingleton<AlertQueries>();
+        Services.AddSingleton<AlertThresholds>();
 
         // A real SQLite file, created only for tests whose components read the store.
         Services.AddSingleton(_ => database.Value.Factory);

@@ -1,4 +1,5 @@
 using Bunit;
+using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Host;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Components.Pages;
@@ -7,6 +8,26 @@ namespace Kitt.Dashboard.Tests.Components;
 
 public sealed class OverviewPageTests : DashboardTestContext
 {
+    [Fact]
+    public async Task Alerts_tile_counts_firing_alerts_from_the_store_and_follows_announcements()
+    {
+        var store = new AlertStore(Database);
+        await store.SaveAsync([Transition("cpu:host", AlertState.Firing)], default);
+        var cut = Render<Overview>();
+        cut.WaitForAssertion(() => Assert.Contains("1 firing", cut.Find("[data-testid=tile-alerts]").TextContent));
+
+        foreach (var announced in await store.SaveAsync([Transition("cpu:host", AlertState.Resolved)], default))
+        {
+            Hub.Publish(Topics.Alerts, announced);
+        }
+
+        cut.WaitForAssertion(() => Assert.Contains("All clear", cut.Find("[data-testid=tile-alerts]").TextContent));
+    }
+
+    private static AlertTransition Transition(string key, AlertState state) => new(
+        new AlertCondition(key.Split(':')[0], key.Split(':')[1], AlertSeverity.Warning, 90, 80, 75, TimeSpan.Zero, "Host CPU", "test"),
+        state, DateTimeOffset.UtcNow, Notify: true);
+
     [Fact]
     public void Host_tiles_show_the_latest_sample()
     {
