@@ -24,6 +24,22 @@ public sealed class OverviewPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Contains("All clear", cut.Find("[data-testid=tile-alerts]").TextContent));
     }
 
+    [Fact]
+    public void Platform_tiles_count_unhealthy_containers_and_open_sessions()
+    {
+        var cut = Render<Overview>();
+        Hub.Publish(Topics.Containers, new Kitt.Dashboard.Containers.ContainersSnapshot(DateTimeOffset.UtcNow, "unix:///x",
+            Kitt.Dashboard.Health.ComponentStatus.Running, null,
+            [
+                new("a", "router", "img", "running", "Up", DateTimeOffset.UtcNow, Health: "unhealthy"),
+                new("b", "billing", "img", "running", "Up", DateTimeOffset.UtcNow, Health: "healthy"),
+            ]));
+        Hub.Publish(Topics.Sessions, new Kitt.Dashboard.Sessions.SessionEvent("c1", Kitt.Dashboard.Sessions.SessionChange.Opened, DateTimeOffset.UtcNow, 3));
+
+        cut.WaitForAssertion(() => Assert.Contains("1 unhealthy", cut.Find("[data-testid=tile-containers]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("3 open", cut.Find("[data-testid=tile-sessions]").TextContent));
+    }
+
     private static AlertTransition Transition(string key, AlertState state) => new(
         new AlertCondition(key.Split(':')[0], key.Split(':')[1], AlertSeverity.Warning, 90, 80, 75, TimeSpan.Zero, "Host CPU", "test"),
         state, DateTimeOffset.UtcNow, Notify: true);
@@ -46,9 +62,9 @@ public sealed class OverviewPageTests : DashboardTestContext
     public void Subscribes_only_to_the_topics_it_shows()
     {
         Render<Overview>();
-        Assert.Equal(1, Subscriptions("metrics"));
-        Assert.Equal(1, Subscriptions("containers"));
-        Assert.Equal(0, Subscriptions("sessions"));
+
+        // It shows a tile for each of them, so it subscribes to each once.
+        Assert.All(["metrics", "containers", "sessions", "alerts", "packing"], topic => Assert.Equal(1, Subscriptions(topic)));
     }
 
     private static HostMetrics Sample(double cpu) =>
