@@ -1,11 +1,10 @@
 using System.Threading.Channels;
 using Kitt.Dashboard.Containers;
+using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Host;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Shipments;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Kitt.Dashboard.Alerts;
@@ -122,47 +121,24 @@ public sealed class AlertManager(
 
     // Alerts still firing when the dashboard stopped go on: they resolve when their condition clears, and a
     // condition still true does not fire a second alert.
-    private async Task RestoreAsync(AlertTracker tracker, CancellationToken cancellationToken)
-    {
-        while (true)
+    private Task RestoreAsync(AlertTracker tracker, CancellationToken cancellationToken) => DatabaseRetry.UntilDoneAsync(
+        async token =>
         {
-            try
+            await thresholds.LoadAsync(token);
+            foreach (var alert in await store.LoadFiringAsync(token))
             {
-                await thresholds.LoadAsync(cancellationToken);
-                foreach (var alert in await store.LoadFiringAsync(cancellationToken))
-                {
-                    tracker.Restore(AlertGroups.Of(alert.Type, alert.Source), new AlertCondition(
-                        alert.Type, alert.Source, alert.Severity, alert.Value ?? 1, alert.Threshold ?? 1, alert.Threshold ?? 1,
-                        TimeSpan.Zero, alert.Title, alert.Message), alert.FiredAt);
-                }
+                tracker.Restore(AlertGroups.Of(alert.Type, alert.Source), new AlertCondition(
+                    alert.Type, alert.Source, alert.Severity, alert.Value ?? 1, alert.Threshold ?? 1, alert.Threshold ?? 1,
+                    TimeSpan.Zero, alert.Title, alert.Message), alert.FiredAt);
+            }
 
-                return;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or SqliteException)
-            {
-                states.Report(Component, ComponentStatus.Degraded, "cannot read stored alerts: " + ex.GetBaseException().Message);
-                await Task.Delay(TimeSpan.FromSeconds(5), clock, cancellationToken);
-            }
-        }
-    }
+            return true;
+        },
+        states, Component, "cannot read stored alerts", logger, clock, cancellationToken);
 
-    private async Task<IReadOnlyList<AlertEvent>> SaveAsync(IReadOnlyList<AlertTransition> transitions, CancellationToken cancellationToken)
-    {
-        // Nothing is announced before it is stored; a failing database holds the announcements back, not the rules.
-        while (true)
-        {
-            try
-            {
-                var saved = await store.SaveAsync(transitions, cancellationToken);
-                states.Report(Component, ComponentStatus.Running);
-                return saved;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or SqliteException)
-            {
-                logger.LogWarning(ex, "Cannot store {Count} alert changes", transitions.Count);
-                states.Report(Component, ComponentStatus.Degraded, "cannot store alerts: " + ex.GetBaseException().Message);
-                await Task.Delay(TimeSpan.FromSeconds(5), clock, cancellationToken);
-            }
-        }
-    }
+    // Nothing is announced before it is stored; a failing database holds the announcements back, not the rules.
+    private Task<IReadOnlyList<AlertEvent>> SaveAsync(IReadOnlyList<AlertTransition> transitions, CancellationToken cancellationToken) =>
+        DatabaseRetry.UntilDoneAsync(
+            token => store.SaveAsync(transitions, token),
+            states, Component, $"cannot store {transitions.Count} alert changes", logger, clock, cancellationToken);
 }

@@ -11,10 +11,9 @@ namespace Kitt.Dashboard.Data;
 public sealed class StoreWriter(
     IDbContextFactory<KittDbContext> dbFactory,
     ComponentStates states,
+    TimeProvider clock,
     ILogger<StoreWriter> logger)
 {
-    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
-
     public async Task WriteAsync<T>(IReadOnlyCollection<T> batch, string what, CancellationToken cancellationToken)
         where T : class
     {
@@ -23,22 +22,18 @@ public sealed class StoreWriter(
             return;
         }
 
-        while (true)
-        {
-            try
+        await DatabaseRetry.UntilDoneAsync(
+            async token =>
             {
-                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                await using var db = await dbFactory.CreateDbContextAsync(token);
                 db.Set<T>().AddRange(batch);
-                await db.SaveChangesAsync(cancellationToken);
-                states.Report(ComponentStates.Database, ComponentStatus.Running);
-                return;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
-            {
-                logger.LogWarning(ex, "Cannot store {Count} {What}", batch.Count, what);
-                states.Report(ComponentStates.Database, ComponentStatus.Degraded, "cannot write: " + ex.GetBaseException().Message);
-                await Task.Delay(RetryDelay, cancellationToken);
-            }
-        }
+                return await db.SaveChangesAsync(token);
+            },
+            states,
+            ComponentStates.Database,
+            $"cannot write {batch.Count} {what}",
+            logger,
+            clock,
+            cancellationToken);
     }
 }

@@ -104,7 +104,7 @@ public sealed class UsageHistoryTests : IDisposable
     }
 
     private StoreWriter Writer() =>
-        new(database.Factory, new ComponentStates(clock, NullLogger<ComponentStates>.Instance), NullLogger<StoreWriter>.Instance);
+        new(database.Factory, new ComponentStates(clock, NullLogger<ComponentStates>.Instance), clock, NullLogger<StoreWriter>.Instance);
 
     private int Count()
     {
