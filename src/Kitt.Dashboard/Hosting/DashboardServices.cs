@@ -54,6 +54,7 @@ public static class DashboardServices
         services.AddSingleton<UsageHistory>();
         services.AddHostedService<ContainerUsageRecorder>();
         services.AddHostedService<SessionEventRecorder>();
+        services.AddSingleton<AlertArchive>();
         services.AddHostedService<HistoryRetention>();
 
         services.AddSingleton<ErrorRate>();
