@@ -4,6 +4,7 @@ using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Host;
 using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
 using Kitt.Dashboard.Shipments;
@@ -67,6 +68,8 @@ public static class DashboardServices
         services.AddSingleton<PackingJobs>();
         services.AddSingleton<ShipmentStore>();
         services.AddHostedService<PackingWorker>();
+        services.AddSingleton<RouteNews>();
+        services.AddHostedService(sp => sp.GetRequiredService<RouteNews>());
         return services;
     }
 }
