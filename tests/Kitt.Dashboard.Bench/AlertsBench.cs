@@ -29,7 +29,7 @@ internal static class AlertsBench
         {
             var connectionString = $"Data Source={Path.Combine(folder, "kitt.db")}";
             var options = new DbContextOptionsBuilder<KittDbContext>().UseSqlite(connectionString).Options;
-            var factory = new Factory(options);
+            var factory = new DbFactory(options);
             await using (var db = factory.CreateDbContext())
             {
                 await db.Database.MigrateAsync();
@@ -222,10 +222,5 @@ internal static class AlertsBench
         }
 
         await transaction.CommitAsync();
-    }
-
-    private sealed class Factory(DbContextOptions<KittDbContext> options) : IDbContextFactory<KittDbContext>
-    {
-        public KittDbContext CreateDbContext() => new(options);
     }
 }

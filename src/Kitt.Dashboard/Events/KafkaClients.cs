@@ -27,6 +27,13 @@ public static class KafkaClients
         AutoOffsetReset = reset,
     };
 
+    /// <summary>
+    /// librdkafka's own log, which would otherwise go to standard error: a broker away logs a line per reconnect, so
+    /// it is debug detail here; the component state and its alert say what matters.
+    /// </summary>
+    public static void Log(ILogger logger, LogMessage message) =>
+        logger.LogDebug("librdkafka {Facility}: {Message}", message.Facility, message.Message);
+
     private static Dictionary<string, string> Common(KafkaOptions options)
     {
         var settings = new Dictionary<string, string>(options.Settings, StringComparer.Ordinal)

@@ -52,6 +52,7 @@ public sealed class KafkaConsumers(
         var settings = options.Value;
         var byName = topics.ToDictionary(settings.TopicName, t => t, StringComparer.Ordinal);
         using var consumer = new ConsumerBuilder<string, string>(KafkaClients.Consumer(settings, group, reset))
+            .SetLogHandler((_, m) => KafkaClients.Log(logger, m))
             .SetErrorHandler((_, e) =>
             {
                 if (e.IsFatal || e.Code is ErrorCode.Local_AllBrokersDown or ErrorCode.Local_Transport)

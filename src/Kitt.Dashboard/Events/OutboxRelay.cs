@@ -38,6 +38,7 @@ public sealed class OutboxRelay(
 
         using var producer = new ProducerBuilder<string, string>(KafkaClients.Producer(settings))
             .SetErrorHandler((_, e) => logger.LogDebug("Kafka: {Reason}", e.Reason))
+            .SetLogHandler((_, m) => KafkaClients.Log(logger, m))
             .Build();
         var backoff = TimeSpan.FromSeconds(1);
         states.Report(ComponentStates.EventBus, ComponentStatus.Starting, $"Kafka at {settings.BootstrapServers}");

@@ -3,6 +3,7 @@ using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Tests.Api;
 using Kitt.Dashboard.Tests.Data;
+using Kitt.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

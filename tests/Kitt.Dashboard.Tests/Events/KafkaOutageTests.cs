@@ -6,6 +6,7 @@ using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Tests.Api;
 using Kitt.Dashboard.Tests.Data;
+using Kitt.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -4,6 +4,7 @@ using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Tests.Api;
 using Kitt.Dashboard.Tests.Data;
+using Kitt.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Events;

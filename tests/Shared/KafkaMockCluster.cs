@@ -2,7 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using Kitt.Dashboard.Events;
 
-namespace Kitt.Dashboard.Tests.Events;
+namespace Kitt.Testing;
 
 /// <summary>
 /// librdkafka's mock cluster: a real Kafka protocol server over TCP, hosted by a producer of its own; it lives as
