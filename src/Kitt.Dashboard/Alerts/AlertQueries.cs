@@ -45,10 +45,12 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, readerId, cancellationToken);
-        var query = await FilteredAsync(db, filter, readerId, reader, forSidebar, cancellationToken);
+        var query = Filtered(db, filter, readerId, reader, forSidebar);
         var capped = filter.Text is not null || filter.Unread is not null;
         var total = capped ? await query.Take(CountCap + 1).CountAsync(cancellationToken) : await query.CountAsync(cancellationToken);
-        var items = await Rows(db, Sorted(query, filter).Skip(filter.Skip).Take(filter.Take), readerId, reader).ToListAsync(cancellationToken);
+        var walk = await IsCommonAsync(db, filter, cancellationToken);
+        var page = walk ? Filtered(db, filter, readerId, reader, forSidebar, walkSortIndex: true) : query;
+        var items = await Rows(db, Sorted(page, filter).Skip(filter.Skip).Take(filter.Take), readerId, reader).ToListAsync(cancellationToken);
         return total > CountCap && capped ? new AlertPage(CountCap, items, TotalCapped: true) : new AlertPage(total, items);
     }
 
@@ -60,7 +62,7 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, readerId, cancellationToken);
-        var query = await FilteredAsync(db, filter, readerId, reader, forSidebar: false, cancellationToken);
+        var query = Filtered(db, filter, readerId, reader, forSidebar: false);
         var to = filter.To ?? clock.GetUtcNow();
         var from = filter.From ?? await query.OrderBy(a => a.FiredAt).Select(a => (DateTimeOffset?)a.FiredAt).FirstOrDefaultAsync(cancellationToken) ?? to;
         if (filter.From is null && to - from < AlertCounts.MinimumRange)
@@ -83,8 +85,8 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, userId, cancellationToken);
-        var query = await FilteredAsync(db, filter, userId, reader, forSidebar: false, cancellationToken);
-        var rows = Rows(db, Sorted(query, filter), userId, reader);
+        var walk = await IsCommonAsync(db, filter, cancellationToken);
+        var rows = Rows(db, Sorted(Filtered(db, filter, userId, reader, forSidebar: false, walk), filter), userId, reader);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
@@ -95,8 +97,7 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, userId, cancellationToken);
-        var unread = await FilteredAsync(db, AlertFilter.All with { Unread = true }, userId, reader, forSidebar: true, cancellationToken);
-        return await unread.Take(BadgeCap).CountAsync(cancellationToken);
+        return await Filtered(db, AlertFilter.All with { Unread = true }, userId, reader, forSidebar: true).Take(BadgeCap).CountAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AlertChange>> TimelineAsync(long alertId, CancellationToken cancellationToken = default)
@@ -140,18 +141,26 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
         return (await ReaderAsync(db, userId, cancellationToken))?.MuteInfoAndWarning ?? false;
     }
 
-    private static async Task<IQueryable<Alert>> FilteredAsync(
-        KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the search matches so many alerts that the page should walk the sort order's index: SQLite would
+    /// otherwise drive the query from the matches and sort all of them. Counts are better off driven by the matches.
+    /// </summary>
+    /// <remarks>
+    /// Newest first with an equality filter is served in order by that column's (column, FiredAt) index already.
+    /// </remarks>
+    private static async Task<bool> IsCommonAsync(KittDbContext db, AlertFilter f, CancellationToken cancellationToken) =>
+        !(f.Sort == AlertSort.FiredAt && (f.Type is not null || f.Source is not null || f.State is not null || f.Severities.Count == 1)) &&
+        f.Text is { } text && FullText.Match(text) is { } match && await db.Database
+            .SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM alerts_fts WHERE alerts_fts MATCH {match} LIMIT {CommonMatch})")
+            .SingleAsync(cancellationToken) >= CommonMatch;
+
+    private static IQueryable<Alert> Filtered(
+        KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, bool walkSortIndex = false)
     {
         IQueryable<Alert> query = db.Alerts;
         if (f.Text is { } text && FullText.Match(text) is { } match)
         {
-            // SQLite would otherwise drive the query from the matches and sort all of them; for a common word it is
-            // far cheaper to walk the sort order's index and stop at the page's last row.
-            var common = await db.Database
-                .SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM alerts_fts WHERE alerts_fts MATCH {match} LIMIT {CommonMatch})")
-                .SingleAsync(cancellationToken) >= CommonMatch;
-            var indexed = common ? " INDEXED BY " + SortIndex(f.Sort) : "";
+            var indexed = walkSortIndex ? " INDEXED BY " + SortIndex(f.Sort) : "";
 #pragma warning disable EF1003 // the only text added is an index name from SortIndex; the search words are a parameter
             query = db.Alerts.FromSqlRaw(
                 "SELECT * FROM alerts" + indexed + " WHERE Id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH {0})", match);
