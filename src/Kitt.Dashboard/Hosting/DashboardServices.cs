@@ -1,4 +1,5 @@
 using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Api.Sockets;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
@@ -66,6 +67,7 @@ public static class DashboardServices
         services.AddSingleton<PackingJobs>();
         services.AddSingleton<ShipmentStore>();
         services.AddHostedService<PackingWorker>();
+        services.AddKittSockets(configuration);
         return services;
     }
 }
