@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kitt.Dashboard.Alerts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Api.Sockets;
 
@@ -149,6 +151,21 @@ public sealed class KittSocketErrorTests(SocketAppFactory app) : IClassFixture<S
 
         Assert.Contains("rate_limited", codes);
         Assert.Equal("1008 rate limit of 5 messages/s exceeded repeatedly", close);
+    }
+
+    [Fact]
+    public async Task Each_message_counts_toward_the_error_rate_and_a_refused_one_as_a_failure()
+    {
+        var rate = app.Services.GetRequiredService<ErrorRate>();
+        await using var client = await KittClient.ConnectAsync(app, "/ws/freight", "err-rate");
+        var before = rate.Sample();
+        await client.SendAsync(Encoding.UTF8.GetBytes("not json"));
+        await client.ReceiveAsync();
+        await AssertStillAnswers(client);
+
+        // At least: the upgrade requests of earlier connections are counted too, when they end.
+        await Eventually.TrueAsync(() => rate.Sample().Total >= before.Total + 2);
+        Assert.Equal(before.Failed + 1, rate.Sample().Failed);
     }
 
     internal static JsonObject ShipmentPayload(int items, string? reference = null)
