@@ -27,7 +27,7 @@ public sealed class KittConnections(IOptions<KittOptions> options, TimeProvider 
 
     public int Count => byEndpoint.Values.Sum(c => c.Count);
 
-    public IEnumerable<KittConnection> All => byEndpoint.Values.SelectMany(c => c.Values);
+    public IEnumerable<KittConnection> All => byEndpoint.Values.SelectMany(c => c.Select(pair => pair.Value));
 
     /// <summary>
     /// Adds a connection. A client_id already connected on the same endpoint is taken over by the newcomer (a client
@@ -63,7 +63,8 @@ public sealed class KittConnections(IOptions<KittOptions> options, TimeProvider 
     public int Broadcast(KittEndpoint endpoint, ReadOnlyMemory<byte> message)
     {
         var queued = 0;
-        foreach (var connection in byEndpoint[endpoint.Name].Values)
+        // Enumerating the dictionary itself takes no locks and copies nothing, unlike its Values.
+        foreach (var (_, connection) in byEndpoint[endpoint.Name])
         {
             queued += Send(connection, message) == SendOutcome.Queued ? 1 : 0;
         }

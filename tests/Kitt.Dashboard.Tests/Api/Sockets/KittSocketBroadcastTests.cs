@@ -33,7 +33,32 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
         }
 
         // The freight socket's next message is the answer to its heartbeat, not the broadcast.
-        await KittSocketErrorTests.AssertStillAnswers(freight);
+        await freight.SendAsync(KittClient.Envelope("heartbeat", null, "after-route"));
+        var next = await freight.ReceiveAsync();
+        Assert.Equal("heartbeat", next.GetProperty("type").GetString());
+        Assert.Equal("after-route", next.GetProperty("correlation_id").GetString());
+    }
+
+    [Fact]
+    public async Task A_packing_result_from_an_outside_planner_reaches_every_packing_client_once_validated()
+    {
+        await using var planner = await KittClient.ConnectAsync(app, "/ws/packing", "outside-planner");
+        await using var listener = await KittClient.ConnectAsync(app, "/ws/packing", "packing-listener");
+        await planner.SendAsync(KittClient.Envelope("packing_result", new JsonObject
+        {
+            ["shipment_id"] = "EXT-1", ["status"] = "packed", ["utilization"] = 1.4, ["placed"] = 3, ["unplaced"] = 0, ["containers_used"] = 1,
+        }, "ext-bad"));
+        var error = await planner.ReceiveAsync();
+        KittSocketErrorTests.AssertError(error, "invalid_payload", "payload.utilization");
+
+        await planner.SendAsync(KittClient.Envelope("packing_result", new JsonObject
+        {
+            ["shipment_id"] = "EXT-1", ["status"] = "packed", ["utilization"] = 0.74, ["placed"] = 3, ["unplaced"] = 0, ["containers_used"] = 1,
+        }, "ext-good"));
+        var relayed = await listener.ReceiveAsync();
+        Assert.Equal("packing_result", relayed.GetProperty("type").GetString());
+        Assert.Equal("ext-good", relayed.GetProperty("correlation_id").GetString());
+        Assert.Equal(0.74, relayed.GetProperty("payload").GetProperty("utilization").GetDouble());
     }
 
     [Fact]
