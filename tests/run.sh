@@ -38,6 +38,16 @@ if [ "$status" -eq 0 ]; then
     done
 fi
 
+# The failures again, last, with the first lines of their messages, so they show in the tail of a long log.
+for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    awk '
+        /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); failing = 1; shown = 0; next }
+        failing && /<Message>/ { printing = 1; sub(/.*<Message>/, "") }
+        failing && printing { line = $0; ended = sub(/<\/Message>.*/, "", line); if (shown == 0) print "FAILED " name; if (shown < 8) print "    " line; shown++; if (ended) { failing = 0; printing = 0 } }
+    ' "$trx"
+done
+
 # dotnet test's own summary is per project; CI reads one line, summed from the TRX counters.
 passed=0; failed=0; total=0
 for trx in "$results"/*.trx; do

@@ -47,6 +47,8 @@ public sealed class AlertsTests(BrowserFixture browser)
         var row = history.Locator("[data-testid=alerts-table] tbody tr").Filter(new() { HasText = name });
         await Expect(row).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await Expect(row).ToContainTextAsync("container_exit");
+        await Expect(history.GetByTestId("alerts-total")).ToHaveTextAsync("1 alert");
+        await Expect(history.GetByTestId("alert-counts-types")).ToContainTextAsync("container_exit 1");
         await row.ClickAsync();
         await Expect(history.Locator("[data-testid=alert-detail]")).ToContainTextAsync("firing");
         await history.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "alerts-history.png") });

@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Playwright's 5 s default is tight for a 2-core CI machine building, publishing and running a browser at once;
+        // every expectation still fails, just later, when what a person would see never comes.
+        Assertions.SetDefaultExpectTimeout(15_000);
         await Engine.InitializeAsync();
         App = await PublishedApp.PublishAndStartAsync(Engine.Endpoint);
         playwright = await Playwright.CreateAsync();

@@ -21,7 +21,7 @@ public static class AlertEndpoints
             }
 
             var page = await queries.PageAsync(filter, ReaderId(request.HttpContext.User), cancellationToken: ct);
-            return Results.Json(new { total = page.Total, items = page.Items.Select(Wire) });
+            return Results.Json(new { total = page.Total, totalCapped = page.TotalCapped, items = page.Items.Select(Wire) });
         });
 
         // Exactly the filtered set (skip/take ignored), streamed row by row: memory stays flat for any size.

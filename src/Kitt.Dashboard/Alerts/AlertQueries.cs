@@ -19,7 +19,8 @@ public sealed record AlertRow(
     DateTimeOffset? ResolvedAt,
     bool Read);
 
-public sealed record AlertPage(int Total, IReadOnlyList<AlertRow> Items);
+/// <param name="Total">How many alerts the filter selects; when <paramref name="TotalCapped"/>, at least this many.</param>
+public sealed record AlertPage(int Total, IReadOnlyList<AlertRow> Items, bool TotalCapped = false);
 
 /// <summary>
 /// Reads alerts for the history page, the sidebar and the API: server-side filters on indexed columns, text
@@ -31,14 +32,44 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     /// <summary>The badge counts up to this many; beyond it shows "99+" and the count stays cheap.</summary>
     public const int BadgeCap = 100;
 
+    /// <summary>
+    /// Text and unread filters are counted up to this many: an exact count of a common word or of everything
+    /// unread walks hundreds of thousands of rows, while a capped one stops early. The page says "5,000+".
+    /// </summary>
+    public const int CountCap = 5_000;
+
+    /// <summary>A search matching at least this many alerts walks the index of the sort order instead of sorting every match.</summary>
+    private const int CommonMatch = 2_000;
+
     public async Task<AlertPage> PageAsync(AlertFilter filter, string readerId, bool forSidebar = false, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, readerId, cancellationToken);
-        var query = Filtered(db, filter, readerId, reader, forSidebar);
-        var total = await query.CountAsync(cancellationToken);
+        var query = await FilteredAsync(db, filter, readerId, reader, forSidebar, cancellationToken);
+        var capped = filter.Text is not null || filter.Unread is not null;
+        var total = capped ? await query.Take(CountCap + 1).CountAsync(cancellationToken) : await query.CountAsync(cancellationToken);
         var items = await Rows(db, Sorted(query, filter).Skip(filter.Skip).Take(filter.Take), readerId, reader).ToListAsync(cancellationToken);
-        return new AlertPage(total, items);
+        return total > CountCap && capped ? new AlertPage(CountCap, items, TotalCapped: true) : new AlertPage(total, items);
+    }
+
+    /// <summary>
+    /// Counts of the filtered alerts per time bucket and severity, and per type, over the filter's time range
+    /// (or from the oldest match to now), in about <paramref name="buckets"/> buckets of whole minutes.
+    /// </summary>
+    public async Task<AlertCounts> CountsAsync(AlertFilter filter, string readerId, int buckets = 48, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reader = await ReaderAsync(db, readerId, cancellationToken);
+        var query = await FilteredAsync(db, filter, readerId, reader, forSidebar: false, cancellationToken);
+        var to = filter.To ?? clock.GetUtcNow();
+        var from = filter.From ?? await query.OrderBy(a => a.FiredAt).Select(a => (DateTimeOffset?)a.FiredAt).FirstOrDefaultAsync(cancellationToken) ?? to;
+        var size = AlertCounts.SizeFor(from, to, buckets);
+        var origin = from.UtcTicks - from.UtcTicks % size.Ticks;
+        var groups = await query
+            .GroupBy(a => new { Bucket = (StoreFunctions.Ticks(a.FiredAt) - origin) / size.Ticks, a.Severity, a.Type })
+            .Select(g => new { g.Key.Bucket, g.Key.Severity, g.Key.Type, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return AlertCounts.Create(new DateTimeOffset(origin, TimeSpan.Zero), size, to, groups.Select(g => (g.Bucket, g.Severity, g.Type, g.Count)));
     }
 
     /// <summary>Every alert the filter selects, in its order, read lazily for a streamed export.</summary>
@@ -47,7 +78,8 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, userId, cancellationToken);
-        var rows = Rows(db, Sorted(Filtered(db, filter, userId, reader, forSidebar: false), filter), userId, reader);
+        var query = await FilteredAsync(db, filter, userId, reader, forSidebar: false, cancellationToken);
+        var rows = Rows(db, Sorted(query, filter), userId, reader);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
@@ -58,8 +90,8 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, userId, cancellationToken);
-        return await Filtered(db, AlertFilter.All with { Unread = true }, userId, reader, forSidebar: true)
-            .Take(BadgeCap).CountAsync(cancellationToken);
+        var unread = await FilteredAsync(db, AlertFilter.All with { Unread = true }, userId, reader, forSidebar: true, cancellationToken);
+        return await unread.Take(BadgeCap).CountAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AlertChange>> TimelineAsync(long alertId, CancellationToken cancellationToken = default)
@@ -103,11 +135,24 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
         return (await ReaderAsync(db, userId, cancellationToken))?.MuteInfoAndWarning ?? false;
     }
 
-    private static IQueryable<Alert> Filtered(KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar)
+    private static async Task<IQueryable<Alert>> FilteredAsync(
+        KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, CancellationToken cancellationToken)
     {
-        var query = f.Text is { } text && FullText.Match(text) is { } match
-            ? db.Alerts.FromSql($"SELECT * FROM alerts WHERE Id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH {match})")
-            : db.Alerts;
+        IQueryable<Alert> query = db.Alerts;
+        if (f.Text is { } text && FullText.Match(text) is { } match)
+        {
+            // SQLite would otherwise drive the query from the matches and sort all of them; for a common word it is
+            // far cheaper to walk the sort order's index and stop at the page's last row.
+            var common = await db.Database
+                .SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM alerts_fts WHERE alerts_fts MATCH {match} LIMIT {CommonMatch})")
+                .SingleAsync(cancellationToken) >= CommonMatch;
+            var indexed = common ? " INDEXED BY " + SortIndex(f.Sort) : "";
+#pragma warning disable EF1003 // the only text added is an index name from SortIndex; the search words are a parameter
+            query = db.Alerts.FromSqlRaw(
+                "SELECT * FROM alerts" + indexed + " WHERE Id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH {0})", match);
+#pragma warning restore EF1003
+        }
+
         query = query.AsNoTracking();
         if (f.Severities.Count > 0)
         {
@@ -157,6 +202,14 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
 
         return query;
     }
+
+    private static string SortIndex(AlertSort sort) => sort switch
+    {
+        AlertSort.Severity => "IX_alerts_Severity_FiredAt",
+        AlertSort.Source => "IX_alerts_Source_FiredAt",
+        AlertSort.Type => "IX_alerts_Type_FiredAt",
+        _ => "IX_alerts_FiredAt",
+    };
 
     private static IQueryable<Alert> Sorted(IQueryable<Alert> query, AlertFilter f) => (f.Sort, f.Descending) switch
     {

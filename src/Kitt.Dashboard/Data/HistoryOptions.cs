@@ -10,4 +10,10 @@ public sealed class HistoryOptions
 
     /// <summary>Days of session events.</summary>
     public int SessionDays { get; set; } = 30;
+
+    /// <summary>Days resolved alerts stay in the database before they move to the archive.</summary>
+    public int AlertDays { get; set; } = 90;
+
+    /// <summary>Where archived alerts are written, as gzip JSON lines (relative to the working directory).</summary>
+    public string AlertArchiveFolder { get; set; } = "data/archive";
 }

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Sessions;
 using Microsoft.EntityFrameworkCore;
@@ -5,9 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace Kitt.Dashboard.Data;
 
-/// <summary>Deletes history older than <see cref="HistoryOptions"/> allow, at start and then every hour.</summary>
+/// <summary>
+/// Deletes history older than <see cref="HistoryOptions"/> allow, and moves old resolved alerts to the archive, at
+/// start and then every hour.
+/// </summary>
 public sealed class HistoryRetention(
     IDbContextFactory<KittDbContext> dbFactory,
+    AlertArchive alerts,
     IOptions<HistoryOptions> options,
     TimeProvider clock,
     ILogger<HistoryRetention> logger) : BackgroundService
@@ -23,7 +28,7 @@ public sealed class HistoryRetention(
             {
                 await SweepAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
             {
                 // Nothing is lost by sweeping later.
                 logger.LogWarning(ex, "History retention sweep failed; retrying in {Interval}", Interval);
@@ -32,7 +37,7 @@ public sealed class HistoryRetention(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <returns>The number of rows deleted.</returns>
+    /// <returns>The number of rows deleted or archived.</returns>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -41,6 +46,7 @@ public sealed class HistoryRetention(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var deleted = await db.ContainerUsage.Where(m => m.Minute < containersBefore).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.SessionLog.Where(e => e.At < sessionsBefore).ExecuteDeleteAsync(cancellationToken);
+        deleted += await alerts.ArchiveAsync(cancellationToken);
         if (deleted > 0)
         {
             logger.LogInformation("History retention removed {Count} rows", deleted);

@@ -115,6 +115,7 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
             e.HasIndex(x => x.At);
         });
         ShipmentsModel.Configure(modelBuilder);
+        StoreFunctions.Register(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -5,6 +5,7 @@ using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Host;
 using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
 using Kitt.Dashboard.Shipments;
@@ -55,6 +56,7 @@ public static class DashboardServices
         services.AddSingleton<UsageHistory>();
         services.AddHostedService<ContainerUsageRecorder>();
         services.AddHostedService<SessionEventRecorder>();
+        services.AddSingleton<AlertArchive>();
         services.AddHostedService<HistoryRetention>();
 
         services.AddSingleton<ErrorRate>();
@@ -67,6 +69,8 @@ public static class DashboardServices
         services.AddSingleton<PackingJobs>();
         services.AddSingleton<ShipmentStore>();
         services.AddHostedService<PackingWorker>();
+        services.AddSingleton<RouteNews>();
+        services.AddHostedService(sp => sp.GetRequiredService<RouteNews>());
         services.AddKittSockets(configuration);
         return services;
     }

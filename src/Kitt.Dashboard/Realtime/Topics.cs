@@ -1,6 +1,7 @@
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Host;
+using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Sessions;
 using Kitt.Dashboard.Shipments;
 
@@ -19,6 +20,8 @@ public static class Topics
 
     public static readonly Topic<PackingEvent> Packing = Topic.Events<PackingEvent>("packing");
 
+    public static readonly Topic<RouteEvent> Routes = Topic.Events<RouteEvent>("routes");
+
     /// <summary>Every topic of the contract, so /stats lists topics nobody has used yet.</summary>
     public static readonly IReadOnlyList<(string Name, TopicKind Kind)> All =
     [
@@ -27,5 +30,6 @@ public static class Topics
         (Sessions.Name, Sessions.Kind),
         (Alerts.Name, Alerts.Kind),
         (Packing.Name, Packing.Kind),
+        (Routes.Name, Routes.Kind),
     ];
 }

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
@@ -71,14 +72,17 @@ public sealed class UsageHistoryTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        var retention = new HistoryRetention(database.Factory, Options.Create(new HistoryOptions { ContainerDays = 7, SessionDays = 30 }),
-            clock, NullLogger<HistoryRetention>.Instance);
+        var archiveFolder = Directory.CreateTempSubdirectory("kitt-archive-").FullName;
+        var options = Options.Create(new HistoryOptions { ContainerDays = 7, SessionDays = 30, AlertArchiveFolder = archiveFolder });
+        var archive = new AlertArchive(database.Factory, options, clock, NullLogger<AlertArchive>.Instance);
+        var retention = new HistoryRetention(database.Factory, archive, options, clock, NullLogger<HistoryRetention>.Instance);
 
         Assert.Equal(3, await retention.SweepAsync(default)); // container minutes of 8 and 40 days, the session event of 40
 
         await using var check = await database.Factory.CreateDbContextAsync();
         Assert.Equal(2, await check.ContainerUsage.CountAsync());
         Assert.Equal(3, await check.SessionLog.CountAsync());
+        Directory.Delete(archiveFolder, recursive: true);
     }
 
     [Fact]

@@ -215,7 +215,7 @@ public sealed class TopicHubTests
     public void Statistics_list_every_contract_topic_before_first_use()
     {
         var names = hub.GetStatistics().Topics.Select(t => t.Topic);
-        Assert.Equal(["alerts", "containers", "metrics", "packing", "sessions"], names);
+        Assert.Equal(["alerts", "containers", "metrics", "packing", "routes", "sessions"], names);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class RoleMatrixTests(DashboardAppFactory app) : IClassFixture<Das
         ["/shipments"] = [Roles.Dispatcher, Roles.Admin],
         ["/admin/users"] = [Roles.Admin],
         ["/admin/api-keys"] = [Roles.Admin],
+        ["/admin/thresholds"] = [Roles.Admin],
     };
 
     public static TheoryData<string> AllRoles => [.. Roles.All];

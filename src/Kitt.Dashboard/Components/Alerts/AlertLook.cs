@@ -17,6 +17,15 @@ public static class AlertLook
         _ => MudBlazor.Color.Info,
     };
 
+    /// <summary>The theme colour of a severity for SVG and CSS; critical is a darker red than error.</summary>
+    public static string CssColor(AlertSeverity severity) => severity switch
+    {
+        AlertSeverity.Critical => "var(--mud-palette-error-darken)",
+        AlertSeverity.Error => "var(--mud-palette-error)",
+        AlertSeverity.Warning => "var(--mud-palette-warning)",
+        _ => "var(--mud-palette-info)",
+    };
+
     public static Severity Toast(AlertSeverity severity) => severity switch
     {
         AlertSeverity.Critical or AlertSeverity.Error => Severity.Error,

@@ -10,12 +10,21 @@ using MudBlazor;
 namespace Kitt.Dashboard.Components.Pages;
 
 /// <summary>
-/// The analysts' history: filters live in the address (shareable; Back undoes a filter), the server filters,
-/// sorts and pages, and new alerts refresh the page being looked at.
+/// The analysts' history: filters live in the address (shareable; Back undoes a filter); the server filters and
+/// sorts, and the virtualised grid asks it only for the rows in view; a chart counts the filtered set over time by
+/// severity and type. New alerts refresh what is in view.
 /// </summary>
 public partial class Alerts
 {
-    private MudTable<AlertRow>? table;
+    /// <summary>The chart counts a whole filtered set; live alerts recount it at most this often.</summary>
+    private static readonly TimeSpan CountsRefresh = TimeSpan.FromSeconds(10);
+
+    private MudDataGrid<AlertRow>? grid;
+    private AlertCounts? counts;
+    private DateTimeOffset countedAt;
+    private CancellationTokenSource? counting;
+    private int total;
+    private bool totalCapped;
     private AlertFilter filter = AlertFilter.All;
     private AlertRow? shown;
     private IReadOnlyList<AlertChange> timeline = [];
@@ -55,10 +64,64 @@ public partial class Alerts
         reader = AlertEndpoints.ReaderId((await Authentication).User);
         Navigation.LocationChanged += OnLocationChanged;
         ReadAddress();
-        Subscribe(Topics.Alerts, _ => table?.ReloadServerData() ?? Task.CompletedTask);
+        Subscribe<AlertEvent>(Topics.Alerts, OnAlertsAsync);
+        _ = CountAsync();
     }
 
-    protected override void OnDisposed() => Navigation.LocationChanged -= OnLocationChanged;
+    protected override void OnDisposed()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        counting?.Cancel();
+        counting?.Dispose();
+    }
+
+    private async Task OnAlertsAsync(IReadOnlyList<AlertEvent> batch)
+    {
+        if (grid is not null)
+        {
+            await grid.ReloadServerData();
+        }
+
+        if (TimeProvider.System.GetUtcNow() - countedAt > CountsRefresh)
+        {
+            _ = CountAsync();
+        }
+    }
+
+    private string TotalText => total == 0 ? "" : totalCapped
+        ? $"More than {total:N0} alerts match; the newest {total:N0} are listed. Narrow the filters, or export them all as CSV."
+        : $"{total:N0} alert{(total == 1 ? "" : "s")}";
+
+    private static string StateText(AlertRow row) =>
+        row.State == AlertState.Firing ? "firing" : $"resolved {row.ResolvedAt?.ToLocalTime():HH:mm:ss}";
+
+    /// <summary>Recounts the chart in the background, so a large set never holds up the rows.</summary>
+    private async Task CountAsync()
+    {
+        counting?.Cancel();
+        counting?.Dispose();
+        var cancel = counting = new CancellationTokenSource();
+        countedAt = TimeProvider.System.GetUtcNow();
+        try
+        {
+            var next = await Queries.CountsAsync(filter, reader, cancellationToken: cancel.Token);
+            await InvokeAsync(() =>
+            {
+                counts = next;
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // A newer filter replaced this count.
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The chart keeps its last counts; the grid reports a failing store on its own.
+        }
+    }
+
+    private Task RowClicked(DataGridRowClickEventArgs<AlertRow> args) => ShowAsync(args.Item);
 
     private void OnLocationChanged(object? sender, Microsoft.AspNetCore.Components.Routing.LocationChangedEventArgs e)
     {
@@ -66,11 +129,12 @@ public partial class Alerts
         _ = InvokeAsync(async () =>
         {
             ReadAddress();
-            if (table is not null)
+            if (grid is not null)
             {
-                await table.ReloadServerData();
+                await grid.ReloadServerData();
             }
 
+            _ = CountAsync();
             StateHasChanged();
         });
     }
@@ -96,26 +160,33 @@ public partial class Alerts
         Navigation.NavigateTo("alerts" + (query.Length > 0 ? "?" + query : ""));
     }
 
-    private async Task<TableData<AlertRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    private async Task<GridData<AlertRow>> LoadAsync(GridStateVirtualize<AlertRow> state, CancellationToken cancellationToken)
     {
-        var sort = state.SortLabel switch
+        var order = state.SortDefinitions.FirstOrDefault();
+        var sort = order?.SortBy switch
         {
-            "severity" => AlertSort.Severity,
-            "type" => AlertSort.Type,
-            "source" => AlertSort.Source,
+            nameof(AlertRow.Severity) => AlertSort.Severity,
+            nameof(AlertRow.Type) => AlertSort.Type,
+            nameof(AlertRow.Source) => AlertSort.Source,
             _ => AlertSort.FiredAt,
         };
         var page = await Queries.PageAsync(
             filter with
             {
-                Skip = state.Page * state.PageSize,
-                Take = state.PageSize,
+                Skip = state.StartIndex,
+                Take = Math.Clamp(state.Count, 1, AlertFilter.MaxTake),
                 Sort = sort,
-                Descending = state.SortDirection != SortDirection.Ascending,
+                Descending = order?.Descending ?? true,
             },
             reader,
             cancellationToken: cancellationToken);
-        return new TableData<AlertRow> { TotalItems = page.Total, Items = page.Items };
+        if (page.Total != total || page.TotalCapped != totalCapped)
+        {
+            (total, totalCapped) = (page.Total, page.TotalCapped);
+            StateHasChanged();
+        }
+
+        return new GridData<AlertRow> { TotalItems = page.Total, Items = page.Items };
     }
 
     private async Task ShowAsync(AlertRow row)

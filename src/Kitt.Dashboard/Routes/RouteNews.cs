@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Kitt.Dashboard.Realtime;
+
+namespace Kitt.Dashboard.Routes;
+
+/// <summary>What is known now about one route: its latest news of each kind.</summary>
+public sealed record RouteCondition(string Route, DateTimeOffset UpdatedAt, IReadOnlyList<RouteEvent> Latest)
+{
+    /// <summary>The worst severity among the latest news, <c>info</c> when all is calm.</summary>
+    public string Severity => Latest.Select(e => e.Severity).MaxBy(s => Array.IndexOf(RouteEvent.Severities, s)) ?? "info";
+
+    public double DelayMinutes => Latest.Sum(e => e.DelayMinutes ?? 0);
+}
+
+/// <summary>
+/// The latest news per route, from everything announced on <c>routes</c>. In memory: route news is short-lived,
+/// and its durable record is the outbox and Kafka.
+/// </summary>
+public sealed class RouteNews(ITopicHub hub) : IHostedService
+{
+    /// <summary>Routes remembered; the one updated longest ago is forgotten first.</summary>
+    public const int MaxRoutes = 10_000;
+
+    private readonly ConcurrentDictionary<string, RouteCondition> routes = new(StringComparer.OrdinalIgnoreCase);
+    private IDisposable? subscription;
+
+    public IReadOnlyList<RouteCondition> All => [.. routes.Values.OrderByDescending(r => r.UpdatedAt)];
+
+    public RouteCondition? Get(string route) => routes.TryGetValue(route.Trim(), out var condition) ? condition : null;
+
+    public void Apply(RouteEvent e)
+    {
+        routes.AddOrUpdate(
+            e.Route,
+            _ => new RouteCondition(e.Route, e.At, [e]),
+            (_, current) => current with
+            {
+                UpdatedAt = e.At > current.UpdatedAt ? e.At : current.UpdatedAt,
+                Latest = [.. current.Latest.Where(l => l.Kind != e.Kind), e],
+            });
+        if (routes.Count > MaxRoutes && routes.Values.MinBy(r => r.UpdatedAt) is { } oldest)
+        {
+            routes.TryRemove(oldest.Route, out _);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscription = hub.Subscribe(Topics.Routes, (batch, _) =>
+        {
+            foreach (var e in batch)
+            {
+                Apply(e);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+}
