@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Shipments;
 
 namespace Kitt.Dashboard.Api.Sockets;
@@ -7,6 +8,7 @@ public sealed class KittMessageHandler(
     KittConnections connections,
     PackingCorrelations correlations,
     ShipmentStore shipments,
+    ITopicHub hub,
     TimeProvider clock)
 {
     /// <returns>The error sent back, if the message could not be acted on.</returns>
@@ -20,7 +22,11 @@ public sealed class KittMessageHandler(
                 return null;
             case ShipmentRequestPayload request:
                 return await RequestShipmentAsync(from, request, correlationId, token);
-            case RouteUpdatePayload or WeatherAlertPayload or TrafficUpdatePayload or NotificationPayload or ErrorPayload:
+            case RouteUpdatePayload or WeatherAlertPayload or TrafficUpdatePayload:
+                connections.Broadcast(KittEndpoint.Notifications, Encode(type, payload, correlationId));
+                hub.Publish(Topics.Routes, KittRouteNews.FromSocket(payload, clock.GetUtcNow())!);
+                return null;
+            case NotificationPayload or ErrorPayload:
                 connections.Broadcast(KittEndpoint.Notifications, Encode(type, payload, correlationId));
                 return null;
             case PackingResultPayload or DamagePredictionPayload:

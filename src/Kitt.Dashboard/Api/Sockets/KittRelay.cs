@@ -1,14 +1,15 @@
 using System.Globalization;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Shipments;
 
 namespace Kitt.Dashboard.Api.Sockets;
 
 /// <summary>
 /// Passes the dashboard's own events to socket clients: the outcome of a shipment requested over the socket goes to
-/// packing clients (and back to the requester) with the request's correlation_id; firing alerts go to notifications
-/// clients.
+/// packing clients (and back to the requester) with the request's correlation_id; firing alerts and route news from
+/// elsewhere than the sockets (its id is its correlation_id) go to notifications clients.
 /// </summary>
 public sealed class KittRelay(
     ITopicHub hub,
@@ -22,6 +23,7 @@ public sealed class KittRelay(
     {
         using var packing = hub.Subscribe(Topics.Packing, OnPackingAsync);
         using var alerts = hub.Subscribe(Topics.Alerts, OnAlertsAsync);
+        using var routes = hub.Subscribe(Topics.Routes, OnRoutesAsync);
         try
         {
             await Task.Delay(Timeout.Infinite, stoppingToken);
@@ -94,6 +96,20 @@ public sealed class KittRelay(
         {
             connections.Send(requester, message);
         }
+    }
+
+    private ValueTask OnRoutesAsync(IReadOnlyList<RouteEvent> batch, CancellationToken token)
+    {
+        foreach (var e in batch)
+        {
+            if (!KittRouteNews.CameFromSocket(e))
+            {
+                var (type, payload) = KittRouteNews.ToMessage(e);
+                connections.Broadcast(KittEndpoint.Notifications, KittJson.Encode<object>(type, payload, e.Id, clock.GetUtcNow()));
+            }
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     private ValueTask OnAlertsAsync(IReadOnlyList<AlertEvent> batch, CancellationToken token)

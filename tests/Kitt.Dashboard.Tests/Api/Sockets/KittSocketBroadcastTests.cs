@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Api.Sockets;
 using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Routes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Api.Sockets;
@@ -31,6 +32,18 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
             Assert.Equal("R-42", update.GetProperty("payload").GetProperty("route_id").GetString());
             Assert.Equal(25, update.GetProperty("payload").GetProperty("delay_minutes").GetDouble());
         }
+
+        // Heard once: the copy announced on `routes` for the rest of the platform is not sent to the sockets again.
+        // The relay keeps the topic's order, so a marker published after it arrives after any such copy.
+        app.Services.GetRequiredService<ITopicHub>().Publish(Topics.Routes,
+            new RouteEvent("marker", RouteEventKind.TrafficUpdate, "A1", "info", "marker", DateTimeOffset.UtcNow));
+        Assert.Equal("marker", (await a.ReceiveAsync()).GetProperty("correlation_id").GetString());
+
+        // The platform's route conditions know of it.
+        var condition = app.Services.GetRequiredService<RouteNews>().Get("R-42");
+        Assert.NotNull(condition);
+        Assert.Equal("warning", condition.Severity);
+        Assert.Equal(25, condition.DelayMinutes);
 
         // The freight socket's next message is the answer to its heartbeat, not the broadcast.
         await freight.SendAsync(KittClient.Envelope("heartbeat", null, "after-route"));
@@ -74,6 +87,20 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
             Assert.Equal("Alps", (await client.ReceiveAsync("weather_alert")).GetProperty("payload").GetProperty("region").GetString());
             Assert.Equal("heavy", (await client.ReceiveAsync("traffic_update")).GetProperty("payload").GetProperty("congestion").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Route_news_from_elsewhere_on_the_platform_reaches_notifications_clients()
+    {
+        await using var listener = await KittClient.ConnectAsync(app, "/ws/notifications", "route-listener");
+        app.Services.GetRequiredService<ITopicHub>().Publish(Topics.Routes,
+            new RouteEvent("kafka-77", RouteEventKind.TrafficUpdate, "A7 Hamburg-Hannover", "warning", "accident near Soltau", DateTimeOffset.UtcNow, 35));
+
+        var traffic = await listener.ReceiveAsync("traffic_update");
+        Assert.Equal("kafka-77", traffic.GetProperty("correlation_id").GetString());
+        Assert.Equal("A7 Hamburg-Hannover", traffic.GetProperty("payload").GetProperty("road").GetString());
+        Assert.Equal(35, traffic.GetProperty("payload").GetProperty("delay_minutes").GetDouble());
+        Assert.Equal("accident near Soltau", traffic.GetProperty("payload").GetProperty("message").GetString());
     }
 
     [Fact]
