@@ -1,5 +1,6 @@
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Api;
+using Kitt.Dashboard.Api.Sockets;
 using Kitt.Dashboard.Components;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
@@ -35,6 +36,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseMachineStatusCodes();
 app.UseSiteFiles();
+app.UseKittWebSockets();
 app.UseKittSecurity();
 app.UseErrorRate();
 app.UseAntiforgery();
@@ -45,6 +47,7 @@ app.MapContainerEndpoints();
 app.MapSessionEndpoints();
 app.MapShipmentEndpoints();
 app.MapAlertEndpoints();
+app.MapKittSockets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -23,11 +23,20 @@ internal sealed class BenchApp : IAsyncDisposable
 
     public static async Task<BenchApp> StartAsync(string appDll)
     {
-        var app = new BenchApp();
-        await app.StartProcessAsync(appDll);
+        var app = await StartServerAsync(appDll);
         await app.OpenBrowserAsync();
         return app;
     }
+
+    /// <summary>The app's process alone, for clients that are not browsers.</summary>
+    public static async Task<BenchApp> StartServerAsync(string appDll)
+    {
+        var app = new BenchApp();
+        await app.StartProcessAsync(appDll);
+        return app;
+    }
+
+    public int ProcessId => process!.Id;
 
     private async Task StartProcessAsync(string appDll)
     {
@@ -44,6 +53,7 @@ internal sealed class BenchApp : IAsyncDisposable
         info.Environment["Docker__Endpoint"] = $"unix://{Path.Combine(folder, "no-docker.sock")}";
         info.Environment["Security__ApiPer10Seconds"] = "100000";
         info.Environment["Security__SignInPerMinute"] = "1000";
+        info.Environment["Security__WebSocketConnectsPerMinute"] = "1000000";
         process = Process.Start(info)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -10,6 +10,7 @@ using Kitt.Dashboard.Bench;
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- risk [boxes] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- kafka [events] [latency-samples]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- viewer-frames PUBLISHED/Kitt.Dashboard.dll [boxes] [frames] [rounds]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- ws [connections] [broadcasts] [rounds] [items] [requests]
 return args switch
 {
     ["hub", ..] => await HubBench.RunAsync(
@@ -25,6 +26,7 @@ return args switch
     ["kafka", ..] => await KafkaBench.RunAsync(Arg(args, 1, 100_000), Arg(args, 2, 200)),
     ["risk", ..] => RiskBench.Run(Arg(args, 1, 1000), Arg(args, 2, 20)),
     ["viewer-frames", var dll, ..] => await ShipmentBench.ViewerFramesAsync(dll, Arg(args, 2, 1000), Arg(args, 3, 300), Arg(args, 4, 3)),
+    ["ws", ..] => await WsBench.RunAsync(Arg(args, 1, 1000), Arg(args, 2, 200), Arg(args, 3, 3), Arg(args, 4, 50), Arg(args, 5, 20)),
     _ => Usage(),
 };
 
@@ -35,6 +37,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]" +
                             " | poll [containers=50] [polls=15] | blazor-bytes [containers=20] [seconds=60] | alerts [alerts=1000000] [rounds=20]" +
-                            " | kafka [events=100000] [latency-samples=200] | risk [boxes=1000] [rounds=20] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]");
+                            " | kafka [events=100000] [latency-samples=200] | risk [boxes=1000] [rounds=20] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]" +
+                            " | ws [connections=1000] [broadcasts=200] [rounds=3] [items=50] [requests=20]");
     return 2;
 }

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Api.Sockets;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Realtime;
@@ -23,8 +24,8 @@ public static class HealthEndpoints
             return Results.Json(report, statusCode: report.IsUnhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
         }).AllowAnonymous();
 
-        endpoints.MapGet("/stats", (ITopicHub hub, CircuitTracker circuits, TimeProvider clock) =>
-            Results.Json(StatsReport.Create(hub, circuits, clock, startedAt)))
+        endpoints.MapGet("/stats", (ITopicHub hub, CircuitTracker circuits, KittConnections sockets, TimeProvider clock) =>
+            Results.Json(StatsReport.Create(hub, circuits, sockets, clock, startedAt)))
             .RequireAuthorization(Policies.Operate);
 
         return endpoints;

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Api.Sockets;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Sessions;
 
@@ -5,22 +6,28 @@ namespace Kitt.Dashboard.Api;
 
 public sealed record CircuitStats(int Open, int Connected);
 
-/// <summary>The body of <c>GET /stats</c>: hub traffic per topic, circuits and API clients.</summary>
+/// <summary>
+/// The body of <c>GET /stats</c>: hub traffic per topic, browser circuits, and the KITT WebSocket clients
+/// (<c>apiClients</c> is their count, <c>kitt</c> the details in the protocol's own snake_case).
+/// </summary>
 public sealed record StatsReport(
     DateTimeOffset At,
     double UptimeSeconds,
     HubStatistics Hub,
     CircuitStats Circuits,
-    int ApiClients)
+    int ApiClients,
+    KittStats Kitt)
 {
-    public static StatsReport Create(ITopicHub hub, CircuitTracker circuits, TimeProvider clock, DateTimeOffset startedAt)
+    public static StatsReport Create(ITopicHub hub, CircuitTracker circuits, KittConnections sockets, TimeProvider clock, DateTimeOffset startedAt)
     {
         var now = clock.GetUtcNow();
+        var kitt = sockets.Statistics();
         return new StatsReport(
             now,
             Math.Round((now - startedAt).TotalSeconds, 1),
             hub.GetStatistics(),
             new CircuitStats(circuits.OpenCircuits, circuits.ConnectedCircuits),
-            ApiClients: 0);
+            kitt.TotalConnections,
+            kitt);
     }
 }

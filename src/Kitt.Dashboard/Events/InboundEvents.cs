@@ -141,7 +141,9 @@ public sealed class InboundEvents(
         };
         return news with
         {
-            Id = news.Id ?? eventId ?? Guid.NewGuid().ToString("N"),
+            // A new id here: the sender's id may mark news this instance's own sockets must not hear twice, but to
+            // this instance's sockets it is news from elsewhere.
+            Id = eventId ?? Guid.NewGuid().ToString("N"),
             Kind = kind,
             Severity = RouteEvent.Severities.Contains(news.Severity) ? news.Severity : "info",
             Message = news.Message ?? "",

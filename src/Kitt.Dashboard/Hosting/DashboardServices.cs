@@ -1,4 +1,5 @@
 using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Api.Sockets;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
@@ -79,6 +80,7 @@ public static class DashboardServices
         services.AddSingleton<InboundEvents>();
         services.AddSingleton<KafkaConsumers>();
         services.AddHostedService(sp => sp.GetRequiredService<KafkaConsumers>());
+        services.AddKittSockets(configuration);
         return services;
     }
 }

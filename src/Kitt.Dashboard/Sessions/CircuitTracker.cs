@@ -5,22 +5,25 @@ namespace Kitt.Dashboard.Sessions;
 
 /// <summary>
 /// The one writer of session state: every Blazor circuit (one per open browser tab) reports here through its
-/// <see cref="SessionCircuitHandler"/>, and each change is announced on <c>sessions</c>. The count is the size of
+/// <see cref="SessionCircuitHandler"/>, and so does every KITT WebSocket client; each change is announced on
+/// <c>sessions</c>. The count is the size of
 /// the set of open circuits, so rapid connect/disconnect can't make it drift.
 /// </summary>
 public sealed class CircuitTracker(ITopicHub hub, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, SessionInfo> open = new(StringComparer.Ordinal);
 
-    public int OpenCircuits => open.Count;
+    public int OpenSessions => open.Count;
 
-    public int ConnectedCircuits => open.Values.Count(s => s.Connected);
+    public int OpenCircuits => open.Values.Count(s => s.Kind == SessionKinds.Browser);
+
+    public int ConnectedCircuits => open.Values.Count(s => s.Kind == SessionKinds.Browser && s.Connected);
 
     public IReadOnlyList<SessionInfo> Sessions => [.. open.Values.OrderBy(s => s.Since)];
 
-    public void Opened(string id, string user, IReadOnlyList<string> roles, string page)
+    public void Opened(string id, string user, IReadOnlyList<string> roles, string page, string kind = SessionKinds.Browser, string? clientId = null)
     {
-        open[id] = new SessionInfo(id, clock.GetUtcNow(), Connected: true, user, roles, page);
+        open[id] = new SessionInfo(id, clock.GetUtcNow(), Connected: true, user, roles, page, kind, clientId);
         Announce(id, SessionChange.Opened);
     }
 

@@ -6,7 +6,7 @@ public static class SessionEndpoints
 {
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // Open browser sessions, oldest first.
+        // Open sessions (browser tabs and KITT socket clients), oldest first.
         endpoints.MapGet("/api/sessions", (CircuitTracker tracker) => Results.Json(new { items = tracker.Sessions }))
             .RequireAuthorization(Policies.Operate);
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Sessions;
+using Microsoft.Extensions.DependencyInjection;
 using SessionsPage = Kitt.Dashboard.Components.Pages.Sessions;
 
 namespace Kitt.Dashboard.Tests.Components;
@@ -36,5 +37,22 @@ public sealed class SessionsPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Contains("grace", cut.Markup));
         Assert.Single(cut.FindAll(".mud-timeline-item"));
         Assert.Contains("closed", cut.Find(".mud-timeline-item").TextContent);
+    }
+
+    [Fact]
+    public void Lists_socket_clients_beside_browser_tabs_with_their_client_id()
+    {
+        var tracker = Services.GetRequiredService<CircuitTracker>();
+        tracker.Opened("circuit-1", "ada", ["Operator"], "/containers");
+        tracker.Opened("ws:abc", "api-key:erp", ["Dispatcher"], "/ws/freight", SessionKinds.WebSocket, "erp-42");
+
+        var cut = Render<SessionsPage>();
+
+        Assert.Equal("2", cut.Find("[data-testid=open-sessions]").TextContent);
+        var socket = cut.Find("[data-testid=session-row][data-kind=websocket]");
+        Assert.Contains("api-key:erp", socket.TextContent);
+        Assert.Contains("/ws/freight", socket.TextContent);
+        Assert.Equal("websocket · client_id erp-42", socket.QuerySelector("[data-testid=session-client]")!.TextContent.Trim());
+        Assert.Empty(cut.Find("[data-testid=session-row][data-kind=browser]").QuerySelectorAll("[data-testid=session-client]"));
     }
 }

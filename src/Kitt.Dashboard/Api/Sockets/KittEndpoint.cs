@@ -1,0 +1,30 @@
+using Kitt.Dashboard.Security;
+
+namespace Kitt.Dashboard.Api.Sockets;
+
+/// <summary>
+/// One of the three sockets and the types a client may send on it, as the original protocol has them. What the
+/// server sends on an endpoint is not limited by this list (packing clients receive results they never send).
+/// </summary>
+public sealed record KittEndpoint(string Name, string Path, IReadOnlyList<string> Accepts, string[] Roles)
+{
+    public static readonly KittEndpoint Freight = new(
+        "freight", "/ws/freight",
+        [KittTypes.ShipmentRequest, KittTypes.RouteUpdate, KittTypes.Heartbeat],
+        Policies.RolesOf[Policies.Dispatch]);
+
+    public static readonly KittEndpoint Packing = new(
+        "packing", "/ws/packing",
+        [KittTypes.PackingResult, KittTypes.DamagePrediction, KittTypes.Heartbeat],
+        Policies.RolesOf[Policies.Dispatch]);
+
+    // Notifications carry nothing a role must be kept from; every API key may listen.
+    public static readonly KittEndpoint Notifications = new(
+        "notifications", "/ws/notifications",
+        [KittTypes.Notification, KittTypes.WeatherAlert, KittTypes.TrafficUpdate, KittTypes.Error, KittTypes.Heartbeat],
+        [.. Security.Roles.All]);
+
+    public static readonly IReadOnlyList<KittEndpoint> All = [Freight, Packing, Notifications];
+
+    public bool Allows(string type) => Accepts.Contains(type, StringComparer.Ordinal);
+}

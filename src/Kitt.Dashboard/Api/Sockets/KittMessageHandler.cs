@@ -1,0 +1,89 @@
+using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.Shipments;
+
+namespace Kitt.Dashboard.Api.Sockets;
+
+/// <summary>What a valid message makes happen: shipments are queued for packing, road and weather news is passed on.</summary>
+public sealed class KittMessageHandler(
+    KittConnections connections,
+    PackingCorrelations correlations,
+    ShipmentStore shipments,
+    RouteEvents routes,
+    TimeProvider clock)
+{
+    /// <returns>The error sent back, if the message could not be acted on.</returns>
+    public async Task<ErrorPayload?> HandleAsync(KittConnection from, string type, IKittPayload payload, string? correlationId, CancellationToken token)
+    {
+        switch (payload)
+        {
+            case HeartbeatPayload heartbeat:
+                from.Seen(heartbeat: true);
+                Reply(from, KittTypes.Heartbeat, new HeartbeatPayload { Sequence = heartbeat.Sequence, Status = "alive" }, correlationId);
+                return null;
+            case ShipmentRequestPayload request:
+                return await RequestShipmentAsync(from, request, correlationId, token);
+            case RouteUpdatePayload or WeatherAlertPayload or TrafficUpdatePayload:
+                connections.Broadcast(KittEndpoint.Notifications, Encode(type, payload, correlationId));
+                await routes.PublishAsync(KittRouteNews.FromSocket(payload, clock.GetUtcNow())!, correlationId, token);
+                return null;
+            case NotificationPayload or ErrorPayload:
+                connections.Broadcast(KittEndpoint.Notifications, Encode(type, payload, correlationId));
+                return null;
+            case PackingResultPayload or DamagePredictionPayload:
+                // Results of an outside packing system are shared with every packing client.
+                connections.Broadcast(KittEndpoint.Packing, Encode(type, payload, correlationId));
+                return null;
+            default:
+                return new ErrorPayload { Code = KittErrors.Internal, Message = $"type '{type}' has no handler" };
+        }
+    }
+
+    private async Task<ErrorPayload?> RequestShipmentAsync(KittConnection from, ShipmentRequestPayload payload, string? correlationId, CancellationToken token)
+    {
+        var reference = payload.Reference?.Trim() is { Length: > 0 } given
+            ? given
+            : $"KITT-{clock.GetUtcNow():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..12]}";
+        if (!correlations.Expect(reference, correlationId, from.Id))
+        {
+            return new ErrorPayload { Code = KittErrors.Conflict, Message = $"payload.reference '{reference}' is already waiting for packing", Field = "payload.reference" };
+        }
+
+        CreateResult result;
+        try
+        {
+            result = await shipments.CreateAsync(payload.ToShipmentRequest(reference), from.User, token);
+        }
+        catch
+        {
+            correlations.Forget(reference);
+            throw;
+        }
+
+        if (!result.Created)
+        {
+            correlations.Forget(reference);
+            var first = result.Errors[0];
+            return new ErrorPayload
+            {
+                Code = result.Conflict ? KittErrors.Conflict : KittErrors.InvalidPayload,
+                Message = string.Join("; ", result.Errors.Take(5).Select(e => $"{ShipmentRequestPayload.ProtocolField(e.Field)} {e.Message}")),
+                Field = ShipmentRequestPayload.ProtocolField(first.Field),
+            };
+        }
+
+        // The requester hears at once that its shipment is queued and under which id; the result follows.
+        Reply(from, KittTypes.PackingResult, new PackingResultPayload
+        {
+            ShipmentId = result.Id!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Reference = reference,
+            Status = ShipmentStatus.Queued,
+        }, correlationId);
+        return null;
+    }
+
+    private void Reply<T>(KittConnection to, string type, T payload, string? correlationId) =>
+        connections.Send(to, KittJson.Encode(type, payload, correlationId, clock.GetUtcNow()));
+
+    private byte[] Encode(string type, IKittPayload payload, string? correlationId) =>
+        KittJson.Encode<object>(type, payload, correlationId, clock.GetUtcNow());
+}

@@ -1,0 +1,145 @@
+using Kitt.Dashboard.Shipments;
+
+namespace Kitt.Dashboard.Api.Sockets;
+
+/// <summary>
+/// <c>shipment_request</c>: boxes in cm and kg with width, height and depth as the original protocol names them.
+/// The container is optional (the default preset is used) and so is the reference (one is made up).
+/// </summary>
+public sealed class ShipmentRequestPayload : IKittPayload
+{
+    public string? Reference { get; set; }
+
+    public string? Origin { get; set; }
+
+    public string? Destination { get; set; }
+
+    public string? Priority { get; set; }
+
+    public string? RouteConditions { get; set; }
+
+    public KittContainer? Container { get; set; }
+
+    public List<KittItem?>? Items { get; set; }
+
+    public void Validate(PayloadCheck check)
+    {
+        check.Optional(Reference, "reference", ShipmentRules.MaxReference);
+        check.Required(Origin, "origin", ShipmentRules.MaxPlace);
+        check.Required(Destination, "destination", ShipmentRules.MaxPlace);
+        check.OneOf(Priority, "priority", ShipmentPriority.All, required: false);
+        check.OneOf(RouteConditions, "route_conditions", Shipments.RouteConditions.All, required: false);
+        if (Container is { } container)
+        {
+            check.Positive(container.Width, "container.width");
+            check.Positive(container.Height, "container.height");
+            check.Positive(container.Depth, "container.depth");
+            if (container.MaxWeight is not null)
+            {
+                check.Positive(container.MaxWeight, "container.max_weight");
+            }
+        }
+
+        if (Items is not { Count: > 0 })
+        {
+            check.Fail("items", "at least one item is required");
+            return;
+        }
+
+        for (var i = 0; i < Items.Count; i++)
+        {
+            var field = $"items[{i}]";
+            if (Items[i] is not { } item)
+            {
+                check.Fail(field, "is required");
+                continue;
+            }
+
+            check.Required(item.Sku, field + ".sku", ShipmentRules.MaxSku);
+            check.Positive(item.Width, field + ".width");
+            check.Positive(item.Height, field + ".height");
+            check.Positive(item.Depth, field + ".depth");
+            check.Positive(item.Weight, field + ".weight");
+            if (item.Quantity is < 1)
+            {
+                check.Fail(field + ".quantity", "must be >= 1, got " + item.Quantity);
+            }
+
+            check.NotNegative(item.MaxLoad, field + ".max_load");
+            check.NotNegative(item.Stop, field + ".stop");
+        }
+    }
+
+    /// <summary>The shipment as the store takes it: depth is the box's length, weight its kilograms.</summary>
+    public ShipmentRequest ToShipmentRequest(string fallbackReference)
+    {
+        var preset = ContainerPresets.Default;
+        return new ShipmentRequest
+        {
+            Reference = string.IsNullOrWhiteSpace(Reference) ? fallbackReference : Reference,
+            Origin = Origin,
+            Destination = Destination,
+            Priority = Priority,
+            RouteConditions = RouteConditions,
+            Container = Container is { } c
+                ? new ContainerInput { Length = c.Depth ?? 0, Width = c.Width ?? 0, Height = c.Height ?? 0, MaxPayloadKg = c.MaxWeight }
+                : new ContainerInput { Length = preset.Length, Width = preset.Width, Height = preset.Height, MaxPayloadKg = preset.MaxPayloadKg },
+            Items = [.. (Items ?? []).Select(i => new ItemInput
+            {
+                Sku = i?.Sku,
+                Length = i?.Depth ?? 0,
+                Width = i?.Width ?? 0,
+                Height = i?.Height ?? 0,
+                WeightKg = i?.Weight ?? 0,
+                Quantity = i?.Quantity,
+                ThisSideUp = i?.ThisSideUp ?? false,
+                Fragile = i?.Fragile ?? false,
+                MaxLoadKg = i?.MaxLoad,
+                Stop = i?.Stop,
+            })],
+        };
+    }
+
+    /// <summary>The store names fields as the REST API spells them; a client of this protocol knows other names.</summary>
+    public static string ProtocolField(string restField) => "payload." + restField
+        .Replace(".length", ".depth", StringComparison.Ordinal)
+        .Replace(".weightKg", ".weight", StringComparison.Ordinal)
+        .Replace(".maxPayloadKg", ".max_weight", StringComparison.Ordinal)
+        .Replace(".maxLoadKg", ".max_load", StringComparison.Ordinal)
+        .Replace(".thisSideUp", ".this_side_up", StringComparison.Ordinal)
+        .Replace("routeConditions", "route_conditions", StringComparison.Ordinal);
+}
+
+public sealed class KittContainer
+{
+    public double? Width { get; set; }
+
+    public double? Height { get; set; }
+
+    public double? Depth { get; set; }
+
+    public double? MaxWeight { get; set; }
+}
+
+public sealed class KittItem
+{
+    public string? Sku { get; set; }
+
+    public double? Width { get; set; }
+
+    public double? Height { get; set; }
+
+    public double? Depth { get; set; }
+
+    public double? Weight { get; set; }
+
+    public int? Quantity { get; set; }
+
+    public bool? Fragile { get; set; }
+
+    public bool? ThisSideUp { get; set; }
+
+    public double? MaxLoad { get; set; }
+
+    public int? Stop { get; set; }
+}

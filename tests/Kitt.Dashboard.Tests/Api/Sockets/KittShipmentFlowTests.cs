@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+
+namespace Kitt.Dashboard.Tests.Api.Sockets;
+
+/// <summary>A shipment requested on the freight socket is packed, and its result reaches packing clients under the request's correlation_id.</summary>
+public sealed class KittShipmentFlowTests(SocketAppFactory app) : IClassFixture<SocketAppFactory>
+{
+    [Fact]
+    public async Task A_shipment_request_yields_a_packing_result_and_a_damage_prediction_with_the_same_correlation_id()
+    {
+        await using var packing = await KittClient.ConnectAsync(app, "/ws/packing", "packer-1");
+        await using var otherPacking = await KittClient.ConnectAsync(app, "/ws/packing", "packer-2");
+        await using var freight = await KittClient.ConnectAsync(app, "/ws/freight", "shipper-1");
+        var reference = "WS-" + Guid.NewGuid().ToString("N")[..10];
+        var request = KittSocketErrorTests.ShipmentPayload(4, reference);
+        request["container"] = new JsonObject { ["width"] = 100, ["height"] = 100, ["depth"] = 120, ["max_weight"] = 1000 };
+        request["items"]![0]!["fragile"] = true;
+        await freight.SendAsync(KittClient.Envelope("shipment_request", request, "corr-ship-1"));
+
+        var ack = await freight.ReceiveAsync("packing_result");
+        Assert.Equal("corr-ship-1", ack.GetProperty("correlation_id").GetString());
+        Assert.Equal("queued", ack.GetProperty("payload").GetProperty("status").GetString());
+        var shipmentId = ack.GetProperty("payload").GetProperty("shipment_id").GetString();
+        Assert.Equal(reference, ack.GetProperty("payload").GetProperty("reference").GetString());
+
+        foreach (var client in new[] { packing, otherPacking })
+        {
+            var result = await client.ReceiveAsync("packing_result", TimeSpan.FromSeconds(30));
+            Assert.Equal("corr-ship-1", result.GetProperty("correlation_id").GetString());
+            var payload = result.GetProperty("payload");
+            Assert.Equal(shipmentId, payload.GetProperty("shipment_id").GetString());
+            Assert.Equal("packed", payload.GetProperty("status").GetString());
+            Assert.Equal(4, payload.GetProperty("placed").GetInt32());
+            Assert.Equal(0, payload.GetProperty("unplaced").GetInt32());
+            Assert.Equal(1, payload.GetProperty("containers_used").GetInt32());
+            Assert.Equal(120, payload.GetProperty("container").GetProperty("depth").GetDouble());
+            var utilization = payload.GetProperty("utilization").GetDouble();
+            Assert.InRange(utilization, 4 * 40 * 30 * 50 / (100.0 * 100 * 120) - 1e-6, 4 * 40 * 30 * 50 / (100.0 * 100 * 120) + 1e-6);
+
+            var risk = await client.ReceiveAsync("damage_prediction");
+            Assert.Equal("corr-ship-1", risk.GetProperty("correlation_id").GetString());
+            Assert.Equal(shipmentId, risk.GetProperty("payload").GetProperty("shipment_id").GetString());
+            Assert.InRange(risk.GetProperty("payload").GetProperty("score").GetDouble(), 0, 100);
+            Assert.Contains(risk.GetProperty("payload").GetProperty("level").GetString(), new[] { "low", "medium", "high" });
+        }
+
+        // The requester hears the outcome too.
+        var final = await freight.ReceiveAsync("packing_result", TimeSpan.FromSeconds(30));
+        Assert.Equal("packed", final.GetProperty("payload").GetProperty("status").GetString());
+        Assert.Equal("corr-ship-1", final.GetProperty("correlation_id").GetString());
+
+        // The shipment is an ordinary one: the REST API shows its plan, with the protocol's depth as its length.
+        using var http = app.KeyClient();
+        var plan = JsonNode.Parse(await http.GetStringAsync($"/api/shipments/{shipmentId}"))!;
+        Assert.Equal("packed", plan["status"]!.GetValue<string>());
+        Assert.Equal(50, plan["items"]![0]!["length"]!.GetValue<double>());
+        Assert.Equal("api-key:bootstrap", plan["createdBy"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Without_a_container_the_default_preset_is_used_and_a_taken_reference_is_a_conflict()
+    {
+        await using var freight = await KittClient.ConnectAsync(app, "/ws/freight", "shipper-2");
+        var reference = "WS-" + Guid.NewGuid().ToString("N")[..10];
+        await freight.SendAsync(KittClient.Envelope("shipment_request", KittSocketErrorTests.ShipmentPayload(1, reference), "first"));
+        var ack = await freight.ReceiveAsync("packing_result");
+        var shipmentId = ack.GetProperty("payload").GetProperty("shipment_id").GetString();
+
+        using var http = app.KeyClient();
+        var details = JsonNode.Parse(await http.GetStringAsync($"/api/shipments/{shipmentId}"))!;
+        Assert.Equal(1203, details["container"]!["length"]!.GetValue<double>());
+
+        await freight.ReceiveAsync("packing_result", TimeSpan.FromSeconds(30));
+        await freight.SendAsync(KittClient.Envelope("shipment_request", KittSocketErrorTests.ShipmentPayload(1, reference), "again"));
+        var error = await freight.ReceiveAsync("error");
+        KittSocketErrorTests.AssertError(error, "conflict", "payload.reference");
+        Assert.Equal("again", error.GetProperty("correlation_id").GetString());
+    }
+}
