@@ -4,6 +4,7 @@ using Kitt.Dashboard.Components;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
+using Kitt.Dashboard.Mcp;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
 using Kitt.Dashboard.Shipments;
@@ -45,6 +46,7 @@ app.MapContainerEndpoints();
 app.MapSessionEndpoints();
 app.MapShipmentEndpoints();
 app.MapAlertEndpoints();
+app.MapKittMcp();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -3,6 +3,7 @@ using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Host;
+using Kitt.Dashboard.Mcp;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Security;
@@ -70,6 +71,7 @@ public static class DashboardServices
         services.AddHostedService<PackingWorker>();
         services.AddSingleton<RouteNews>();
         services.AddHostedService(sp => sp.GetRequiredService<RouteNews>());
+        services.AddKittMcp();
         return services;
     }
 }

@@ -1,0 +1,14 @@
+using Kitt.Dashboard.Tests.Api;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Kitt.Dashboard.Tests.Mcp;
+
+/// <summary>The app with a memory threshold of 1 %, which the host surely breaches, so there are alerts to list.</summary>
+public sealed class McpAppFactory : DashboardAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Alerts:Thresholds:MemoryPercent", "1");
+    }
+}
