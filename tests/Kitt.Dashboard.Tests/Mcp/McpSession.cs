@@ -22,6 +22,16 @@ public static class McpSession
         return await McpClient.CreateAsync(transport);
     }
 
+    /// <summary>An MCP <c>initialize</c> request as any client sends it first, by plain HTTP.</summary>
+    public static async Task<HttpResponseMessage> PostInitializeAsync(HttpClient client)
+    {
+        const string initialize = """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"probe","version":"1"}}}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new StringContent(initialize, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return await client.SendAsync(request);
+    }
+
     public static async Task<CallToolResult> CallAsync(this McpClient client, string tool, object? arguments = null)
     {
         var args = arguments is null

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Tests.Api;
@@ -17,8 +16,6 @@ public sealed class McpToolServerTests(McpAppFactory app) : IClassFixture<McpApp
     [
         "get_shipment_data", "optimize_packing", "get_route_conditions", "predict_damage_risk", "publish_event", "list_alerts", "get_container_stats",
     ];
-
-    private const string Initialize = """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"probe","version":"1"}}}""";
 
     [Fact]
     public async Task Lists_every_tool_with_an_input_schema_of_its_arguments()
@@ -251,11 +248,7 @@ public sealed class McpToolServerTests(McpAppFactory app) : IClassFixture<McpApp
     public async Task A_missing_or_wrong_key_gets_401(string? key)
     {
         var client = key is null ? app.CreateBrowserlikeClient() : app.CreateKeyClient(key);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new StringContent(Initialize, Encoding.UTF8, "application/json") };
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-
-        using var response = await client.SendAsync(request);
+        using var response = await McpSession.PostInitializeAsync(client);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(ApiKeyService.Header, response.Headers.WwwAuthenticate.ToString());
@@ -265,7 +258,7 @@ public sealed class McpToolServerTests(McpAppFactory app) : IClassFixture<McpApp
     public async Task A_signed_in_browser_without_a_key_gets_401()
     {
         var browser = await app.SignedInClientAsync("admin", DashboardAppFactory.AdminPassword);
-        using var response = await browser.PostAsync("/mcp", new StringContent(Initialize, Encoding.UTF8, "application/json"));
+        using var response = await McpSession.PostInitializeAsync(browser);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
