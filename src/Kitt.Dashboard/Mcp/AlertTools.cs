@@ -23,7 +23,7 @@ public sealed class AlertTools(AlertQueries queries, IHttpContextAccessor http)
     [Description("Alerts, newest first, with the total that match. Every filter is optional.")]
     public async Task<AlertList> ListAlerts(
         [Description("Comma-separated severities: info, warning, error, critical.")] string? severity = null,
-        [Description("Alert type, e.g. cpu, memory, error_rate, container_down.")] string? type = null,
+        [Description("Alert type: cpu, memory, container_health, container_exit, restart_loop, error_rate or packing.")] string? type = null,
         [Description("Where the alert comes from, e.g. a container name or 'host'.")] string? source = null,
         [Description("firing or resolved.")] string? state = null,
         [Description("Words to look for in the title and message.")] string? q = null,
