@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Components.Alerts;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Realtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ internal static class AlertsBench
         {
             var connectionString = $"Data Source={Path.Combine(folder, "kitt.db")}";
             var options = new DbContextOptionsBuilder<KittDbContext>().UseSqlite(connectionString).Options;
-            var factory = new Factory(options);
+            var factory = new DbFactory(options);
             await using (var db = factory.CreateDbContext())
             {
                 await db.Database.MigrateAsync();
@@ -140,7 +141,7 @@ internal static class AlertsBench
             return ValueTask.CompletedTask;
         }, LiveComponentBase.RenderInterval);
 
-        var store = new AlertStore(factory);
+        var store = new AlertStore(factory, new Outbox(Microsoft.Extensions.Options.Options.Create(new KafkaOptions()), TimeProvider.System));
         var watch = Stopwatch.StartNew();
         var transitions = tracker.Evaluate("burst", conditions);
         foreach (var announced in await store.SaveAsync(transitions, CancellationToken.None))
@@ -221,10 +222,5 @@ internal static class AlertsBench
         }
 
         await transaction.CommitAsync();
-    }
-
-    private sealed class Factory(DbContextOptions<KittDbContext> options) : IDbContextFactory<KittDbContext>
-    {
-        public KittDbContext CreateDbContext() => new(options);
     }
 }

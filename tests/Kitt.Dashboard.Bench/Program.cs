@@ -8,6 +8,7 @@ using Kitt.Dashboard.Bench;
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- alerts [alerts] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- plan-latency PUBLISHED/Kitt.Dashboard.dll [boxes] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- risk [boxes] [rounds]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- kafka [events] [latency-samples]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- viewer-frames PUBLISHED/Kitt.Dashboard.dll [boxes] [frames] [rounds]
 return args switch
 {
@@ -21,6 +22,7 @@ return args switch
     ["alerts", ..] => await AlertsBench.RunAsync(Arg(args, 1, 1_000_000), Arg(args, 2, 20)),
     ["blazor-bytes", ..] => await BlazorBytesBench.RunAsync(Arg(args, 1, 20), Arg(args, 2, 60)),
     ["plan-latency", var dll, ..] => await ShipmentBench.PlanLatencyAsync(dll, Arg(args, 2, 50), Arg(args, 3, 5)),
+    ["kafka", ..] => await KafkaBench.RunAsync(Arg(args, 1, 100_000), Arg(args, 2, 200)),
     ["risk", ..] => RiskBench.Run(Arg(args, 1, 1000), Arg(args, 2, 20)),
     ["viewer-frames", var dll, ..] => await ShipmentBench.ViewerFramesAsync(dll, Arg(args, 2, 1000), Arg(args, 3, 300), Arg(args, 4, 3)),
     _ => Usage(),
@@ -33,6 +35,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]" +
                             " | poll [containers=50] [polls=15] | blazor-bytes [containers=20] [seconds=60] | alerts [alerts=1000000] [rounds=20]" +
-                            " | risk [boxes=1000] [rounds=20] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]");
+                            " | kafka [events=100000] [latency-samples=200] | risk [boxes=1000] [rounds=20] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]");
     return 2;
 }

@@ -16,6 +16,9 @@ public sealed record AlertCounts(TimeSpan BucketSize, IReadOnlyList<AlertBucket>
         TimeSpan.FromDays(1), TimeSpan.FromDays(7),
     ];
 
+    /// <summary>The shortest span the chart shows when the filter sets no start.</summary>
+    public static readonly TimeSpan MinimumRange = TimeSpan.FromHours(1);
+
     public int Total => Buckets.Sum(b => b.Total);
 
     /// <summary>The smallest round bucket size that covers the range in at most <paramref name="buckets"/> buckets.</summary>

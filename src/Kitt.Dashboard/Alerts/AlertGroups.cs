@@ -8,6 +8,7 @@ public static class AlertGroups
     public const string Sources = "sources";
     public const string Errors = "errors";
     public const string Packing = "packing";
+    public const string Routes = "routes";
 
     public static string Of(string type, string source) => type switch
     {
@@ -15,6 +16,7 @@ public static class AlertGroups
         "cpu" or "memory" or "container_health" or "container_exit" or "restart_loop" => Containers,
         "source_unavailable" => Sources,
         "error_rate" => Errors,
+        "weather" or "route" => Routes,
         _ => Packing,
     };
 }

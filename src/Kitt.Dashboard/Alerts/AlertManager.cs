@@ -4,6 +4,7 @@ using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Host;
 using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Shipments;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,7 @@ public sealed class AlertManager(
             subscriptions.Add(hub.Subscribe(Topics.Metrics, Forward));
             subscriptions.Add(hub.Subscribe(Topics.Containers, Forward));
             subscriptions.Add(hub.Subscribe(Topics.Packing, Forward));
+            subscriptions.Add(hub.Subscribe(Topics.Routes, Forward));
         }
 
         await base.StartAsync(cancellationToken);
@@ -112,8 +114,11 @@ public sealed class AlertManager(
                 ];
             case ContainersSnapshot { SourceAvailable: true } snapshot:
                 return tracker.Evaluate(AlertGroups.Containers, AlertRules.Containers(snapshot, t));
-            case PackingEvent packing when AlertRules.Packing(packing) is { } condition:
+            // Another instance's packing results arrive too; their alerts are that instance's to raise.
+            case PackingEvent { Origin: null } packing when AlertRules.Packing(packing) is { } condition:
                 return tracker.Evaluate(AlertGroups.Packing, [condition], complete: false);
+            case RouteEvent route:
+                return tracker.Evaluate(AlertGroups.Routes, [AlertRules.Route(route)], complete: false);
             default:
                 return [];
         }

@@ -63,6 +63,11 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
         var query = await FilteredAsync(db, filter, readerId, reader, forSidebar: false, cancellationToken);
         var to = filter.To ?? clock.GetUtcNow();
         var from = filter.From ?? await query.OrderBy(a => a.FiredAt).Select(a => (DateTimeOffset?)a.FiredAt).FirstOrDefaultAsync(cancellationToken) ?? to;
+        if (filter.From is null && to - from < AlertCounts.MinimumRange)
+        {
+            from = to - AlertCounts.MinimumRange; // a few recent alerts still read as bars in time, not one block
+        }
+
         var size = AlertCounts.SizeFor(from, to, buckets);
         var origin = from.UtcTicks - from.UtcTicks % size.Ticks;
         var groups = await query

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Host;
+using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Shipments;
 
 namespace Kitt.Dashboard.Alerts;
@@ -77,6 +78,30 @@ public static class AlertRules
             $"Packing failed for {e.Reference}", $"Shipment {e.Reference} is packed."),
         _ => null,
     };
+
+    /// <summary>
+    /// News of warning severity or worse about a route fires its alert (<c>weather</c> for weather, <c>route</c> for
+    /// route and traffic news); calmer news of the same kind resolves it.
+    /// </summary>
+    public static AlertCondition Route(RouteEvent e)
+    {
+        var severity = Array.IndexOf(RouteEvent.Severities, e.Severity) switch
+        {
+            3 => AlertSeverity.Critical,
+            2 => AlertSeverity.Error,
+            _ => AlertSeverity.Warning,
+        };
+        var active = Array.IndexOf(RouteEvent.Severities, e.Severity) >= 1;
+        var type = e.Kind == RouteEventKind.WeatherAlert ? "weather" : "route";
+        var title = e.Kind switch
+        {
+            RouteEventKind.WeatherAlert => $"Weather on {e.Route}",
+            RouteEventKind.TrafficUpdate => $"Traffic on {e.Route}",
+            _ => $"Route {e.Route} changed",
+        };
+        var delay = e.DelayMinutes is { } minutes ? $" (delay {minutes.ToString("0", CultureInfo.InvariantCulture)} min)" : "";
+        return AlertCondition.Flag(type, e.Route, severity, active, TimeSpan.Zero, title, e.Message + delay);
+    }
 
     private static AlertCondition Percent(string type, string source, double value, double threshold, string title, string detail)
     {

@@ -1,13 +1,15 @@
+using System.Globalization;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kitt.Dashboard.Alerts;
 
 /// <summary>
-/// Stores the alert-manager's transitions, a whole evaluation (or a burst of them) in one transaction, before
-/// anything is announced. Remembers which row is open for each firing key, so a resolve updates the alert it ends.
+/// Stores the alert-manager's transitions, a whole evaluation (or a burst of them) in one transaction with their
+/// outbox events, before anything is announced. Remembers which row is open for each firing key, so a resolve updates the alert it ends.
 /// </summary>
-public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory)
+public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbox outbox)
 {
     private readonly Dictionary<string, long> openByKey = new(StringComparer.Ordinal);
 
@@ -62,7 +64,20 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory)
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The alerts and their ops.alerts events commit together: ids exist only after the first save.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (alert, notify) in touched)
+            {
+                outbox.Add(db, EventTopics.OpsAlerts, alert.Id.ToString(CultureInfo.InvariantCulture), "notification", AlertEvent.From(alert, notify));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        outbox.Written();
         foreach (var (alert, _) in touched)
         {
             if (alert.State == AlertState.Firing)

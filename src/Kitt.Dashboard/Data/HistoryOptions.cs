@@ -11,6 +11,9 @@ public sealed class HistoryOptions
     /// <summary>Days of session events.</summary>
     public int SessionDays { get; set; } = 30;
 
+    /// <summary>Days sent outbox events and remembered consumed event ids are kept (for tracing and duplicate checks).</summary>
+    public int EventDays { get; set; } = 7;
+
     /// <summary>Days resolved alerts stay in the database before they move to the archive.</summary>
     public int AlertDays { get; set; } = 90;
 

@@ -46,6 +46,9 @@ public sealed class HistoryRetention(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var deleted = await db.ContainerUsage.Where(m => m.Minute < containersBefore).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.SessionLog.Where(e => e.At < sessionsBefore).ExecuteDeleteAsync(cancellationToken);
+        var eventsBefore = now.AddDays(-Math.Max(1, options.Value.EventDays));
+        deleted += await db.Outbox.Where(e => e.SentAt != null && e.SentAt < eventsBefore).ExecuteDeleteAsync(cancellationToken);
+        deleted += await db.Inbox.Where(e => e.HandledAt < eventsBefore).ExecuteDeleteAsync(cancellationToken);
         deleted += await alerts.ArchiveAsync(cancellationToken);
         if (deleted > 0)
         {

@@ -1,5 +1,6 @@
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
+using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
@@ -30,6 +31,10 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
     public DbSet<AlertReader> AlertReaders => Set<AlertReader>();
 
     public DbSet<ThresholdChange> ThresholdChanges => Set<ThresholdChange>();
+
+    public DbSet<OutboxEvent> Outbox => Set<OutboxEvent>();
+
+    public DbSet<InboxEvent> Inbox => Set<InboxEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -114,6 +119,27 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
             e.Property(x => x.Page).HasMaxLength(512);
             e.HasIndex(x => x.At);
         });
+        modelBuilder.Entity<OutboxEvent>(e =>
+        {
+            e.ToTable("outbox_events");
+            e.Property(x => x.EventId).HasMaxLength(32);
+            e.Property(x => x.Topic).HasMaxLength(64);
+            e.Property(x => x.Key).HasMaxLength(300);
+            e.HasIndex(x => x.EventId).IsUnique();
+            // The relay reads only what waits, in order: a partial index stays small however long the history.
+            e.HasIndex(x => x.Id).HasDatabaseName("IX_outbox_events_waiting").HasFilter("SentAt IS NULL");
+            e.HasIndex(x => x.SentAt);
+        });
+
+        modelBuilder.Entity<InboxEvent>(e =>
+        {
+            e.ToTable("inbox_events");
+            e.HasKey(x => x.EventId);
+            e.Property(x => x.EventId).HasMaxLength(64);
+            e.Property(x => x.Topic).HasMaxLength(64);
+            e.HasIndex(x => x.HandledAt);
+        });
+
         ShipmentsModel.Configure(modelBuilder);
         StoreFunctions.Register(modelBuilder);
     }

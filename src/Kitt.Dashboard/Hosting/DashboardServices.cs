@@ -1,6 +1,7 @@
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Host;
 using Kitt.Dashboard.Mcp;
@@ -61,6 +62,10 @@ public static class DashboardServices
 
         services.AddSingleton<ErrorRate>();
         services.AddSingleton<AlertThresholds>();
+        services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.Section));
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertQueries>();
         services.AddHostedService<AlertManager>();
@@ -71,6 +76,10 @@ public static class DashboardServices
         services.AddHostedService<PackingWorker>();
         services.AddSingleton<RouteNews>();
         services.AddHostedService(sp => sp.GetRequiredService<RouteNews>());
+        services.AddSingleton<RouteEvents>();
+        services.AddSingleton<InboundEvents>();
+        services.AddSingleton<KafkaConsumers>();
+        services.AddHostedService(sp => sp.GetRequiredService<KafkaConsumers>());
         services.AddKittMcp();
         return services;
     }

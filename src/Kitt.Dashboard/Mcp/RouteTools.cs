@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json;
-using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -24,9 +23,12 @@ public sealed record RouteConditionsView(int Count, IReadOnlyList<RouteCondition
 
 public sealed record PublishedEvent(string Id, string Type, string Route, string Severity, DateTimeOffset At);
 
-/// <summary>Route, weather and traffic news: read from what the route news keeps, published on the <c>routes</c> topic.</summary>
+/// <summary>
+/// Route, weather and traffic news: read from what the route news keeps, published through the outbox and the
+/// <c>routes</c> topic as news from any other client is.
+/// </summary>
 [McpServerToolType]
-public sealed class RouteTools(RouteNews news, ITopicHub hub, TimeProvider clock)
+public sealed class RouteTools(RouteNews news, RouteEvents events, TimeProvider clock)
 {
     public const int MaxRoute = 128;
     public const int MaxMessage = 2_000;
@@ -59,12 +61,13 @@ public sealed class RouteTools(RouteNews news, ITopicHub hub, TimeProvider clock
     [McpServerTool(Name = "publish_event", Destructive = false, OpenWorld = false)]
     [Authorize(Policy = Policies.Dispatch)]
     [Description("Announces news about a route to the dashboard, notification clients and the route conditions. Returns the new event's id.")]
-    public PublishedEvent PublishEvent(
+    public async Task<PublishedEvent> PublishEvent(
         [Description("route_update, weather_alert or traffic_update.")] string type,
         [Description("The route or region it concerns, e.g. 'A1 Hamburg-Bremen'.")] string route,
         [Description("info, warning, error or critical.")] string severity,
         [Description("What happened, in words a dispatcher reads.")] string message,
-        [Description("Expected delay on the route in minutes, when known (0 to 10080).")] double? delay_minutes = null)
+        [Description("Expected delay on the route in minutes, when known (0 to 10080).")] double? delay_minutes = null,
+        CancellationToken cancellationToken = default)
     {
         if (!Kinds.TryGetValue(type?.Trim() ?? "", out var kind))
         {
@@ -84,7 +87,7 @@ public sealed class RouteTools(RouteNews news, ITopicHub hub, TimeProvider clock
         }
 
         var e = new RouteEvent(Guid.NewGuid().ToString("N"), kind, route.Trim(), severity!.Trim(), message.Trim(), clock.GetUtcNow(), delay_minutes);
-        hub.Publish(Topics.Routes, e);
+        await events.PublishAsync(e, cancellationToken: cancellationToken);
         return new PublishedEvent(e.Id, e.Type, e.Route, e.Severity, e.At);
     }
 

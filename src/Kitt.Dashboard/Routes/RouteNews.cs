@@ -33,7 +33,8 @@ public sealed class RouteNews(ITopicHub hub) : IHostedService
         routes.AddOrUpdate(
             e.Route,
             _ => new RouteCondition(e.Route, e.At, [e]),
-            (_, current) => current with
+            // News arrives from several paths (WebSocket, Kafka, replays): a kind's newest wins, whatever came last.
+            (_, current) => current.Latest.Any(l => l.Kind == e.Kind && l.At > e.At) ? current : current with
             {
                 UpdatedAt = e.At > current.UpdatedAt ? e.At : current.UpdatedAt,
                 Latest = [.. current.Latest.Where(l => l.Kind != e.Kind), e],

@@ -2,7 +2,8 @@ namespace Kitt.Dashboard.Shipments;
 
 /// <summary>
 /// Progress or outcome of a packing job, published on the <c>packing</c> topic. A failed job's reason is what the
-/// alert-manager's <c>packing</c> alert says.
+/// alert-manager's <c>packing</c> alert says. <paramref name="Origin"/> names the dashboard instance that packed it
+/// when that was another one (heard through Kafka); null for this instance's own jobs.
 /// </summary>
 public sealed record PackingEvent(
     string ShipmentId,
@@ -10,4 +11,5 @@ public sealed record PackingEvent(
     string Status,
     double? Utilization,
     DateTimeOffset At,
-    string? Reason = null);
+    string? Reason = null,
+    string? Origin = null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Realtime;
 using Kitt.Packing;
@@ -18,6 +19,7 @@ public sealed class PackingWorker(
     IDbContextFactory<KittDbContext> dbFactory,
     PackingJobs jobs,
     ITopicHub hub,
+    Outbox outbox,
     ComponentStates states,
     IOptions<RealtimeOptions> realtime,
     IOptions<PackingWorkerOptions> options,
@@ -244,8 +246,14 @@ public sealed class PackingWorker(
 
         await db.Set<PackingPlan>().Where(p => p.ShipmentId == job.Id).ExecuteDeleteAsync(token);
         db.Add(plan);
+        var unplaced = result.Unplaced.Sum(u => u.Count);
+        outbox.Add(db, EventTopics.PackingResults, Id(job.Id), "packing_result", new PackingResultPayload(
+            Id(job.Id), job.Reference, ShipmentStatus.Packed, result.Utilization, result.Containers.Count, placements.Count, unplaced));
+        outbox.Add(db, EventTopics.DamagePredictions, Id(job.Id), "damage_prediction",
+            new DamagePredictionPayload(Id(job.Id), job.Reference, risk.Score, risk.Factors));
         await db.SaveChangesAsync(token);
         await transaction.CommitAsync(token);
+        outbox.Written();
         Announce(job, ShipmentStatus.Packed, result.Utilization);
     }
 
@@ -279,6 +287,7 @@ public sealed class PackingWorker(
     private async Task FinishAsync(KittDbContext db, long id, string reference, string status, string reason, CancellationToken token)
     {
         var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(token);
         var changed = await db.Set<Shipment>().Where(s => s.Id == id && s.Status == ShipmentStatus.Packing)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, status)
@@ -287,6 +296,10 @@ public sealed class PackingWorker(
                 .SetProperty(s => s.UpdatedAt, now), token);
         if (changed == 1)
         {
+            outbox.Add(db, EventTopics.PackingResults, Id(id), "packing_result", new PackingResultPayload(Id(id), reference, status, Reason: reason));
+            await db.SaveChangesAsync(token);
+            await transaction.CommitAsync(token);
+            outbox.Written();
             hub.Publish(Topics.Packing, new PackingEvent(Id(id), reference, status, null, now, reason));
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Realtime;
 using Kitt.Packing;
 using Microsoft.Data.Sqlite;
@@ -19,6 +20,7 @@ public sealed class ShipmentStore(
     IDbContextFactory<KittDbContext> dbFactory,
     PackingJobs jobs,
     ITopicHub hub,
+    Outbox outbox,
     TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -74,7 +76,12 @@ public sealed class ShipmentStore(
         db.Add(shipment);
         try
         {
+            // The shipment and its shipment.requests event commit together; the event's key is the new id.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            outbox.Add(db, EventTopics.ShipmentRequests, shipment.Id.ToString(CultureInfo.InvariantCulture), "shipment_request", request);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
         {
@@ -82,6 +89,7 @@ public sealed class ShipmentStore(
             return Taken(shipment.Reference);
         }
 
+        outbox.Written();
         Announce(shipment);
         jobs.Wake();
         return new CreateResult(shipment.Id, []);

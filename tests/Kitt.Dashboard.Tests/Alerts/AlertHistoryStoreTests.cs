@@ -76,6 +76,12 @@ public sealed class AlertHistoryStoreTests : IDisposable
 
         var critical = await queries.CountsAsync(AlertFilter.All with { From = from, To = Now, Severities = [AlertSeverity.Critical] }, "analyst", buckets: 24);
         Assert.Equal(1, critical.Total);
+
+        // No start given and one recent alert: the chart still spans an hour of time, not one wide bar.
+        var recent = await queries.CountsAsync(AlertFilter.All with { Severities = [AlertSeverity.Info] }, "analyst", buckets: 24);
+        Assert.Equal(TimeSpan.FromMinutes(5), recent.BucketSize);
+        Assert.Equal(12, recent.Buckets.Count);
+        Assert.Equal(1, recent.Total);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Events;
 using Bunit;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Components.Alerts;
@@ -58,7 +59,7 @@ public sealed class AlertSidebarTests : DashboardTestContext
         var stored = new List<AlertEvent>();
         foreach (var t in transitions)
         {
-            stored.AddRange(await new AlertStore(Database).SaveAsync([t with { At = DateTimeOffset.UtcNow }], default));
+            stored.AddRange(await new AlertStore(Database, Services.GetRequiredService<Outbox>()).SaveAsync([t with { At = DateTimeOffset.UtcNow }], default));
             await Task.Delay(5); // distinct fired times, so "newest first" is decided by the clock
         }
 

@@ -1,5 +1,6 @@
 using Bunit;
 using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
@@ -33,6 +34,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<SessionLog>();
         Services.AddSingleton<AlertQueries>();
         Services.AddSingleton<AlertThresholds>();
+        Services.AddSingleton(Options.Create(new KafkaOptions()));
+        Services.AddSingleton<Outbox>();
 
         // A real SQLite file, created only for tests whose components read the store.
         Services.AddSingleton(_ => database.Value.Factory);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Kitt.Dashboard.Events;
 using Bunit;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Host;
@@ -11,7 +13,7 @@ public sealed class OverviewPageTests : DashboardTestContext
     [Fact]
     public async Task Alerts_tile_counts_firing_alerts_from_the_store_and_follows_announcements()
     {
-        var store = new AlertStore(Database);
+        var store = new AlertStore(Database, Services.GetRequiredService<Outbox>());
         await store.SaveAsync([Transition("cpu:host", AlertState.Firing)], default);
         var cut = Render<Overview>();
         cut.WaitForAssertion(() => Assert.Contains("1 firing", cut.Find("[data-testid=tile-alerts]").TextContent));

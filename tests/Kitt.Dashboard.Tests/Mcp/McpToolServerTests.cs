@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Tests.Api;
 using Kitt.Dashboard.Tests.Shipments;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 
@@ -138,6 +140,12 @@ public sealed class McpToolServerTests(McpAppFactory app) : IClassFixture<McpApp
 
         var all = await client.CallForJsonAsync("get_route_conditions");
         Assert.Contains(all.GetProperty("routes").EnumerateArray(), r => r.GetProperty("route").GetString() == route);
+
+        // Written to the outbox too, so other instances and Kafka consumers hear of it.
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<KittDbContext>>().CreateDbContextAsync();
+        var stored = await db.Outbox.Where(o => o.Key == route).Select(o => new { o.Topic, o.Envelope }).SingleAsync();
+        Assert.Equal("weather.alerts", stored.Topic);
+        Assert.Contains(id!, stored.Envelope);
     }
 
     [Fact]

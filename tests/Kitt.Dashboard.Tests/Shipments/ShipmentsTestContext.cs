@@ -1,5 +1,6 @@
 using Kitt.Dashboard.Components.Shell;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Tests.Components;
@@ -41,6 +42,7 @@ public abstract class ShipmentsTestContext : DashboardTestContext
             Services.GetRequiredService<IDbContextFactory<KittDbContext>>(),
             Services.GetRequiredService<PackingJobs>(),
             Hub,
+            Services.GetRequiredService<Outbox>(),
             new ComponentStates(TimeProvider.System, NullLogger<ComponentStates>.Instance),
             Options.Create(Realtime),
             Options.Create(new PackingWorkerOptions { SearchSeconds = 0.3 }),

@@ -8,7 +8,7 @@ public static class AlertLook
 {
     public static readonly AlertSeverity[] Severities = [AlertSeverity.Critical, AlertSeverity.Error, AlertSeverity.Warning, AlertSeverity.Info];
 
-    public static readonly string[] Types = ["cpu", "memory", "error_rate", "container_health", "container_exit", "restart_loop", "source_unavailable", "packing"];
+    public static readonly string[] Types = ["cpu", "memory", "error_rate", "container_health", "container_exit", "restart_loop", "source_unavailable", "packing", "weather", "route"];
 
     public static Color Color(AlertSeverity severity) => severity switch
     {

@@ -1,0 +1,182 @@
+using System.Text.Json;
+using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.Shipments;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kitt.Dashboard.Events;
+
+/// <summary>How one message consumed from Kafka is handled, and whether it was.</summary>
+public enum InboundOutcome
+{
+    Handled,
+
+    /// <summary>Handled before (same event id): redelivered after a restart or a rebalance.</summary>
+    Duplicate,
+
+    /// <summary>This instance produced it and handled it when it happened.</summary>
+    OwnEvent,
+
+    /// <summary>Not a valid KITT event; logged with the reason and skipped so it cannot block the partition.</summary>
+    Rejected,
+
+    /// <summary>Another instance's alert or packing result from before this instance listened: news no longer.</summary>
+    Stale,
+}
+
+/// <summary>
+/// Handles events consumed from Kafka: shipment requests from freight systems go to the packing queue; alerts,
+/// packing results and route news of other dashboard instances reach this instance's users; route news also
+/// becomes alerts. Each event id is handled once (the inbox table remembers it), so redelivery is harmless.
+/// </summary>
+public sealed class InboundEvents(
+    IDbContextFactory<KittDbContext> dbFactory,
+    ShipmentStore shipments,
+    ITopicHub hub,
+    TimeProvider clock,
+    ILogger<InboundEvents> logger)
+{
+    /// <summary>
+    /// A new instance reads the fan-out topics from their start, so no route news is missed; alerts and packing
+    /// results older than this are history, not toasts.
+    /// </summary>
+    public static readonly TimeSpan LiveFor = TimeSpan.FromMinutes(5);
+
+    public async Task<InboundOutcome> HandleAsync(
+        string topic, string? eventId, string? origin, string ownInstance, string? key, string value, CancellationToken cancellationToken)
+    {
+        if (origin == ownInstance)
+        {
+            return InboundOutcome.OwnEvent;
+        }
+
+        if (eventId is not null && await SeenAsync(eventId, cancellationToken))
+        {
+            return InboundOutcome.Duplicate;
+        }
+
+        var envelope = EventEnvelope.TryParse(value);
+        if (envelope is not null && topic is (EventTopics.OpsAlerts or EventTopics.PackingResults) && clock.GetUtcNow() - envelope.Timestamp > LiveFor)
+        {
+            return InboundOutcome.Stale;
+        }
+
+        var problem = envelope is null ? "the value is not a KITT envelope { type, timestamp, payload, correlation_id }" : null;
+        try
+        {
+            problem ??= topic switch
+            {
+                // A dashboard announces the requests it took itself; they are already in its queue.
+                EventTopics.ShipmentRequests when origin is not null => null,
+                EventTopics.ShipmentRequests => await RequestShipmentAsync(envelope!, key, cancellationToken),
+                EventTopics.OpsAlerts => Announce(Topics.Alerts, envelope!.PayloadAs<AlertEvent>(), "payload is not an alert"),
+                EventTopics.PackingResults => PackingResult(envelope!, origin),
+                EventTopics.RouteUpdates or EventTopics.WeatherAlerts => Announce(Topics.Routes, RouteNews(envelope!, eventId, topic), "payload.route is required"),
+                _ => null,
+            };
+        }
+        catch (JsonException ex)
+        {
+            problem = $"payload does not fit {envelope?.Type}: {ex.Message}";
+        }
+
+        if (problem is not null)
+        {
+            logger.LogWarning("Skipped event {EventId} on {Topic}: {Problem}", eventId ?? "(no id)", topic, problem);
+        }
+
+        if (eventId is not null)
+        {
+            await RememberAsync(eventId, topic, cancellationToken);
+        }
+
+        return problem is null ? InboundOutcome.Handled : InboundOutcome.Rejected;
+    }
+
+    private async Task<string?> RequestShipmentAsync(EventEnvelope envelope, string? key, CancellationToken cancellationToken)
+    {
+        if (envelope.PayloadAs<ShipmentRequest>() is not { } request)
+        {
+            return "payload is empty";
+        }
+
+        var result = await shipments.CreateAsync(request, "kafka", cancellationToken);
+        if (result.Created || result.Conflict)
+        {
+            return null; // a conflict is the same reference taken before: the request is already queued
+        }
+
+        return "shipment request " + (key ?? request.Reference ?? "") + " refused: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}"));
+    }
+
+    private string? PackingResult(EventEnvelope envelope, string? origin)
+    {
+        if (envelope.PayloadAs<PackingResultPayload>() is not { ShipmentId.Length: > 0 } result)
+        {
+            return "payload.shipment_id is required";
+        }
+
+        hub.Publish(Topics.Packing, new PackingEvent(
+            result.ShipmentId, result.Reference, result.Status, result.Utilization, envelope.Timestamp, result.Reason, origin ?? "kafka"));
+        return null;
+    }
+
+    private RouteEvent? RouteNews(EventEnvelope envelope, string? eventId, string topic)
+    {
+        var news = envelope.PayloadAs<RouteEvent>();
+        if (news is not { Route.Length: > 0 })
+        {
+            return null;
+        }
+
+        var kind = envelope.Type switch
+        {
+            "weather_alert" => RouteEventKind.WeatherAlert,
+            "traffic_update" => RouteEventKind.TrafficUpdate,
+            _ when topic == EventTopics.WeatherAlerts => RouteEventKind.WeatherAlert,
+            _ => RouteEventKind.RouteUpdate,
+        };
+        return news with
+        {
+            Id = news.Id ?? eventId ?? Guid.NewGuid().ToString("N"),
+            Kind = kind,
+            Severity = RouteEvent.Severities.Contains(news.Severity) ? news.Severity : "info",
+            Message = news.Message ?? "",
+            At = news.At == default ? clock.GetUtcNow() : news.At,
+        };
+    }
+
+    private string? Announce<T>(Topic<T> topic, T? value, string problem)
+    {
+        if (value is null)
+        {
+            return problem;
+        }
+
+        hub.Publish(topic, value);
+        return null;
+    }
+
+    private async Task<bool> SeenAsync(string eventId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Inbox.AnyAsync(e => e.EventId == eventId, cancellationToken);
+    }
+
+    private async Task RememberAsync(string eventId, string topic, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Inbox.Add(new InboxEvent { EventId = eventId, Topic = topic, HandledAt = clock.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // Remembered already by a concurrent delivery.
+        }
+    }
+}

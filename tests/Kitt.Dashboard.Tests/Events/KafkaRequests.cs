@@ -1,0 +1,16 @@
+using Kitt.Dashboard.Shipments;
+
+namespace Kitt.Dashboard.Tests.Events;
+
+/// <summary>A small shipment that packs in milliseconds.</summary>
+internal static class KafkaRequests
+{
+    public static ShipmentRequest Request(string reference) => new()
+    {
+        Reference = reference,
+        Origin = "Hamburg",
+        Destination = "Kassel",
+        Container = new ContainerInput { Length = 240, Width = 120, Height = 120, MaxPayloadKg = 2000 },
+        Items = [new ItemInput { Sku = "BOX", Length = 40, Width = 30, Height = 30, WeightKg = 5, Quantity = 4 }],
+    };
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Kitt.Dashboard.Events;
+using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.Shipments;
+using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Data;
+using Kitt.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kitt.Dashboard.Tests.Events;
+
+/// <summary>
+/// The dashboard on librdkafka's mock cluster: what it stores reaches each topic in the KITT envelope, keyed by
+/// its id, and what freight systems produce reaches the dashboard (a shipment request is queued, weather news
+/// becomes a route condition and an alert).
+/// </summary>
+public sealed class KafkaRoundTripTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Each_topic_carries_the_dashboards_events_and_freight_systems_events_reach_the_dashboard()
+    {
+        using var cluster = new KafkaMockCluster();
+        using var file = new DatabaseFile();
+        var settings = cluster.AppSettings("dash-a");
+        settings["Alerts:Thresholds:MemoryPercent"] = "1"; // the host surely breaches it: an ops alert
+        await using var app = new ConfiguredAppFactory(settings, file.Path);
+        _ = app.Server;
+        var store = app.Services.GetRequiredService<ShipmentStore>();
+
+        var created = await store.CreateAsync(KafkaRequests.Request("KAFKA-RT-1"), "test");
+        var id = created.Id!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var request = Single(cluster, EventTopics.ShipmentRequests, id);
+        Assert.Equal("shipment_request", request.Type);
+        Assert.Equal("KAFKA-RT-1", request.Payload.GetProperty("reference").GetString());
+        var packed = Single(cluster, EventTopics.PackingResults, id);
+        Assert.Equal("packing_result", packed.Type);
+        Assert.Equal("packed", packed.Payload.GetProperty("status").GetString());
+        Assert.True(packed.Payload.GetProperty("utilization").GetDouble() > 0);
+        var risk = Single(cluster, EventTopics.DamagePredictions, id);
+        Assert.Equal("damage_prediction", risk.Type);
+        Assert.InRange(risk.Payload.GetProperty("risk_score").GetDouble(), 0, 100);
+        var alerts = cluster.ReadUntil(EventTopics.OpsAlerts, r => r.Any(m => m.Message.Value.Contains("memory:host", StringComparison.Ordinal)), Patience);
+        var alert = EventEnvelope.TryParse(alerts.Single(m => m.Message.Value.Contains("memory:host", StringComparison.Ordinal)).Message.Value)!;
+        Assert.Equal("notification", alert.Type);
+        Assert.Equal("firing", alert.Payload.GetProperty("state").GetString());
+        Assert.Equal("dash-a", KafkaMockCluster.Header(alerts[0], EventTopics.OriginHeader));
+
+        using var producer = cluster.Producer();
+        var now = DateTimeOffset.UtcNow;
+        await cluster.ProduceAsync(producer, EventTopics.ShipmentRequests, "ext-1",
+            EventEnvelope.Serialize("shipment_request", now, KafkaRequests.Request("KAFKA-EXT-1")), "evt-ext-1");
+        await cluster.ProduceAsync(producer, EventTopics.WeatherAlerts, "A7",
+            EventEnvelope.Serialize("weather_alert", now, new { Route = "A7 Hamburg-Kassel", Severity = "critical", Message = "Black ice", DelayMinutes = 45 }), "evt-weather-1");
+        await cluster.ProduceAsync(producer, EventTopics.RouteUpdates, "A1",
+            EventEnvelope.Serialize("traffic_update", now, new { Route = "A1 Bremen", Severity = "info", Message = "Flowing" }), "evt-traffic-1");
+
+        await Until(async () => (await store.ListAsync()).Any(s => s.Reference == "KAFKA-EXT-1"));
+        var news = app.Services.GetRequiredService<RouteNews>();
+        await Until(() => Task.FromResult(news.Get("A7 Hamburg-Kassel") is { Severity: "critical", DelayMinutes: 45 } && news.Get("A1 Bremen") is not null));
+        Assert.Equal(RouteEventKind.TrafficUpdate, news.Get("A1 Bremen")!.Latest.Single().Kind);
+        var weatherAlert = cluster.ReadUntil(EventTopics.OpsAlerts, r => r.Any(m => m.Message.Value.Contains("weather:A7 Hamburg-Kassel", StringComparison.Ordinal)), Patience);
+        Assert.Contains(weatherAlert, m => m.Message.Value.Contains("Black ice (delay 45 min)", StringComparison.Ordinal));
+    }
+
+    private static EventEnvelope Single(KafkaMockCluster cluster, string topic, string key)
+    {
+        var read = cluster.ReadUntil(topic, r => r.Any(m => m.Message.Key == key), Patience);
+        var message = Assert.Single(read, m => m.Message.Key == key);
+        Assert.NotNull(KafkaMockCluster.Header(message, EventTopics.EventIdHeader));
+        return EventEnvelope.TryParse(message.Message.Value) ?? throw new Xunit.Sdk.XunitException($"not an envelope: {message.Message.Value}");
+    }
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold in time");
+            await Task.Delay(100);
+        }
+    }
+}
