@@ -5,6 +5,7 @@ using Kitt.Dashboard.Components;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
+using Kitt.Dashboard.Mcp;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
 using Kitt.Dashboard.Shipments;
@@ -48,6 +49,7 @@ app.MapSessionEndpoints();
 app.MapShipmentEndpoints();
 app.MapAlertEndpoints();
 app.MapKittSockets();
+app.MapKittMcp();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

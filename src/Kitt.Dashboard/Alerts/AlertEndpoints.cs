@@ -66,7 +66,7 @@ public static class AlertEndpoints
         return endpoints;
     }
 
-    private static object Wire(AlertRow r) => new
+    internal static object Wire(AlertRow r) => new
     {
         r.Id, r.Key, r.Type, r.Source, Severity = r.Severity.ToString().ToLowerInvariant(), State = r.State.ToString().ToLowerInvariant(),
         r.Title, r.Message, r.Value, r.Threshold, r.FiredAt, r.ResolvedAt, r.Read,

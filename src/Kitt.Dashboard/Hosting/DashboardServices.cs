@@ -5,6 +5,7 @@ using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Host;
+using Kitt.Dashboard.Mcp;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Security;
@@ -81,6 +82,7 @@ public static class DashboardServices
         services.AddSingleton<KafkaConsumers>();
         services.AddHostedService(sp => sp.GetRequiredService<KafkaConsumers>());
         services.AddKittSockets(configuration);
+        services.AddKittMcp();
         return services;
     }
 }

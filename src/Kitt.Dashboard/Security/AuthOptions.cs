@@ -29,7 +29,7 @@ public sealed class SecurityOptions
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     public int SignInPerMinute { get; set; } = 10;
 
-    /// <summary>REST requests allowed per client (API key or address) per 10 seconds.</summary>
+    /// <summary>REST and MCP requests allowed per client (API key or address) per 10 seconds.</summary>
     public int ApiPer10Seconds { get; set; } = 200;
 
     /// <summary>WebSocket connects allowed per client address per minute.</summary>

@@ -5,7 +5,7 @@ namespace Kitt.Dashboard.Security;
 
 /// <summary>
 /// One global limiter with a partition per kind of request and client: sign-in attempts and WebSocket connects
-/// per address, REST calls per API key (or address). Everything else is not limited.
+/// per address, REST and MCP calls per API key (or address). Everything else is not limited.
 /// </summary>
 public static class RateLimits
 {
@@ -42,7 +42,8 @@ public static class RateLimits
             return Window("ws:" + address, options.WebSocketConnectsPerMinute, TimeSpan.FromMinutes(1));
         }
 
-        if (request.Path.StartsWithSegments("/api"))
+        // A tool call is an API call by other means: it spends the same key's budget.
+        if (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/mcp"))
         {
             var client = ApiKeyAuthenticationHandler.PresentedKey(context) is { Length: > 0 } key
                 ? "key:" + Convert.ToHexString(ApiKeyService.Hash(key), 0, 8)

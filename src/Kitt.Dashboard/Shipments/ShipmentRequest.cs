@@ -23,13 +23,11 @@ public sealed class ShipmentRequest
     public List<ItemInput>? Items { get; set; }
 
     /// <summary>The engine's view of the shipment: one container kind, one line per item.</summary>
-    public PackingRequest ToPackingRequest()
-    {
-        var c = Container ?? new ContainerInput();
-        return new PackingRequest(
-            [new ContainerType(c.Length, c.Width, c.Height, c.MaxPayloadKg)],
-            [.. (Items ?? []).Select(i => i.ToSpec())]);
-    }
+    public PackingRequest ToPackingRequest() => PackingRequestOf(Container ?? new ContainerInput(), Items ?? []);
+
+    public static PackingRequest PackingRequestOf(ContainerInput container, IEnumerable<ItemInput> items) => new(
+        [new ContainerType(container.Length, container.Width, container.Height, container.MaxPayloadKg)],
+        [.. items.Select(i => i.ToSpec())]);
 }
 
 public sealed class ContainerInput

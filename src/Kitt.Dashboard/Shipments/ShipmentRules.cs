@@ -27,26 +27,34 @@ public static class ShipmentRules
             errors.Add(new("routeConditions", $"must be one of {string.Join(", ", RouteConditions.All)}, got '{route}'"));
         }
 
-        if (request.Container is null)
+        errors.AddRange(CheckLoad(request.Container, request.Items));
+        return errors;
+    }
+
+    /// <summary>The container and the items alone, as a shipment or a packing preview carries them.</summary>
+    public static IReadOnlyList<FieldError> CheckLoad(ContainerInput? container, IReadOnlyList<ItemInput?>? items, int maxBoxes = MaxBoxes)
+    {
+        var errors = new List<FieldError>();
+        if (container is null)
         {
             errors.Add(new("container", "is required"));
         }
 
-        if (request.Items is null || request.Items.Count == 0)
+        if (items is null || items.Count == 0)
         {
             errors.Add(new("items", "at least one item is required"));
             return errors;
         }
 
-        if (request.Items.Count > MaxLines)
+        if (items.Count > MaxLines)
         {
-            errors.Add(new("items", $"at most {MaxLines} lines, got {request.Items.Count}"));
+            errors.Add(new("items", $"at most {MaxLines} lines, got {items.Count}"));
             return errors;
         }
 
-        for (var i = 0; i < request.Items.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (request.Items[i] is not { } item)
+            if (items[i] is not { } item)
             {
                 errors.Add(new($"items[{i}]", "is required"));
             }
@@ -64,15 +72,15 @@ public static class ShipmentRules
             }
         }
 
-        var boxes = request.Items.Sum(i => (long)Math.Max(0, i?.Quantity ?? 1));
-        if (boxes > MaxBoxes)
+        var boxes = items.Sum(i => (long)Math.Max(0, i?.Quantity ?? 1));
+        if (boxes > maxBoxes)
         {
-            errors.Add(new("items", $"{boxes} boxes; at most {MaxBoxes} per shipment"));
+            errors.Add(new("items", $"{boxes} boxes; at most {maxBoxes} at once"));
         }
 
-        if (request.Container is not null && request.Items.All(i => i is not null))
+        if (container is not null && items.All(i => i is not null))
         {
-            errors.AddRange(RequestValidator.Check(request.ToPackingRequest()).Select(e => new FieldError(JsonName(e.Field), e.Message)));
+            errors.AddRange(RequestValidator.Check(ShipmentRequest.PackingRequestOf(container, items!)).Select(e => new FieldError(JsonName(e.Field), e.Message)));
         }
 
         return errors;

@@ -125,7 +125,7 @@ public sealed class ShipmentStore(
         {
             var placed = await db.Set<PlanPlacement>().CountAsync(x => x.PlanId == p.Id, cancellationToken);
             var unplaced = Unplaced(p).Sum(u => u.Quantity);
-            plan = new PlanSummary(p.Utilization, placed, unplaced, p.RiskScore, DamageRisk.Level(p.RiskScore), p.ElapsedMs, p.CreatedAt);
+            plan = new PlanSummary(p.Utilization, placed, unplaced, p.RiskScore, DamageRisk.Level(p.RiskScore), p.ElapsedMs, p.CreatedAt, p.ContainersUsed);
         }
 
         return new ShipmentDetails(s.Id, s.Reference, s.Origin, s.Destination, s.Priority, s.RouteConditions, s.Status, s.Error,

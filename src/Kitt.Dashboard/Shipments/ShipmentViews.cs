@@ -35,7 +35,7 @@ public sealed record ShipmentDetails(
     DateTimeOffset? CompletedAt,
     PlanSummary? Plan);
 
-public sealed record PlanSummary(double Utilization, int Placed, int Unplaced, double RiskScore, string RiskLevel, double ElapsedMs, DateTimeOffset CreatedAt);
+public sealed record PlanSummary(double Utilization, int Placed, int Unplaced, double RiskScore, string RiskLevel, double ElapsedMs, DateTimeOffset CreatedAt, int ContainersUsed);
 
 /// <summary>The body of <c>GET /api/shipments/{id}/plan</c> and what the 3D view draws.</summary>
 public sealed record PlanView(

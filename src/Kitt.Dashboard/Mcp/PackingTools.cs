@@ -1,0 +1,78 @@
+using System.ComponentModel;
+using Kitt.Dashboard.Security;
+using Kitt.Dashboard.Shipments;
+using Kitt.Packing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+
+namespace Kitt.Dashboard.Mcp;
+
+public sealed record PreviewPlacement(string Sku, int Line, int Container, double X, double Y, double Z, double Length, double Width, double Height, int Sequence);
+
+public sealed record PreviewUnplaced(string Sku, int Line, int Quantity, string Reason);
+
+/// <summary>A plan computed on request and not stored: what a dispatcher would get if these boxes were shipped.</summary>
+public sealed record PackingPreview(
+    double Utilization,
+    int Boxes,
+    int Placed,
+    int UnplacedBoxes,
+    int ContainersUsed,
+    double ElapsedMs,
+    ContainerInput Container,
+    IReadOnlyList<PreviewUnplaced> Unplaced,
+    IReadOnlyList<PreviewPlacement> Placements);
+
+/// <summary>Packs boxes with the engine right away, without storing a shipment or queueing a job.</summary>
+[McpServerToolType]
+public sealed class PackingTools(IOptions<PackingWorkerOptions> packing)
+{
+    /// <summary>
+    /// Smaller than a stored shipment's limit: the search runs inside the call, and a large request belongs in the
+    /// queue (<c>POST /api/shipments</c>), where the worker bounds how many run at once.
+    /// </summary>
+    public const int MaxBoxes = 5_000;
+
+    private static readonly TimeSpan MaxSearch = TimeSpan.FromSeconds(5);
+
+    [McpServerTool(Name = "optimize_packing", ReadOnly = true, Idempotent = true, OpenWorld = false)]
+    [Authorize(Policy = Policies.Dispatch)]
+    [Description("Packs boxes into one container now and returns the plan without storing anything: volume utilization (0..1), " +
+        "placed and unplaced counts, why boxes were left out, and each box's position (cm, from the back wall, the left side " +
+        "and the floor) in load order. At most 5000 boxes counting quantities.")]
+    public async Task<PackingPreview> OptimizePacking(
+        [Description("The lines to pack: sku, length, width, height (cm), weight_kg, quantity (1 when left out), this_side_up, fragile, " +
+            "max_load_kg (most weight that may rest on one box), stop (delivery stop, unloaded in ascending order).")]
+        List<ItemInput?> items,
+        [Description("Inner length, width, height (cm) and max_payload_kg of the container; a 40 ft standard container when left out.")]
+        ContainerInput? container = null,
+        CancellationToken cancellationToken = default)
+    {
+        var preset = ContainerPresets.Default;
+        container ??= new ContainerInput { Length = preset.Length, Width = preset.Width, Height = preset.Height, MaxPayloadKg = preset.MaxPayloadKg };
+        var errors = ShipmentRules.CheckLoad(container, items, MaxBoxes);
+        if (errors.Count > 0)
+        {
+            throw ToolErrors.Invalid(errors);
+        }
+
+        var lines = items.Select(i => i!).ToList();
+        var request = ShipmentRequest.PackingRequestOf(container, lines);
+        var search = TimeSpan.FromSeconds(Math.Max(0.05, packing.Value.SearchSeconds));
+        var options = new Kitt.Packing.PackingOptions { TimeLimit = search < MaxSearch ? search : MaxSearch };
+        var result = await Task.Run(() => Packer.Pack(request, options, cancellationToken), cancellationToken);
+
+        var unplaced = result.Unplaced.Select(u => new PreviewUnplaced(u.ItemId, u.ItemIndex, u.Count, u.Message)).ToList();
+        return new PackingPreview(
+            result.Utilization,
+            lines.Sum(i => i.Quantity ?? 1),
+            result.Placements.Count,
+            unplaced.Sum(u => u.Quantity),
+            result.Containers.Count,
+            result.Elapsed.TotalMilliseconds,
+            container,
+            unplaced,
+            [.. result.Placements.Select(p => new PreviewPlacement(p.ItemId, p.ItemIndex, p.ContainerIndex, p.X, p.Y, p.Z, p.Dx, p.Dy, p.Dz, p.Sequence))]);
+    }
+}
