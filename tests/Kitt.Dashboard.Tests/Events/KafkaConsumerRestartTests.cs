@@ -33,13 +33,15 @@ public sealed class KafkaConsumerRestartTests
         }
 
         var settings = cluster.AppSettings("dash-c");
-        long handledBefore;
+        KafkaConsumers firstConsumers;
         await using (var first = new ConfiguredAppFactory(settings, file.Path))
         {
             _ = first.Server;
+            firstConsumers = first.Services.GetRequiredService<KafkaConsumers>();
             await UntilAsync(first, n => n >= 5);
-            handledBefore = first.Services.GetRequiredService<KafkaConsumers>().Handled;
         }
+
+        var handledBefore = firstConsumers.Handled; // read once stopped: it handles until then
 
         await using var second = new ConfiguredAppFactory(settings, file.Path);
         _ = second.Server;
