@@ -1,32 +1,28 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Kitt.Dashboard.Api.Sockets;
 
 namespace Kitt.Dashboard.Events;
 
-/// <summary>The KITT envelope, <c>{ type, timestamp, payload, correlation_id }</c> in snake_case, as Kafka values carry it.</summary>
+/// <summary>
+/// The KITT envelope, <c>{ type, timestamp, payload, correlation_id }</c>, as Kafka values carry it: the same JSON the
+/// WebSocket API speaks (<see cref="KittJson"/>), read back with the payload left for its handler.
+/// </summary>
 public sealed record EventEnvelope(
     string Type,
     DateTimeOffset Timestamp,
     JsonElement Payload,
     string? CorrelationId = null)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public static string Serialize<T>(string type, DateTimeOffset timestamp, T payload, string? correlationId = null) =>
-        JsonSerializer.Serialize(new EventEnvelope(type, timestamp, JsonSerializer.SerializeToElement(payload, Json), correlationId), Json);
+        Encoding.UTF8.GetString(KittJson.Encode(type, payload, correlationId, timestamp));
 
     /// <returns>Null when the text is not an envelope.</returns>
     public static EventEnvelope? TryParse(string json)
     {
         try
         {
-            var envelope = JsonSerializer.Deserialize<EventEnvelope>(json, Json);
+            var envelope = JsonSerializer.Deserialize<EventEnvelope>(json, KittJson.Options);
             return envelope is { Type.Length: > 0 } ? envelope : null;
         }
         catch (JsonException)
@@ -35,5 +31,5 @@ public sealed record EventEnvelope(
         }
     }
 
-    public T? PayloadAs<T>() => Payload.Deserialize<T>(Json);
+    public T? PayloadAs<T>() => Payload.Deserialize<T>(KittJson.Options);
 }

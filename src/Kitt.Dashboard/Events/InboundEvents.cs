@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using Kitt.Dashboard.Api.Sockets;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Realtime;
@@ -71,7 +73,7 @@ public sealed class InboundEvents(
             {
                 // A dashboard announces the requests it took itself; they are already in its queue.
                 EventTopics.ShipmentRequests when origin is not null => null,
-                EventTopics.ShipmentRequests => await RequestShipmentAsync(envelope!, key, cancellationToken),
+                EventTopics.ShipmentRequests => await RequestShipmentAsync(value, key, cancellationToken),
                 EventTopics.OpsAlerts => Announce(Topics.Alerts, envelope!.PayloadAs<AlertEvent>(), "payload is not an alert"),
                 EventTopics.PackingResults => PackingResult(envelope!, origin),
                 EventTopics.RouteUpdates or EventTopics.WeatherAlerts => Announce(Topics.Routes, RouteNews(envelope!, eventId, topic), "payload.route is required"),
@@ -96,20 +98,27 @@ public sealed class InboundEvents(
         return problem is null ? InboundOutcome.Handled : InboundOutcome.Rejected;
     }
 
-    private async Task<string?> RequestShipmentAsync(EventEnvelope envelope, string? key, CancellationToken cancellationToken)
+    /// <summary>A freight system's request, read and checked as the WebSocket API reads one, so both speak one protocol.</summary>
+    private async Task<string?> RequestShipmentAsync(string value, string? key, CancellationToken cancellationToken)
     {
-        if (envelope.PayloadAs<ShipmentRequest>() is not { } request)
+        var parsed = KittParser.Parse(Encoding.UTF8.GetBytes(value), KittEndpoint.Freight);
+        if (parsed.Error is { } error)
         {
-            return "payload is empty";
+            return $"{error.Field ?? error.Code}: {error.Message}";
         }
 
-        var result = await shipments.CreateAsync(request, "kafka", cancellationToken);
+        if (parsed.Payload is not ShipmentRequestPayload request)
+        {
+            return $"a {parsed.Type} is not a shipment_request";
+        }
+
+        var result = await shipments.CreateAsync(request.ToShipmentRequest("KAFKA-" + (key ?? Guid.NewGuid().ToString("N")[..12])), "kafka", cancellationToken);
         if (result.Created || result.Conflict)
         {
             return null; // a conflict is the same reference taken before: the request is already queued
         }
 
-        return "shipment request " + (key ?? request.Reference ?? "") + " refused: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}"));
+        return "shipment request refused: " + string.Join("; ", result.Errors.Select(e => $"{ShipmentRequestPayload.ProtocolField(e.Field)} {e.Message}"));
     }
 
     private string? PackingResult(EventEnvelope envelope, string? origin)

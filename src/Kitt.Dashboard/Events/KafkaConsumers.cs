@@ -104,7 +104,9 @@ public sealed class KafkaConsumers(
         }
         catch (ConsumeException ex)
         {
+            // E.g. a topic nobody has produced to yet; waiting a little keeps this thread from spinning on it.
             logger.LogWarning("Kafka consume failed: {Reason}", ex.Error.Reason);
+            stoppingToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
             return null;
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Kitt.Dashboard.Api.Sockets;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Realtime;
@@ -79,7 +80,8 @@ public sealed class ShipmentStore(
             // The shipment and its shipment.requests event commit together; the event's key is the new id.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            outbox.Add(db, EventTopics.ShipmentRequests, shipment.Id.ToString(CultureInfo.InvariantCulture), "shipment_request", request);
+            outbox.Add(db, EventTopics.ShipmentRequests, shipment.Id.ToString(CultureInfo.InvariantCulture), KittTypes.ShipmentRequest,
+                ShipmentRequestPayload.From(request));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -24,12 +24,12 @@ public sealed class KafkaConsumerRestartTests
             for (var i = 0; i < Count; i++)
             {
                 await cluster.ProduceAsync(producer, EventTopics.ShipmentRequests, $"c-{i}",
-                    EventEnvelope.Serialize("shipment_request", DateTimeOffset.UtcNow, KafkaRequests.Request($"KAFKA-C-{i:D2}")), $"evt-c-{i}");
+                    KafkaRequests.Envelope($"KAFKA-C-{i:D2}"), $"evt-c-{i}");
             }
 
             // The same event again, as a producer retry without idempotence would send it: it must not become a shipment.
             await cluster.ProduceAsync(producer, EventTopics.ShipmentRequests, "c-0",
-                EventEnvelope.Serialize("shipment_request", DateTimeOffset.UtcNow, KafkaRequests.Request("KAFKA-C-DUP")), "evt-c-0");
+                KafkaRequests.Envelope("KAFKA-C-DUP"), "evt-c-0");
         }
 
         var settings = cluster.AppSettings("dash-c");

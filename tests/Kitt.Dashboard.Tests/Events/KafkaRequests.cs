@@ -1,8 +1,10 @@
+using Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Shipments;
 
 namespace Kitt.Dashboard.Tests.Events;
 
-/// <summary>A small shipment that packs in milliseconds.</summary>
+/// <summary>A small shipment that packs in milliseconds, as the dashboard stores it and as a freight system sends it.</summary>
 internal static class KafkaRequests
 {
     public static ShipmentRequest Request(string reference) => new()
@@ -13,4 +15,8 @@ internal static class KafkaRequests
         Container = new ContainerInput { Length = 240, Width = 120, Height = 120, MaxPayloadKg = 2000 },
         Items = [new ItemInput { Sku = "BOX", Length = 40, Width = 30, Height = 30, WeightKg = 5, Quantity = 4 }],
     };
+
+    /// <summary>The KITT <c>shipment_request</c> message a freight system produces: width, height, depth, weight.</summary>
+    public static string Envelope(string reference) =>
+        EventEnvelope.Serialize(KittTypes.ShipmentRequest, DateTimeOffset.UtcNow, ShipmentRequestPayload.From(Request(reference)));
 }

@@ -35,6 +35,7 @@ public sealed class KafkaRoundTripTests
         var request = Single(cluster, EventTopics.ShipmentRequests, id);
         Assert.Equal("shipment_request", request.Type);
         Assert.Equal("KAFKA-RT-1", request.Payload.GetProperty("reference").GetString());
+        Assert.Equal(40, request.Payload.GetProperty("items")[0].GetProperty("depth").GetDouble()); // the protocol's names
         var packed = Single(cluster, EventTopics.PackingResults, id);
         Assert.Equal("packing_result", packed.Type);
         Assert.Equal("packed", packed.Payload.GetProperty("status").GetString());
@@ -50,14 +51,18 @@ public sealed class KafkaRoundTripTests
 
         using var producer = cluster.Producer();
         var now = DateTimeOffset.UtcNow;
+        // A request with a negative size is refused and skipped: it must not hold up the one behind it.
+        await cluster.ProduceAsync(producer, EventTopics.ShipmentRequests, "ext-0",
+            KafkaRequests.Envelope("KAFKA-EXT-BAD").Replace("\"width\":30", "\"width\":-30", StringComparison.Ordinal), "evt-ext-0");
         await cluster.ProduceAsync(producer, EventTopics.ShipmentRequests, "ext-1",
-            EventEnvelope.Serialize("shipment_request", now, KafkaRequests.Request("KAFKA-EXT-1")), "evt-ext-1");
+            KafkaRequests.Envelope("KAFKA-EXT-1"), "evt-ext-1");
         await cluster.ProduceAsync(producer, EventTopics.WeatherAlerts, "A7",
             EventEnvelope.Serialize("weather_alert", now, new { Route = "A7 Hamburg-Kassel", Severity = "critical", Message = "Black ice", DelayMinutes = 45 }), "evt-weather-1");
         await cluster.ProduceAsync(producer, EventTopics.RouteUpdates, "A1",
             EventEnvelope.Serialize("traffic_update", now, new { Route = "A1 Bremen", Severity = "info", Message = "Flowing" }), "evt-traffic-1");
 
         await Until(async () => (await store.ListAsync()).Any(s => s.Reference == "KAFKA-EXT-1"));
+        Assert.DoesNotContain(await store.ListAsync(), s => s.Reference == "KAFKA-EXT-BAD");
         var news = app.Services.GetRequiredService<RouteNews>();
         await Until(() => Task.FromResult(news.Get("A7 Hamburg-Kassel") is { Severity: "critical", DelayMinutes: 45 } && news.Get("A1 Bremen") is not null));
         Assert.Equal(RouteEventKind.TrafficUpdate, news.Get("A1 Bremen")!.Latest.Single().Kind);

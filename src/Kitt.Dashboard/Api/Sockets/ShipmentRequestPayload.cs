@@ -100,6 +100,32 @@ public sealed class ShipmentRequestPayload : IKittPayload
         };
     }
 
+    /// <summary>A stored shipment's request as the protocol spells it, for the <c>shipment.requests</c> topic.</summary>
+    public static ShipmentRequestPayload From(ShipmentRequest request) => new()
+    {
+        Reference = request.Reference,
+        Origin = request.Origin,
+        Destination = request.Destination,
+        Priority = request.Priority,
+        RouteConditions = request.RouteConditions,
+        Container = request.Container is { } c
+            ? new KittContainer { Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg }
+            : null,
+        Items = [.. (request.Items ?? []).Select(i => (KittItem?)new KittItem
+        {
+            Sku = i.Sku,
+            Width = i.Width,
+            Height = i.Height,
+            Depth = i.Length,
+            Weight = i.WeightKg,
+            Quantity = i.Quantity,
+            Fragile = i.Fragile,
+            ThisSideUp = i.ThisSideUp,
+            MaxLoad = i.MaxLoadKg,
+            Stop = i.Stop,
+        })],
+    };
+
     /// <summary>The store names fields as the REST API spells them; a client of this protocol knows other names.</summary>
     public static string ProtocolField(string restField) => "payload." + restField
         .Replace(".length", ".depth", StringComparison.Ordinal)
