@@ -55,7 +55,10 @@ public sealed class KittReceiver(
 
                 if (connection.IsClosing)
                 {
-                    return;
+                    // Closing: what the client still sends is read and dropped until its close frame (or the grace
+                    // period's cut). Leaving it unread would make the server's TCP stack reset the link, and the
+                    // client could lose the close frame that tells it why.
+                    continue;
                 }
 
                 await HandleAsync(connection, budget, buffer.AsMemory(0, length), length > limit, token);
