@@ -23,6 +23,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
     protected DashboardTestContext()
     {
+        // bUnit waits 1 s by default; the hub delivers through a thread-pool loop every ~100 ms, and on a busy 2-core
+        // machine running other test classes in parallel a render can take longer. A wait still fails, only later.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(Hub);
