@@ -123,13 +123,13 @@ public sealed class InboundEvents(
 
     private string? PackingResult(EventEnvelope envelope, string? origin)
     {
-        if (envelope.PayloadAs<PackingResultPayload>() is not { ShipmentId.Length: > 0 } result)
+        if (envelope.PayloadAs<PackingResultPayload>() is not { ShipmentId.Length: > 0, Status.Length: > 0 } result)
         {
-            return "payload.shipment_id is required";
+            return "payload.shipment_id and payload.status are required";
         }
 
         hub.Publish(Topics.Packing, new PackingEvent(
-            result.ShipmentId, result.Reference, result.Status, result.Utilization, envelope.Timestamp, result.Reason, origin ?? "kafka"));
+            result.ShipmentId, result.Reference ?? "", result.Status, result.Utilization, envelope.Timestamp, result.Reason, origin ?? "kafka"));
         return null;
     }
 

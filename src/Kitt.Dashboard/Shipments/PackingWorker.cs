@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Kitt.Dashboard.Api.Sockets;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
@@ -246,11 +247,18 @@ public sealed class PackingWorker(
 
         await db.Set<PackingPlan>().Where(p => p.ShipmentId == job.Id).ExecuteDeleteAsync(token);
         db.Add(plan);
-        var unplaced = result.Unplaced.Sum(u => u.Count);
-        outbox.Add(db, EventTopics.PackingResults, Id(job.Id), "packing_result", new PackingResultPayload(
-            Id(job.Id), job.Reference, ShipmentStatus.Packed, result.Utilization, result.Containers.Count, placements.Count, unplaced));
-        outbox.Add(db, EventTopics.DamagePredictions, Id(job.Id), "damage_prediction",
-            new DamagePredictionPayload(Id(job.Id), job.Reference, risk.Score, risk.Factors));
+        outbox.Add(db, EventTopics.PackingResults, Id(job.Id), KittTypes.PackingResult, new PackingResultPayload
+        {
+            ShipmentId = Id(job.Id),
+            Reference = job.Reference,
+            Status = ShipmentStatus.Packed,
+            Utilization = result.Utilization,
+            Placed = placements.Count,
+            Unplaced = result.Unplaced.Sum(u => u.Count),
+            ContainersUsed = result.Containers.Count,
+            Container = KittContainer.From(ShipmentStore.ContainerOf(job)),
+        });
+        outbox.Add(db, EventTopics.DamagePredictions, Id(job.Id), KittTypes.DamagePrediction, DamagePredictionPayload.From(Id(job.Id), risk));
         await db.SaveChangesAsync(token);
         await transaction.CommitAsync(token);
         outbox.Written();
@@ -296,7 +304,8 @@ public sealed class PackingWorker(
                 .SetProperty(s => s.UpdatedAt, now), token);
         if (changed == 1)
         {
-            outbox.Add(db, EventTopics.PackingResults, Id(id), "packing_result", new PackingResultPayload(Id(id), reference, status, Reason: reason));
+            outbox.Add(db, EventTopics.PackingResults, Id(id), KittTypes.PackingResult,
+                new PackingResultPayload { ShipmentId = Id(id), Reference = reference, Status = status, Reason = reason });
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
             outbox.Written();

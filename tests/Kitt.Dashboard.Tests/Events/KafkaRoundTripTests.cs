@@ -42,7 +42,8 @@ public sealed class KafkaRoundTripTests
         Assert.True(packed.Payload.GetProperty("utilization").GetDouble() > 0);
         var risk = Single(cluster, EventTopics.DamagePredictions, id);
         Assert.Equal("damage_prediction", risk.Type);
-        Assert.InRange(risk.Payload.GetProperty("risk_score").GetDouble(), 0, 100);
+        Assert.InRange(risk.Payload.GetProperty("score").GetDouble(), 0, 100);
+        Assert.Equal(4, packed.Payload.GetProperty("placed").GetInt32()); // the socket API's packing_result, field for field
         var alerts = cluster.ReadUntil(EventTopics.OpsAlerts, r => r.Any(m => m.Message.Value.Contains("memory:host", StringComparison.Ordinal)), Patience);
         var alert = EventEnvelope.TryParse(alerts.Single(m => m.Message.Value.Contains("memory:host", StringComparison.Ordinal)).Message.Value)!;
         Assert.Equal("notification", alert.Type);

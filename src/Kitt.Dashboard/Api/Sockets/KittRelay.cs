@@ -68,23 +68,14 @@ public sealed class KittRelay(
             Placed = plan?.Placements.Count ?? 0,
             Unplaced = plan?.Unplaced.Sum(u => u.Quantity) ?? 0,
             ContainersUsed = plan?.Placements.Select(p => p.Container).Distinct().Count() ?? 0,
-            Container = container is null ? null : new KittContainer
-            {
-                Width = container.Width, Height = container.Height, Depth = container.Length, MaxWeight = container.MaxPayloadKg,
-            },
+            Container = container is null ? null : KittContainer.From(container),
             Reason = e.Reason,
         }, pending.CorrelationId, now);
         Deliver(result, pending);
 
         if (plan?.Risk is { } risk)
         {
-            Deliver(KittJson.Encode(KittTypes.DamagePrediction, new DamagePredictionPayload
-            {
-                ShipmentId = e.ShipmentId,
-                Score = risk.Score,
-                Level = risk.Level,
-                Factors = [.. risk.Factors.Select(f => new KittRiskFactor { Name = f.Name, Points = f.Points, Detail = f.Detail })],
-            }, pending.CorrelationId, now), pending);
+            Deliver(KittJson.Encode(KittTypes.DamagePrediction, DamagePredictionPayload.From(e.ShipmentId, risk), pending.CorrelationId, now), pending);
         }
     }
 

@@ -48,6 +48,14 @@ public sealed class DamagePredictionPayload : IKittPayload
 
     public List<KittRiskFactor>? Factors { get; set; }
 
+    public static DamagePredictionPayload From(string shipmentId, DamageRiskView risk) => new()
+    {
+        ShipmentId = shipmentId,
+        Score = risk.Score,
+        Level = risk.Level,
+        Factors = [.. risk.Factors.Select(f => new KittRiskFactor { Name = f.Name, Points = f.Points, Detail = f.Detail })],
+    };
+
     public void Validate(PayloadCheck check)
     {
         check.Required(ShipmentId, "shipment_id", 64);

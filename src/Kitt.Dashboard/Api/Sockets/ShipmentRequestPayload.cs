@@ -109,7 +109,7 @@ public sealed class ShipmentRequestPayload : IKittPayload
         Priority = request.Priority,
         RouteConditions = request.RouteConditions,
         Container = request.Container is { } c
-            ? new KittContainer { Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg }
+            ? KittContainer.From(c)
             : null,
         Items = [.. (request.Items ?? []).Select(i => (KittItem?)new KittItem
         {
@@ -138,6 +138,9 @@ public sealed class ShipmentRequestPayload : IKittPayload
 
 public sealed class KittContainer
 {
+    /// <summary>A container as the protocol names its sides: its length is the depth.</summary>
+    public static KittContainer From(ContainerInput c) => new() { Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg };
+
     public double? Width { get; set; }
 
     public double? Height { get; set; }
