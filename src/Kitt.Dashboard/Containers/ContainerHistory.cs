@@ -24,35 +24,13 @@ public sealed record UsageSample(
 /// The last <see cref="Window"/> of usage per container, in memory, for sparklines and the detail charts. Fed from
 /// the <c>containers</c> topic like any other subscriber; a container that leaves the engine leaves the history.
 /// </summary>
-public sealed class ContainerHistory : IHostedService
+public sealed class ContainerHistory(ITopicHub hub) : TopicListener<ContainersSnapshot>(hub, Topics.Containers)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
     private readonly ConcurrentDictionary<string, Series> series = new(StringComparer.Ordinal);
-    private readonly ITopicHub hub;
-    private IDisposable? subscription;
 
-    public ContainerHistory(ITopicHub hub) => this.hub = hub;
-
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        subscription = hub.Subscribe(Topics.Containers, (batch, _) =>
-        {
-            foreach (var snapshot in batch)
-            {
-                Record(snapshot);
-            }
-
-            return ValueTask.CompletedTask;
-        });
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        subscription?.Dispose();
-        return Task.CompletedTask;
-    }
+    protected override void OnPublished(ContainersSnapshot value) => Record(value);
 
     /// <summary>The samples of one container since <paramref name="since"/>, oldest first; empty for an unknown id.</summary>
     public IReadOnlyList<UsageSample> Of(string containerId, DateTimeOffset since) =>

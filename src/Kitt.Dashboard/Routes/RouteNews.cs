@@ -16,13 +16,12 @@ public sealed record RouteCondition(string Route, DateTimeOffset UpdatedAt, IRea
 /// The latest news per route, from everything announced on <c>routes</c>. In memory: route news is short-lived,
 /// and its durable record is the outbox and Kafka.
 /// </summary>
-public sealed class RouteNews(ITopicHub hub) : IHostedService
+public sealed class RouteNews(ITopicHub hub) : TopicListener<RouteEvent>(hub, Topics.Routes)
 {
     /// <summary>Routes remembered; the one updated longest ago is forgotten first.</summary>
     public const int MaxRoutes = 10_000;
 
     private readonly ConcurrentDictionary<string, RouteCondition> routes = new(StringComparer.OrdinalIgnoreCase);
-    private IDisposable? subscription;
 
     public IReadOnlyList<RouteCondition> All => [.. routes.Values.OrderByDescending(r => r.UpdatedAt)];
 
@@ -45,23 +44,5 @@ public sealed class RouteNews(ITopicHub hub) : IHostedService
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        subscription = hub.Subscribe(Topics.Routes, (batch, _) =>
-        {
-            foreach (var e in batch)
-            {
-                Apply(e);
-            }
-
-            return ValueTask.CompletedTask;
-        });
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        subscription?.Dispose();
-        return Task.CompletedTask;
-    }
+    protected override void OnPublished(RouteEvent value) => Apply(value);
 }
