@@ -34,7 +34,7 @@ public sealed class KafkaConsumers(
             return Task.CompletedTask;
         }
 
-        states.Report(Component, ComponentStatus.Starting, $"Kafka at {settings.BootstrapServers}");
+        states.Report(Component, ComponentStatus.Starting, settings.Cluster);
         // Consume blocks its thread; each group gets one of its own.
         var work = Task.Factory.StartNew(
             () => ConsumeAsync($"{settings.GroupPrefix}-work", [EventTopics.ShipmentRequests], AutoOffsetReset.Earliest, stoppingToken),
@@ -51,13 +51,14 @@ public sealed class KafkaConsumers(
     {
         var settings = options.Value;
         var byName = topics.ToDictionary(settings.TopicName, t => t, StringComparer.Ordinal);
+        var cluster = settings.Cluster; // reported with every message: made once
         using var consumer = new ConsumerBuilder<string, string>(KafkaClients.Consumer(settings, group, reset))
             .SetLogHandler((_, m) => KafkaClients.Log(logger, m))
             .SetErrorHandler((_, e) =>
             {
                 if (e.IsFatal || e.Code is ErrorCode.Local_AllBrokersDown or ErrorCode.Local_Transport)
                 {
-                    states.Report(Component, ComponentStatus.Degraded, $"Kafka at {settings.BootstrapServers}: {e.Reason}");
+                    states.Report(Component, ComponentStatus.Degraded, $"{cluster}: {e.Reason}");
                 }
             })
             .Build();
@@ -72,7 +73,7 @@ public sealed class KafkaConsumers(
                     continue;
                 }
 
-                states.Report(Component, ComponentStatus.Running, $"Kafka at {settings.BootstrapServers}");
+                states.Report(Component, ComponentStatus.Running, cluster);
                 var topic = byName.GetValueOrDefault(result.Topic, result.Topic);
                 var outcome = await DatabaseRetry.UntilDoneAsync(
                     token => inbound.HandleAsync(topic, Header(message, EventTopics.EventIdHeader), Header(message, EventTopics.OriginHeader),

@@ -27,5 +27,8 @@ public sealed class KafkaOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(BootstrapServers);
 
+    /// <summary>How component states name the cluster.</summary>
+    public string Cluster => $"Kafka at {BootstrapServers}";
+
     public string TopicName(string topic) => Topics.TryGetValue(topic, out var name) && !string.IsNullOrWhiteSpace(name) ? name : topic;
 }

@@ -41,7 +41,7 @@ public sealed class OutboxRelay(
             .SetLogHandler((_, m) => KafkaClients.Log(logger, m))
             .Build();
         var backoff = TimeSpan.FromSeconds(1);
-        states.Report(ComponentStates.EventBus, ComponentStatus.Starting, $"Kafka at {settings.BootstrapServers}");
+        states.Report(ComponentStates.EventBus, ComponentStatus.Starting, settings.Cluster);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -50,7 +50,7 @@ public sealed class OutboxRelay(
                 if (failure is null)
                 {
                     backoff = TimeSpan.FromSeconds(1);
-                    states.Report(ComponentStates.EventBus, ComponentStatus.Running, $"Kafka at {settings.BootstrapServers}");
+                    states.Report(ComponentStates.EventBus, ComponentStatus.Running, settings.Cluster);
                     if (sent == 0)
                     {
                         await outbox.WaitAsync(Idle, stoppingToken);
@@ -61,7 +61,7 @@ public sealed class OutboxRelay(
 
                 var waiting = await WaitingAsync(stoppingToken);
                 states.Report(ComponentStates.EventBus, ComponentStatus.Degraded,
-                    $"Kafka at {settings.BootstrapServers} does not acknowledge ({failure}); {waiting} events wait in the outbox");
+                    $"{settings.Cluster} does not acknowledge ({failure}); {waiting} events wait in the outbox");
             }
             catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
             {
