@@ -10,8 +10,6 @@ public static class EventTopics
     public const string DamagePredictions = "damage.predictions";
     public const string OpsAlerts = "ops.alerts";
 
-    public static readonly IReadOnlyList<string> All = [ShipmentRequests, PackingResults, RouteUpdates, WeatherAlerts, DamagePredictions, OpsAlerts];
-
     /// <summary>Headers every produced message carries: its unique id (consumers handle an id once) and the instance that produced it.</summary>
     public const string EventIdHeader = "kitt-event-id";
 

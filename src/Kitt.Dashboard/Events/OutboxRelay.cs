@@ -23,11 +23,6 @@ public sealed class OutboxRelay(
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    private long relayed;
-
-    /// <summary>Events acknowledged by the broker since start.</summary>
-    public long Relayed => Interlocked.Read(ref relayed);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -113,7 +108,6 @@ public sealed class OutboxRelay(
         if (acknowledged.Count > 0)
         {
             await db.Outbox.Where(e => acknowledged.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.SentAt, now), cancellationToken);
-            Interlocked.Add(ref relayed, acknowledged.Count);
         }
 
         if (failure is not null)
