@@ -24,6 +24,12 @@ public sealed class Alert
 
     public required string Message { get; set; }
 
+    /// <summary>
+    /// The words of title, message and source as <see cref="FullText.Words"/> reads them: what the full-text index
+    /// holds, kept on the row so a search for a common word can test rows while it walks an index in sort order.
+    /// </summary>
+    public required string SearchText { get; set; }
+
     public double? Value { get; set; }
 
     public double? Threshold { get; set; }

@@ -27,8 +27,10 @@ public sealed record AlertPage(int Total, IReadOnlyList<AlertRow> Items, bool To
 /// search through the <c>alerts_fts</c> full-text index, per-user read state. Writes only what a reader owns
 /// (read marks, clear, mute); alert state itself belongs to the alert-manager.
 /// </summary>
-public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, TimeProvider clock)
+public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, TimeProvider clock, AlertSearchLimits? searchLimits = null)
 {
+    private readonly AlertSearchLimits limits = searchLimits ?? new AlertSearchLimits();
+
     /// <summary>The badge counts up to this many; beyond it shows "99+" and the count stays cheap.</summary>
     public const int BadgeCap = 100;
 
@@ -38,19 +40,22 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     /// </summary>
     public const int CountCap = 5_000;
 
-    /// <summary>A search matching at least this many alerts walks the index of the sort order instead of sorting every match.</summary>
-    private const int CommonMatch = 2_000;
-
     public async Task<AlertPage> PageAsync(AlertFilter filter, string readerId, bool forSidebar = false, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, readerId, cancellationToken);
-        var query = Filtered(db, filter, readerId, reader, forSidebar);
-        var capped = filter.Text is not null || filter.Unread is not null;
-        var total = capped ? await query.Take(CountCap + 1).CountAsync(cancellationToken) : await query.CountAsync(cancellationToken);
-        var walk = await IsCommonAsync(db, filter, cancellationToken);
-        var page = walk ? Filtered(db, filter, readerId, reader, forSidebar, walkSortIndex: true) : query;
-        var items = await Rows(db, Sorted(page, filter).Skip(filter.Skip).Take(filter.Take), readerId, reader).ToListAsync(cancellationToken);
+        var search = await AlertSearch.PlanAsync(db, filter.Text, limits, cancellationToken);
+        var broad = search is { Common: true } && await IsBroadAsync(db, filter, readerId, reader, forSidebar, cancellationToken);
+        var counting = broad ? AlertAccess.MatchOrder : AlertAccess.Planned;
+        var countedSearch = broad ? await search!.WithinAsync(db, filter.From, filter.To, cancellationToken) : search;
+        IQueryable<Alert> Counted(AlertSearch? s) => Filtered(db, filter, readerId, reader, forSidebar, s, counting);
+
+        var capped = search is not null || filter.Unread is not null;
+        var total = !capped ? await Counted(countedSearch).CountAsync(cancellationToken)
+            : countedSearch is { Common: true } && await Counted(countedSearch.WholeWords()).Take(CountCap + 1).CountAsync(cancellationToken) > CountCap ? CountCap + 1
+            : await Counted(countedSearch).Take(CountCap + 1).CountAsync(cancellationToken);
+        var paged = Filtered(db, filter, readerId, reader, forSidebar, search, PageAccess(filter, broad));
+        var items = await Rows(db, Sorted(paged, filter).Skip(filter.Skip).Take(filter.Take), readerId, reader).ToListAsync(cancellationToken);
         return total > CountCap && capped ? new AlertPage(CountCap, items, TotalCapped: true) : new AlertPage(total, items);
     }
 
@@ -62,7 +67,11 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, readerId, cancellationToken);
-        var query = Filtered(db, filter, readerId, reader, forSidebar: false);
+        var search = await AlertSearch.PlanAsync(db, filter.Text, limits, cancellationToken);
+        var broad = search is { Common: true } && await IsBroadAsync(db, filter, readerId, reader, forSidebar: false, cancellationToken);
+        var query = broad
+            ? Filtered(db, filter, readerId, reader, forSidebar: false, await search!.WithinAsync(db, filter.From, filter.To, cancellationToken), AlertAccess.MatchOrder)
+            : Filtered(db, filter, readerId, reader, forSidebar: false, search, AlertAccess.Planned);
         var to = filter.To ?? clock.GetUtcNow();
         var from = filter.From ?? await query.OrderBy(a => a.FiredAt).Select(a => (DateTimeOffset?)a.FiredAt).FirstOrDefaultAsync(cancellationToken) ?? to;
         if (filter.From is null && to - from < AlertCounts.MinimumRange)
@@ -85,8 +94,9 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, userId, cancellationToken);
-        var walk = await IsCommonAsync(db, filter, cancellationToken);
-        var rows = Rows(db, Sorted(Filtered(db, filter, userId, reader, forSidebar: false, walk), filter), userId, reader);
+        var search = await AlertSearch.PlanAsync(db, filter.Text, limits, cancellationToken);
+        var broad = search is { Common: true } && await IsBroadAsync(db, filter, userId, reader, forSidebar: false, cancellationToken);
+        var rows = Rows(db, Sorted(Filtered(db, filter, userId, reader, forSidebar: false, search, PageAccess(filter, broad)), filter), userId, reader);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return row;
@@ -97,7 +107,8 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, userId, cancellationToken);
-        return await Filtered(db, AlertFilter.All with { Unread = true }, userId, reader, forSidebar: true).Take(BadgeCap).CountAsync(cancellationToken);
+        return await Filtered(db, AlertFilter.All with { Unread = true }, userId, reader, forSidebar: true, search: null, AlertAccess.Planned)
+            .Take(BadgeCap).CountAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AlertChange>> TimelineAsync(long alertId, CancellationToken cancellationToken = default)
@@ -141,33 +152,24 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
         return (await ReaderAsync(db, userId, cancellationToken))?.MuteInfoAndWarning ?? false;
     }
 
+    /// <summary>Whether the filters other than the text select so many alerts that a common word is better followed through its matches.</summary>
+    private async Task<bool> IsBroadAsync(
+        KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, CancellationToken cancellationToken) =>
+        await Filtered(db, f, userId, reader, forSidebar, search: null, AlertAccess.Planned).Take(limits.NarrowRows).CountAsync(cancellationToken) >= limits.NarrowRows;
+
     /// <summary>
-    /// Whether the search matches so many alerts that the page should walk the sort order's index: SQLite would
-    /// otherwise drive the query from the matches and sort all of them. Counts are better off driven by the matches.
+    /// A common word across broad filters walks the sort order's index, unless newest first with one equality filter,
+    /// which that column's (column, FiredAt) index serves in order already.
     /// </summary>
-    /// <remarks>
-    /// Newest first with an equality filter is served in order by that column's (column, FiredAt) index already.
-    /// </remarks>
-    private static async Task<bool> IsCommonAsync(KittDbContext db, AlertFilter f, CancellationToken cancellationToken) =>
-        !(f.Sort == AlertSort.FiredAt && (f.Type is not null || f.Source is not null || f.State is not null || f.Severities.Count == 1)) &&
-        f.Text is { } text && FullText.Match(text) is { } match && await db.Database
-            .SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM alerts_fts WHERE alerts_fts MATCH {match} LIMIT {CommonMatch})")
-            .SingleAsync(cancellationToken) >= CommonMatch;
+    private static AlertAccess PageAccess(AlertFilter f, bool broad) =>
+        broad && !(f.Sort == AlertSort.FiredAt && f.Descending && (f.Type is not null || f.Source is not null || f.State is not null || f.Severities.Count == 1))
+            ? AlertAccess.SortOrder
+            : AlertAccess.Planned;
 
     private static IQueryable<Alert> Filtered(
-        KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, bool walkSortIndex = false)
+        KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, AlertSearch? search, AlertAccess access)
     {
-        IQueryable<Alert> query = db.Alerts;
-        if (f.Text is { } text && FullText.Match(text) is { } match)
-        {
-            var indexed = walkSortIndex ? " INDEXED BY " + SortIndex(f.Sort) : "";
-#pragma warning disable EF1003 // the only text added is an index name from SortIndex; the search words are a parameter
-            query = db.Alerts.FromSqlRaw(
-                "SELECT * FROM alerts" + indexed + " WHERE Id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH {0})", match);
-#pragma warning restore EF1003
-        }
-
-        query = query.AsNoTracking();
+        var query = (search?.Rows(db, access, f.Sort) ?? db.Alerts).AsNoTracking();
         if (f.Severities.Count > 0)
         {
             var severities = f.Severities.ToArray();
@@ -216,14 +218,6 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
 
         return query;
     }
-
-    private static string SortIndex(AlertSort sort) => sort switch
-    {
-        AlertSort.Severity => "IX_alerts_Severity_FiredAt",
-        AlertSort.Source => "IX_alerts_Source_FiredAt",
-        AlertSort.Type => "IX_alerts_Type_FiredAt",
-        _ => "IX_alerts_FiredAt",
-    };
 
     private static IQueryable<Alert> Sorted(IQueryable<Alert> query, AlertFilter f) => (f.Sort, f.Descending) switch
     {

@@ -41,7 +41,8 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
                 var alert = new Alert
                 {
                     Key = c.Key, Type = c.Type, Source = c.Source, Severity = c.Severity, State = AlertState.Firing,
-                    Title = c.Title, Message = c.Message, Value = c.Value, Threshold = c.FireAt, FiredAt = t.At, UpdatedAt = t.At,
+                    Title = c.Title, Message = c.Message, SearchText = FullText.Words(c.Title, c.Message, c.Source),
+                    Value = c.Value, Threshold = c.FireAt, FiredAt = t.At, UpdatedAt = t.At,
                 };
                 alert.Changes.Add(change);
                 db.Alerts.Add(alert);

@@ -19,7 +19,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Creates the database file's folder, applies migrations and switches the file to WAL, so readers (pages,
-    /// REST) never wait for the background writers.
+    /// REST) never wait for the background writers; alerts stored before search kept their words get them.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -35,5 +35,10 @@ public static class DatabaseSetup
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (await AlertsFullText.IndexOlderAlertsAsync(db, cancellationToken) is > 0 and var indexed)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup))
+                .LogInformation("Indexed the words of {Count} alerts stored before alert search kept them", indexed);
+        }
     }
 }

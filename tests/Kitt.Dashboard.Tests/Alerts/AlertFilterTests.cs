@@ -39,10 +39,23 @@ public sealed class AlertFilterTests
     }
 
     [Fact]
-    public void Text_search_words_are_quoted_so_typed_operators_stay_words()
+    public void Text_search_terms_become_quoted_phrases_so_typed_operators_stay_words()
     {
-        Assert.Equal("\"cpu\"* \"NEAR\"* \"x\"*", FullText.Match("cpu NEAR \"x"));
-        Assert.Null(FullText.Match("  \" "));
+        var phrases = FullText.Phrases("cpu NEAR \"x router-7 Zürich");
+
+        Assert.Equal(["cpu", "near", "x", "router 7", "zurich"], phrases);
+        Assert.Equal("\"cpu\"* \"near\"* \"x\"* \"router 7\"* \"zurich\"*", FullText.Match(phrases, prefix: true));
+        Assert.Empty(FullText.Phrases("  \" -- "));
+    }
+
+    [Fact]
+    public void Words_are_letters_and_digits_lower_cased_with_accents_folded_each_between_spaces()
+    {
+        Assert.Equal(" cpu on router 7 92 5 ", FullText.Words("CPU on router-7", "92.5 %"));
+        Assert.Equal(" zurich ", FullText.Words("Zu\u0308rich")); // a decomposed accent reads as the composed one
+        Assert.Equal(" zurich malmo łodz ", FullText.Words("ZÜRICH", "Malmö", "Łódź")); // Ł is a letter of its own, not L with a mark
+        Assert.Equal(" 東京 ", FullText.Words("東京!"));
+        Assert.Equal(" ", FullText.Words("", "-- ", null));
     }
 
     private static QueryCollection Query(string query) => new(QueryHelpers.ParseQuery(query));

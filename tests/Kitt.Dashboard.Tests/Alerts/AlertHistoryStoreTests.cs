@@ -132,6 +132,7 @@ public sealed class AlertHistoryStoreTests : IDisposable
             State = state,
             Title = $"{type} on router",
             Message = message,
+            SearchText = FullText.Words($"{type} on router", message, "router"),
             FiredAt = firedAt,
             ResolvedAt = state == AlertState.Resolved ? firedAt.AddMinutes(1) : null,
             UpdatedAt = firedAt,

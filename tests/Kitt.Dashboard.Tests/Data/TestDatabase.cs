@@ -1,6 +1,8 @@
 using Kitt.Dashboard.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Kitt.Dashboard.Tests.Data;
 
@@ -9,14 +11,15 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("kitt-db-").FullName;
 
-    public TestDatabase()
+    /// <param name="migration">The migration to stop at (an older schema, to test an upgrade); the newest when null.</param>
+    public TestDatabase(string? migration = null)
     {
         var options = new DbContextOptionsBuilder<KittDbContext>()
             .UseSqlite($"Data Source={Path.Combine(folder, "kitt.db")}")
             .Options;
         Factory = new ContextFactory(options);
         using var db = Factory.CreateDbContext();
-        db.Database.Migrate();
+        db.GetService<IMigrator>().Migrate(migration);
     }
 
     public IDbContextFactory<KittDbContext> Factory { get; }

@@ -133,8 +133,23 @@ namespace Kitt.Dashboard.Data.Migrations
 
             // Text search over title, message and source: an external-content FTS5 index kept in step by triggers,
             // so a search reads the index instead of scanning every alert.
-            migrationBuilder.Sql(AlertsFullText.Create);
+            migrationBuilder.Sql(FullTextOverColumns);
         }
+
+        // The index as this migration made it; AlertSearchText replaces it with one over the alerts' words.
+        internal const string FullTextOverColumns = """
+            CREATE VIRTUAL TABLE alerts_fts USING fts5(Title, Message, Source, content='alerts', content_rowid='Id');
+            CREATE TRIGGER alerts_fts_insert AFTER INSERT ON alerts BEGIN
+                INSERT INTO alerts_fts(rowid, Title, Message, Source) VALUES (new.Id, new.Title, new.Message, new.Source);
+            END;
+            CREATE TRIGGER alerts_fts_delete AFTER DELETE ON alerts BEGIN
+                INSERT INTO alerts_fts(alerts_fts, rowid, Title, Message, Source) VALUES ('delete', old.Id, old.Title, old.Message, old.Source);
+            END;
+            CREATE TRIGGER alerts_fts_update AFTER UPDATE OF Title, Message, Source ON alerts BEGIN
+                INSERT INTO alerts_fts(alerts_fts, rowid, Title, Message, Source) VALUES ('delete', old.Id, old.Title, old.Message, old.Source);
+                INSERT INTO alerts_fts(rowid, Title, Message, Source) VALUES (new.Id, new.Title, new.Message, new.Source);
+            END;
+            """;
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)

@@ -1,0 +1,146 @@
+using Kitt.Dashboard.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kitt.Dashboard.Alerts;
+
+/// <summary>How a query reaches its rows: the choice that keeps a search fast whether its words are rare or common.</summary>
+public enum AlertAccess
+{
+    /// <summary>SQLite's own plan: the filters' indexes, then a sort.</summary>
+    Planned,
+
+    /// <summary>Rows in the page's sort order, from that order's index, each tested until the page is full.</summary>
+    SortOrder,
+
+    /// <summary>Rows in the order of the full-text matches, each looked up and tested: for counting.</summary>
+    MatchOrder,
+}
+
+/// <summary>Where a search changes its plan. Tests lower them, so every plan runs on a few alerts.</summary>
+/// <param name="CommonMatches">From this many matches on, a search is common: listing them all costs more than walking to a page.</param>
+/// <param name="NarrowRows">
+/// Other filters selecting fewer alerts than this are narrow: their own index reaches all of them quickly, so a common
+/// word is tested on each of them rather than followed match by match.
+/// </param>
+public sealed record AlertSearchLimits(int CommonMatches = 10_000, int NarrowRows = 20_000);
+
+/// <summary>
+/// A text search, planned by how many alerts its words match. A rare word's matches are few: the full-text index
+/// lists them and only they are filtered and sorted. A common word (say, in a quarter of a million alerts) is
+/// never listed whole, since listing is what costs: a page walks the sort order's index and tests each row's
+/// <see cref="Alert.SearchText"/> until it is full, and a count follows the matches in index order until the cap.
+/// </summary>
+public sealed class AlertSearch
+{
+    private readonly bool prefix;
+
+    /// <summary>The ids of the alerts a time filter selects lie within these: the matches are followed only there.</summary>
+    private readonly (long Low, long High) ids;
+
+    private AlertSearch(IReadOnlyList<string> phrases, bool common, bool prefix, (long, long) ids)
+    {
+        Phrases = phrases;
+        Match = FullText.Match(phrases, prefix);
+        Common = common;
+        this.prefix = prefix;
+        this.ids = ids;
+    }
+
+    /// <summary>What every matching alert's words contain, one phrase per typed term.</summary>
+    public IReadOnlyList<string> Phrases { get; }
+
+    /// <summary>The FTS5 query: every phrase, its last word also as a word's start (unless <see cref="WholeWords"/>).</summary>
+    public string Match { get; }
+
+    public bool Common { get; }
+
+    /// <summary>
+    /// The same search with each phrase's last word taken whole: it matches no more alerts, and FTS5 streams it,
+    /// so when it alone finds more than a count's cap, the search does too and the prefixes need not be merged.
+    /// </summary>
+    public AlertSearch WholeWords() => new(Phrases, Common, prefix: false, ids);
+
+    /// <summary>
+    /// The same search, its matches followed only between the lowest and the highest id of the alerts fired in the
+    /// time range. Alerts are stored as they fire, so that is about the range's own share of the matches; the times
+    /// are still tested on each row, so a row stored out of order is never miscounted.
+    /// </summary>
+    public async Task<AlertSearch> WithinAsync(KittDbContext db, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        if (from is null && to is null)
+        {
+            return this;
+        }
+
+        var (fromTicks, toTicks) = (from?.UtcTicks ?? long.MinValue, to?.UtcTicks ?? long.MaxValue);
+        var range = await db.Database
+            .SqlQuery<IdRange>($"SELECT min(Id) AS Low, max(Id) AS High FROM alerts WHERE FiredAt >= {fromTicks} AND FiredAt <= {toTicks}")
+            .SingleAsync(cancellationToken);
+        return new AlertSearch(Phrases, Common, prefix, (range.Low ?? 1, range.High ?? 0));
+    }
+
+    /// <returns>Null when the text holds no word to search for.</returns>
+    public static async Task<AlertSearch?> PlanAsync(KittDbContext db, string? text, AlertSearchLimits limits, CancellationToken cancellationToken)
+    {
+        var phrases = FullText.Phrases(text);
+        if (phrases.Count == 0)
+        {
+            return null;
+        }
+
+        // The whole words are counted first: FTS5 streams a word's list but merges the lists of every word a prefix
+        // starts, at the cost of all their matches. When the whole words alone are common, the prefixes need no count.
+        var common = await CountMatchesAsync(db, FullText.Match(phrases, prefix: false), limits.CommonMatches, cancellationToken) >= limits.CommonMatches ||
+                     await CountMatchesAsync(db, FullText.Match(phrases, prefix: true), limits.CommonMatches, cancellationToken) >= limits.CommonMatches;
+        return new AlertSearch(phrases, common, prefix: true, (long.MinValue, long.MaxValue));
+    }
+
+    /// <summary>The alerts this search selects, read the way <paramref name="access"/> says.</summary>
+    public IQueryable<Alert> Rows(KittDbContext db, AlertAccess access, AlertSort sort)
+    {
+#pragma warning disable EF1003 // the only text added is an index name from SortIndex; the search words are a parameter
+        if (!Common)
+        {
+            return db.Alerts.FromSqlRaw("SELECT * FROM alerts WHERE Id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH {0})", Match);
+        }
+
+        if (access == AlertAccess.MatchOrder)
+        {
+            // CROSS JOIN keeps the matches as the outer loop: probing the index once per alert would cost milliseconds each.
+            return db.Alerts.FromSqlRaw(
+                "SELECT alerts.* FROM alerts_fts CROSS JOIN alerts ON alerts.Id = alerts_fts.rowid " +
+                "WHERE alerts_fts MATCH {0} AND alerts_fts.rowid BETWEEN {1} AND {2}", Match, ids.Low, ids.High);
+        }
+#pragma warning restore EF1003
+
+        var rows = access == AlertAccess.SortOrder ? InSortOrder(db, sort) : db.Alerts;
+        foreach (var phrase in Phrases)
+        {
+            var needle = FullText.Needle(phrase, prefix);
+            rows = rows.Where(a => a.SearchText.Contains(needle));
+        }
+
+        return rows;
+    }
+
+    /// <summary>All alerts, read along the index of the sort order, so a page ends as soon as it is full.</summary>
+    private static IQueryable<Alert> InSortOrder(KittDbContext db, AlertSort sort) =>
+#pragma warning disable EF1003 // an index name from a closed list
+        db.Alerts.FromSqlRaw("SELECT * FROM alerts INDEXED BY " + SortIndex(sort));
+#pragma warning restore EF1003
+
+    private static string SortIndex(AlertSort sort) => sort switch
+    {
+        AlertSort.Severity => "IX_alerts_Severity_FiredAt",
+        AlertSort.Source => "IX_alerts_Source_FiredAt",
+        AlertSort.Type => "IX_alerts_Type_FiredAt",
+        _ => "IX_alerts_FiredAt",
+    };
+
+    private static Task<int> CountMatchesAsync(KittDbContext db, string match, int limit, CancellationToken cancellationToken) =>
+        db.Database
+            .SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM alerts_fts WHERE alerts_fts MATCH {match} LIMIT {limit})")
+            .SingleAsync(cancellationToken);
+
+    private sealed record IdRange(long? Low, long? High);
+}
