@@ -1,7 +1,9 @@
 using System.Globalization;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Kitt.Dashboard.Alerts;
 
@@ -45,7 +47,6 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
                     Value = c.Value, Threshold = c.FireAt, FiredAt = t.At, UpdatedAt = t.At,
                 };
                 alert.Changes.Add(change);
-                db.Alerts.Add(alert);
                 opened[c.Key] = alert;
                 touched.Add((alert, t.Notify));
             }
@@ -65,16 +66,22 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
             }
         }
 
-        // The alerts and their ops.alerts events commit together: ids exist only after the first save.
+        // The alerts and their ops.alerts events commit together, each alert once however often it changed.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var (alert, notify) in touched)
+            await using var writer = new AlertWriter((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction());
+            foreach (var alert in touched.Select(t => t.Alert).Distinct())
             {
-                outbox.Add(db, EventTopics.OpsAlerts, alert.Id.ToString(CultureInfo.InvariantCulture), "notification", AlertEvent.From(alert, notify));
+                await (alert.Id == 0 ? writer.InsertAsync(alert, cancellationToken) : writer.ResolveAsync(alert, cancellationToken));
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (alert, notify) in touched)
+            {
+                var e = outbox.Event(EventTopics.OpsAlerts, alert.Id.ToString(CultureInfo.InvariantCulture), "notification", AlertEvent.From(alert, notify));
+                await writer.AddEventAsync(e, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -95,5 +102,5 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
     }
 
     private async Task<Alert?> FindOpenAsync(KittDbContext db, string key, CancellationToken cancellationToken) =>
-        openByKey.TryGetValue(key, out var id) ? await db.Alerts.FirstOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
+        openByKey.TryGetValue(key, out var id) ? await db.Alerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken) : null;
 }

@@ -17,8 +17,16 @@ public sealed class Outbox(IOptions<KafkaOptions> options, TimeProvider clock)
     /// <summary>Adds the event to <paramref name="db"/>; it is stored by the caller's next save, with its fact.</summary>
     public OutboxEvent Add<T>(KittDbContext db, string topic, string key, string type, T payload, string? correlationId = null)
     {
+        var e = Event(topic, key, type, payload, correlationId);
+        db.Outbox.Add(e);
+        return e;
+    }
+
+    /// <summary>The event as stored, for a caller that writes it in its own transaction with its fact.</summary>
+    public OutboxEvent Event<T>(string topic, string key, string type, T payload, string? correlationId = null)
+    {
         var now = clock.GetUtcNow();
-        var e = new OutboxEvent
+        return new OutboxEvent
         {
             EventId = Guid.NewGuid().ToString("N"),
             Topic = topic,
@@ -27,8 +35,6 @@ public sealed class Outbox(IOptions<KafkaOptions> options, TimeProvider clock)
             CreatedAt = now,
             SentAt = ViaKafka ? null : now,
         };
-        db.Outbox.Add(e);
-        return e;
     }
 
     /// <summary>Tells the relay that stored events wait; call after the save that stored them.</summary>
