@@ -22,12 +22,14 @@ namespace Kitt.Dashboard.Data.Migrations
             migrationBuilder.Sql(AlertsFullText.Drop);
             migrationBuilder.Sql(AlertsFullText.Create);
             migrationBuilder.Sql(AlertsFullText.Rebuild);
+            migrationBuilder.Sql($"CREATE TABLE {AlertsFullText.PendingMarker} (Since INTEGER);");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(AlertsFullText.Drop);
+            migrationBuilder.Sql($"DROP TABLE IF EXISTS {AlertsFullText.PendingMarker};");
             migrationBuilder.DropColumn(
                 name: "SearchText",
                 table: "alerts");
