@@ -28,6 +28,18 @@ public sealed class KittClient : IAsyncDisposable
         return new KittClient(socket);
     }
 
+    /// <summary>
+    /// Connects and waits for the answer to a heartbeat: the server adds a connection to its broadcast list after the
+    /// handshake the client sees, so a test that broadcasts at once could otherwise send before the listener is listed.
+    /// </summary>
+    public static async Task<KittClient> ConnectListedAsync(SocketAppFactory app, string path, string clientId)
+    {
+        var client = await ConnectAsync(app, path, clientId);
+        await client.SendAsync(Envelope("heartbeat", null, "listed"));
+        await client.ReceiveAsync("heartbeat");
+        return client;
+    }
+
     public static JsonObject Envelope(string type, JsonNode? payload, string? correlationId = null) => new()
     {
         ["type"] = type,

@@ -15,9 +15,9 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
     [Fact]
     public async Task A_route_update_from_freight_reaches_every_notifications_client_and_not_freight_clients()
     {
-        await using var a = await KittClient.ConnectAsync(app, "/ws/notifications", "listener-a");
-        await using var b = await KittClient.ConnectAsync(app, "/ws/notifications", "listener-b");
-        await using var freight = await KittClient.ConnectAsync(app, "/ws/freight", "truck-7");
+        await using var a = await KittClient.ConnectListedAsync(app, "/ws/notifications", "listener-a");
+        await using var b = await KittClient.ConnectListedAsync(app, "/ws/notifications", "listener-b");
+        await using var freight = await KittClient.ConnectListedAsync(app, "/ws/freight", "truck-7");
         await freight.SendAsync(KittClient.Envelope("route_update", new JsonObject
         {
             ["route_id"] = "R-42",
@@ -62,8 +62,8 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
     [Fact]
     public async Task A_packing_result_from_an_outside_planner_reaches_every_packing_client_once_validated()
     {
-        await using var planner = await KittClient.ConnectAsync(app, "/ws/packing", "outside-planner");
-        await using var listener = await KittClient.ConnectAsync(app, "/ws/packing", "packing-listener");
+        await using var planner = await KittClient.ConnectListedAsync(app, "/ws/packing", "outside-planner");
+        await using var listener = await KittClient.ConnectListedAsync(app, "/ws/packing", "packing-listener");
         await planner.SendAsync(KittClient.Envelope("packing_result", new JsonObject
         {
             ["shipment_id"] = "EXT-1", ["status"] = "packed", ["utilization"] = 1.4, ["placed"] = 3, ["unplaced"] = 0, ["containers_used"] = 1,
@@ -84,8 +84,8 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
     [Fact]
     public async Task Weather_and_traffic_from_one_notifications_client_reach_all_of_them()
     {
-        await using var sender = await KittClient.ConnectAsync(app, "/ws/notifications", "weather-service");
-        await using var listener = await KittClient.ConnectAsync(app, "/ws/notifications", "ops-screen");
+        await using var sender = await KittClient.ConnectListedAsync(app, "/ws/notifications", "weather-service");
+        await using var listener = await KittClient.ConnectListedAsync(app, "/ws/notifications", "ops-screen");
         await sender.SendAsync(KittClient.Envelope("weather_alert", new JsonObject { ["region"] = "Alps", ["condition"] = "snow", ["severity"] = "warning" }, "w-1"));
         await sender.SendAsync(KittClient.Envelope("traffic_update", new JsonObject { ["road"] = "A2", ["congestion"] = "heavy", ["delay_minutes"] = 40 }, "t-1"));
 
@@ -99,7 +99,7 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
     [Fact]
     public async Task Route_news_from_elsewhere_on_the_platform_reaches_notifications_clients()
     {
-        await using var listener = await KittClient.ConnectAsync(app, "/ws/notifications", "route-listener");
+        await using var listener = await KittClient.ConnectListedAsync(app, "/ws/notifications", "route-listener");
         app.Services.GetRequiredService<ITopicHub>().Publish(Topics.Routes,
             new RouteEvent("kafka-77", RouteEventKind.TrafficUpdate, "A7 Hamburg-Hannover", "warning", "accident near Soltau", DateTimeOffset.UtcNow, 35));
 
@@ -113,7 +113,7 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
     [Fact]
     public async Task A_firing_dashboard_alert_is_sent_as_a_notification()
     {
-        await using var listener = await KittClient.ConnectAsync(app, "/ws/notifications", "alert-listener");
+        await using var listener = await KittClient.ConnectListedAsync(app, "/ws/notifications", "alert-listener");
         var hub = app.Services.GetRequiredService<ITopicHub>();
         hub.Publish(Topics.Alerts, new AlertEvent(901, "cpu:host", "cpu", "host", AlertSeverity.Critical, AlertState.Resolved,
             "CPU back to normal", "resolved", 10, DateTimeOffset.UtcNow));
