@@ -32,16 +32,23 @@ public sealed record AlertSearchLimits(int CommonMatches = 10_000, int NarrowRow
 /// </summary>
 public sealed class AlertSearch
 {
+    /// <summary>A typed word that starts at most this many stored words is searched as those words.</summary>
+    private const int MaxCompletions = 16;
+
     private readonly bool prefix;
 
     /// <summary>The ids of the alerts a time filter selects lie within these: the matches are followed only there.</summary>
     private readonly (long Low, long High) ids;
 
-    private AlertSearch(IReadOnlyList<string> phrases, bool common, bool prefix, (long, long) ids)
+    /// <summary>Per phrase, the stored words its last word starts, when they are few; null: read as a prefix.</summary>
+    private readonly IReadOnlyList<IReadOnlyList<string>?> lastWords;
+
+    private AlertSearch(IReadOnlyList<string> phrases, IReadOnlyList<IReadOnlyList<string>?> lastWords, bool common, bool prefix, (long, long) ids)
     {
         Phrases = phrases;
-        Match = FullText.Match(phrases, prefix);
+        Match = FullText.Match(phrases, prefix, prefix ? lastWords : null);
         Common = common;
+        this.lastWords = lastWords;
         this.prefix = prefix;
         this.ids = ids;
     }
@@ -58,7 +65,7 @@ public sealed class AlertSearch
     /// The same search with each phrase's last word taken whole: it matches no more alerts, and FTS5 streams it,
     /// so when it alone finds more than a count's cap, the search does too and the prefixes need not be merged.
     /// </summary>
-    public AlertSearch WholeWords() => new(Phrases, Common, prefix: false, ids);
+    public AlertSearch WholeWords() => new(Phrases, lastWords, Common, prefix: false, ids);
 
     /// <summary>
     /// The same search, its matches followed only between the lowest and the highest id of the alerts fired in the
@@ -76,7 +83,7 @@ public sealed class AlertSearch
         var range = await db.Database
             .SqlQuery<IdRange>($"SELECT min(Id) AS Low, max(Id) AS High FROM alerts WHERE FiredAt >= {fromTicks} AND FiredAt <= {toTicks}")
             .SingleAsync(cancellationToken);
-        return new AlertSearch(Phrases, Common, prefix, (range.Low ?? 1, range.High ?? 0));
+        return new AlertSearch(Phrases, lastWords, Common, prefix, (range.Low ?? 1, range.High ?? 0));
     }
 
     /// <returns>Null when the text holds no word to search for.</returns>
@@ -88,11 +95,18 @@ public sealed class AlertSearch
             return null;
         }
 
-        // The whole words are counted first: FTS5 streams a word's list but merges the lists of every word a prefix
-        // starts, at the cost of all their matches. When the whole words alone are common, the prefixes need no count.
+        // FTS5 streams a word's list but merges the lists of every word a prefix starts, at the cost of all their
+        // matches: a typed word that starts a few stored words is searched as those words. The whole words are
+        // counted first; when they alone are common, the rest needs no count.
+        var lastWords = new List<IReadOnlyList<string>?>();
+        foreach (var phrase in phrases)
+        {
+            lastWords.Add(await CompletionsAsync(db, FullText.LastWord(phrase), cancellationToken));
+        }
+
         var common = await CountMatchesAsync(db, FullText.Match(phrases, prefix: false), limits.CommonMatches, cancellationToken) >= limits.CommonMatches ||
-                     await CountMatchesAsync(db, FullText.Match(phrases, prefix: true), limits.CommonMatches, cancellationToken) >= limits.CommonMatches;
-        return new AlertSearch(phrases, common, prefix: true, (long.MinValue, long.MaxValue));
+                     await CountMatchesAsync(db, FullText.Match(phrases, prefix: true, lastWords), limits.CommonMatches, cancellationToken) >= limits.CommonMatches;
+        return new AlertSearch(phrases, lastWords, common, prefix: true, (long.MinValue, long.MaxValue));
     }
 
     /// <summary>The alerts this search selects, read the way <paramref name="access"/> says.</summary>
@@ -136,6 +150,20 @@ public sealed class AlertSearch
         AlertSort.Type => "IX_alerts_Type_FiredAt",
         _ => "IX_alerts_FiredAt",
     };
+
+    /// <returns>The stored words <paramref name="word"/> starts, or null when there are none or too many to list.</returns>
+    private static async Task<IReadOnlyList<string>?> CompletionsAsync(KittDbContext db, string word, CancellationToken cancellationToken)
+    {
+        if (FullText.PrefixEnd(word) is not { } end)
+        {
+            return null;
+        }
+
+        var words = await db.Database
+            .SqlQuery<string>($"SELECT Word AS Value FROM alert_words WHERE Word >= {word} AND Word < {end} ORDER BY Word LIMIT {MaxCompletions + 1}")
+            .ToListAsync(cancellationToken);
+        return words.Count is > 0 and <= MaxCompletions ? words : null;
+    }
 
     private static Task<int> CountMatchesAsync(KittDbContext db, string match, int limit, CancellationToken cancellationToken) =>
         db.Database

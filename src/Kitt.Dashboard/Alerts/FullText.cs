@@ -73,11 +73,27 @@ public static class FullText
             .Distinct(StringComparer.Ordinal)];
 
     /// <summary>
-    /// The FTS5 query for the phrases: each must occur; with <paramref name="prefix"/> its last word may be the start
-    /// of a word. Phrases hold only letters, digits and spaces, so quoting them leaves no FTS5 syntax to read.
+    /// The FTS5 query for the phrases: each must occur. A phrase's last word is one of its <paramref name="lastWords"/>
+    /// when they are given (the stored words it starts), else, with <paramref name="prefix"/>, any word it starts.
+    /// Phrases hold only letters, digits and spaces, so quoting them leaves no FTS5 syntax to read.
     /// </summary>
-    public static string Match(IReadOnlyList<string> phrases, bool prefix) =>
-        string.Join(' ', phrases.Select(phrase => prefix ? $"\"{phrase}\"*" : $"\"{phrase}\""));
+    public static string Match(IReadOnlyList<string> phrases, bool prefix, IReadOnlyList<IReadOnlyList<string>?>? lastWords = null) =>
+        string.Join(" AND ", phrases.Select((phrase, i) => lastWords?[i] is { Count: > 0 } words
+            ? "(" + string.Join(" OR ", words.Select(word => $"\"{phrase[..(phrase.LastIndexOf(' ') + 1)]}{word}\"")) + ")"
+            : prefix ? $"\"{phrase}\"*" : $"\"{phrase}\""));
+
+    /// <summary>The last word of a phrase.</summary>
+    public static string LastWord(string phrase) => phrase[(phrase.LastIndexOf(' ') + 1)..];
+
+    /// <summary>
+    /// The first text after every word that starts with <paramref name="word"/>, in SQLite's order of text (by code
+    /// point): the word with its last character one higher. Null when there is no such character.
+    /// </summary>
+    public static string? PrefixEnd(string word)
+    {
+        var last = Rune.GetRuneAt(word, word.Length - (char.IsLowSurrogate(word[^1]) ? 2 : 1));
+        return Rune.IsValid(last.Value + 1) ? word[..^last.Utf16SequenceLength] + new Rune(last.Value + 1) : null;
+    }
 
     /// <summary>
     /// The text an alert's <see cref="Alert.SearchText"/> contains exactly when the phrase occurs in it as in the FTS5

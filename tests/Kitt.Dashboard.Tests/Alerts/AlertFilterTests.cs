@@ -44,8 +44,19 @@ public sealed class AlertFilterTests
         var phrases = FullText.Phrases("cpu NEAR \"x router-7 Zürich");
 
         Assert.Equal(["cpu", "near", "x", "router 7", "zurich"], phrases);
-        Assert.Equal("\"cpu\"* \"near\"* \"x\"* \"router 7\"* \"zurich\"*", FullText.Match(phrases, prefix: true));
+        Assert.Equal("\"cpu\"* AND \"near\"* AND \"x\"* AND \"router 7\"* AND \"zurich\"*", FullText.Match(phrases, prefix: true));
+        Assert.Equal("\"cpu\"* AND (\"router 7\" OR \"router 70\")", FullText.Match(["cpu", "router 7"], prefix: true, [null, ["7", "70"]]));
+        Assert.Equal("\"cpu\" AND \"router 7\"", FullText.Match(["cpu", "router 7"], prefix: false));
         Assert.Empty(FullText.Phrases("  \" -- "));
+    }
+
+    [Fact]
+    public void A_prefix_ends_at_its_last_character_one_higher()
+    {
+        Assert.Equal("ledges", FullText.PrefixEnd("ledger"));
+        Assert.Equal("zurici", FullText.PrefixEnd("zurich"));
+        Assert.Equal("a\U0001F601", FullText.PrefixEnd("a\U0001F600")); // a character beyond the BMP
+        Assert.Null(FullText.PrefixEnd("\U0010FFFF"));
     }
 
     [Fact]

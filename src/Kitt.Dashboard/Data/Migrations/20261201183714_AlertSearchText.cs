@@ -22,6 +22,7 @@ namespace Kitt.Dashboard.Data.Migrations
             migrationBuilder.Sql(AlertsFullText.Drop);
             migrationBuilder.Sql(AlertsFullText.Create);
             migrationBuilder.Sql(AlertsFullText.Rebuild);
+            migrationBuilder.Sql(AlertsFullText.CreateWords);
             migrationBuilder.Sql($"CREATE TABLE {AlertsFullText.PendingMarker} (Since INTEGER);");
         }
 
@@ -30,6 +31,7 @@ namespace Kitt.Dashboard.Data.Migrations
         {
             migrationBuilder.Sql(AlertsFullText.Drop);
             migrationBuilder.Sql($"DROP TABLE IF EXISTS {AlertsFullText.PendingMarker};");
+            migrationBuilder.Sql(AlertsFullText.DropWords);
             migrationBuilder.DropColumn(
                 name: "SearchText",
                 table: "alerts");
