@@ -55,4 +55,43 @@ public sealed class AlertsTests(BrowserFixture browser)
         await history.Context.CloseAsync();
         await browser.Engine.DockerAsync("rm", "-f", name);
     }
+
+    [Fact]
+    public async Task With_a_memory_threshold_of_one_percent_the_host_alert_is_toasted_counted_listed_exported_and_kept_across_a_restart()
+    {
+        await using var app = await browser.App.StartAnotherAsync(new Dictionary<string, string> { ["Alerts__Thresholds__MemoryPercent"] = "1" });
+        var page = await browser.OpenAsync("/", app);
+        try
+        {
+            // The breach must last 10 s before it fires; then a toast, and the bell counts it.
+            var toast = page.Locator(".mud-snackbar").Filter(new() { HasText = "Host memory at" });
+            await Expect(toast).ToBeVisibleAsync(new() { Timeout = 40_000 });
+            await Expect(page.Locator(".kitt-bell .mud-badge")).ToBeVisibleAsync();
+
+            await toast.Locator(".mud-snackbar-content-message").ClickAsync();
+            var sidebar = page.Locator("[data-testid=alert-sidebar]");
+            await Expect(sidebar).ToBeVisibleAsync();
+            await sidebar.GetByLabel("Search").FillAsync("host memory");
+            var items = sidebar.Locator("[data-testid=alert-item]");
+            await Expect(items).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+            await Expect(items.First).ToContainTextAsync("Host memory at");
+
+            var csv = await (await page.Context.APIRequest.GetAsync("/api/alerts.csv?type=memory&q=host%20memory")).TextAsync();
+            var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            Assert.Contains(",firing,memory,host,Host memory at", lines[1]);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+
+        // Still firing after a restart: taken up again, not fired twice, and found on the history page.
+        await app.RestartAsync();
+        var history = await browser.OpenAsync("/alerts?type=memory&q=host", app);
+        var row = history.Locator("[data-testid=alerts-table] tbody tr").Filter(new() { HasText = "Host memory at" });
+        await Expect(row).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Expect(history.GetByTestId("alerts-total")).ToHaveTextAsync("1 alert");
+        await history.Context.CloseAsync();
+    }
 }

@@ -29,10 +29,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         Browser = await HeadlessChromium.LaunchAsync(playwright);
     }
 
-    /// <summary>A fresh browser context (own cookies), signed in as the admin, on <paramref name="path"/>, ready for input.</summary>
-    public async Task<IPage> OpenAsync(string path = "/")
+    /// <summary>
+    /// A fresh browser context (own cookies), signed in as the admin, on <paramref name="path"/> of the run's dashboard
+    /// (or of <paramref name="app"/>), ready for input.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string path = "/", PublishedApp? app = null)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(app);
         await SignInAsync(page, "admin", PublishedApp.AdminPassword);
         await page.GotoAsync(path);
         await WaitForCircuitAsync(page);
@@ -40,11 +43,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context with no one signed in.</summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(PublishedApp? app = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseAddress.ToString(),
+            BaseURL = (app ?? App).BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });
         return await context.NewPageAsync();

@@ -13,6 +13,8 @@ public sealed partial class PublishedApp : IAsyncDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("kitt-e2e-").FullName;
     private readonly List<string> log = [];
     private Process? process;
+    private string? appFolder;
+    private IReadOnlyDictionary<string, string> settings = new Dictionary<string, string>();
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -21,7 +23,7 @@ public sealed partial class PublishedApp : IAsyncDisposable
 
     public string DockerEndpoint { get; private init; } = "";
 
-    public string AppFolder => Path.Combine(folder, "app");
+    public string AppFolder => appFolder ?? Path.Combine(folder, "app");
 
     /// <summary>Everything the app wrote to stdout, over all its starts, for the artifacts of a run.</summary>
     public IReadOnlyList<string> Log
@@ -41,6 +43,17 @@ public sealed partial class PublishedApp : IAsyncDisposable
         await app.PublishAsync();
         await app.StartAsync(port: 0);
         return app;
+    }
+
+    /// <summary>
+    /// Starts a second dashboard from the same published output, with a database of its own and extra settings
+    /// (environment variables, as an operator sets them), for a test that needs the app configured otherwise.
+    /// </summary>
+    public async Task<PublishedApp> StartAnotherAsync(IReadOnlyDictionary<string, string> extraSettings)
+    {
+        var other = new PublishedApp { DockerEndpoint = DockerEndpoint, appFolder = AppFolder, settings = extraSettings };
+        await other.StartAsync(port: 0);
+        return other;
     }
 
     /// <summary>Starts the app again on the same port, as after a crash or a deployment (stopping it first if it runs).</summary>
@@ -93,6 +106,10 @@ public sealed partial class PublishedApp : IAsyncDisposable
         info.Environment["Security__SignInPerMinute"] = "200";
         info.Environment["Auth__RevalidateSeconds"] = "2";
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in settings)
+        {
+            info.Environment[name] = value;
+        }
 
         process = Process.Start(info)!;
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
