@@ -24,7 +24,7 @@ public sealed record AlertPage(int Total, IReadOnlyList<AlertRow> Items, bool To
 
 /// <summary>
 /// Reads alerts for the history page, the sidebar and the API: server-side filters on indexed columns, text
-/// search through the <c>alerts_fts</c> full-text index, per-user read state. Writes only what a reader owns
+/// search planned per query by <see cref="AlertSearch"/>, per-user read state. Writes only what a reader owns
 /// (read marks, clear, mute); alert state itself belongs to the alert-manager.
 /// </summary>
 public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, TimeProvider clock, AlertSearchLimits? searchLimits = null)
@@ -44,16 +44,13 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, readerId, cancellationToken);
-        var search = await AlertSearch.PlanAsync(db, filter.Text, limits, cancellationToken);
-        var broad = search is { Common: true } && await IsBroadAsync(db, filter, readerId, reader, forSidebar, cancellationToken);
-        var counting = broad ? AlertAccess.MatchOrder : AlertAccess.Planned;
-        var countedSearch = broad ? await search!.WithinAsync(db, filter.From, filter.To, cancellationToken) : search;
-        IQueryable<Alert> Counted(AlertSearch? s) => Filtered(db, filter, readerId, reader, forSidebar, s, counting);
-
+        var (search, broad) = await PlanAsync(db, filter, readerId, reader, forSidebar, cancellationToken);
         var capped = search is not null || filter.Unread is not null;
-        var total = !capped ? await Counted(countedSearch).CountAsync(cancellationToken)
-            : countedSearch is { Common: true } && await Counted(countedSearch.WholeWords()).Take(CountCap + 1).CountAsync(cancellationToken) > CountCap ? CountCap + 1
-            : await Counted(countedSearch).Take(CountCap + 1).CountAsync(cancellationToken);
+        var total = await TotalAsync(
+            s => Filtered(db, filter, readerId, reader, forSidebar, s, broad ? AlertAccess.MatchOrder : AlertAccess.Planned),
+            broad ? await search!.WithinAsync(db, filter.From, filter.To, cancellationToken) : search,
+            capped,
+            cancellationToken);
         var paged = Filtered(db, filter, readerId, reader, forSidebar, search, PageAccess(filter, broad));
         var items = await Rows(db, Sorted(paged, filter).Skip(filter.Skip).Take(filter.Take), readerId, reader).ToListAsync(cancellationToken);
         return total > CountCap && capped ? new AlertPage(CountCap, items, TotalCapped: true) : new AlertPage(total, items);
@@ -67,8 +64,7 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, readerId, cancellationToken);
-        var search = await AlertSearch.PlanAsync(db, filter.Text, limits, cancellationToken);
-        var broad = search is { Common: true } && await IsBroadAsync(db, filter, readerId, reader, forSidebar: false, cancellationToken);
+        var (search, broad) = await PlanAsync(db, filter, readerId, reader, forSidebar: false, cancellationToken);
         var query = broad
             ? Filtered(db, filter, readerId, reader, forSidebar: false, await search!.WithinAsync(db, filter.From, filter.To, cancellationToken), AlertAccess.MatchOrder)
             : Filtered(db, filter, readerId, reader, forSidebar: false, search, AlertAccess.Planned);
@@ -94,8 +90,7 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, userId, cancellationToken);
-        var search = await AlertSearch.PlanAsync(db, filter.Text, limits, cancellationToken);
-        var broad = search is { Common: true } && await IsBroadAsync(db, filter, userId, reader, forSidebar: false, cancellationToken);
+        var (search, broad) = await PlanAsync(db, filter, userId, reader, forSidebar: false, cancellationToken);
         var rows = Rows(db, Sorted(Filtered(db, filter, userId, reader, forSidebar: false, search, PageAccess(filter, broad)), filter), userId, reader);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -152,10 +147,36 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
         return (await ReaderAsync(db, userId, cancellationToken))?.MuteInfoAndWarning ?? false;
     }
 
-    /// <summary>Whether the filters other than the text select so many alerts that a common word is better followed through its matches.</summary>
-    private async Task<bool> IsBroadAsync(
-        KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, CancellationToken cancellationToken) =>
-        await Filtered(db, f, userId, reader, forSidebar, search: null, AlertAccess.Planned).Take(limits.NarrowRows).CountAsync(cancellationToken) >= limits.NarrowRows;
+    /// <summary>
+    /// The query's text search, and whether a common word meets broad other filters (they select so many alerts
+    /// that the word is better followed through its matches than tested on each of them).
+    /// </summary>
+    private async Task<(AlertSearch? Search, bool Broad)> PlanAsync(
+        KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, CancellationToken cancellationToken)
+    {
+        var search = await AlertSearch.PlanAsync(db, f.Text, limits, cancellationToken);
+        var broad = search is { Common: true } && await Filtered(db, f, userId, reader, forSidebar, search: null, AlertAccess.Planned)
+            .Take(limits.NarrowRows).CountAsync(cancellationToken) >= limits.NarrowRows;
+        return (search, broad);
+    }
+
+    /// <summary>How many alerts <paramref name="counted"/> selects with the search; past <see cref="CountCap"/> only that it is.</summary>
+    private static async Task<int> TotalAsync(
+        Func<AlertSearch?, IQueryable<Alert>> counted, AlertSearch? search, bool capped, CancellationToken cancellationToken)
+    {
+        if (!capped)
+        {
+            return await counted(search).CountAsync(cancellationToken);
+        }
+
+        // Whole words match no more alerts than the words they start, and FTS5 streams them: past the cap, so is the search.
+        if (search is { Common: true } && await counted(search.WholeWords()).Take(CountCap + 1).CountAsync(cancellationToken) > CountCap)
+        {
+            return CountCap + 1;
+        }
+
+        return await counted(search).Take(CountCap + 1).CountAsync(cancellationToken);
+    }
 
     /// <summary>
     /// A common word across broad filters walks the sort order's index, unless newest first with one equality filter,
