@@ -94,6 +94,8 @@ internal static class AlertsBench
             ("severity=error + q=gateway + sort source", AlertFilter.All with { Severities = [AlertSeverity.Error], Text = "gateway", Sort = AlertSort.Source }),
             ("type=cpu + q=depot + sort severity", AlertFilter.All with { Type = "cpu", Text = "depot", Sort = AlertSort.Severity }),
             ("last 7 d + q=ledger planner", AlertFilter.All with { From = now.AddDays(-7), Text = "ledger planner" }),
+            ("sort source ascending", AlertFilter.All with { Sort = AlertSort.Source, Descending = false }),
+            ("q=customs + sort severity ascending", AlertFilter.All with { Text = "customs", Sort = AlertSort.Severity, Descending = false }),
         };
         double baseline = 0;
         foreach (var (name, filter) in filters)

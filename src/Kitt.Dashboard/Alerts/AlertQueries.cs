@@ -179,11 +179,11 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     }
 
     /// <summary>
-    /// A common word across broad filters walks the sort order's index, unless newest first with one equality filter,
+    /// A common word across broad filters walks the sort order's index, unless sorted by time with one equality filter,
     /// which that column's (column, FiredAt) index serves in order already.
     /// </summary>
     private static AlertAccess PageAccess(AlertFilter f, bool broad) =>
-        broad && !(f.Sort == AlertSort.FiredAt && f.Descending && (f.Type is not null || f.Source is not null || f.State is not null || f.Severities.Count == 1))
+        broad && !(f.Sort == AlertSort.FiredAt && (f.Type is not null || f.Source is not null || f.State is not null || f.Severities.Count == 1))
             ? AlertAccess.SortOrder
             : AlertAccess.Planned;
 
@@ -240,14 +240,18 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
         return query;
     }
 
+    /// <remarks>
+    /// Ascending is the exact reverse of descending (oldest first within a severity, too): SQLite then reads either
+    /// direction off the same (column, FiredAt) index and stops at the page, where a mixed order sorted a whole group.
+    /// </remarks>
     private static IQueryable<Alert> Sorted(IQueryable<Alert> query, AlertFilter f) => (f.Sort, f.Descending) switch
     {
         (AlertSort.Severity, true) => query.OrderByDescending(a => a.Severity).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
-        (AlertSort.Severity, false) => query.OrderBy(a => a.Severity).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (AlertSort.Severity, false) => query.OrderBy(a => a.Severity).ThenBy(a => a.FiredAt).ThenBy(a => a.Id),
         (AlertSort.Source, true) => query.OrderByDescending(a => a.Source).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
-        (AlertSort.Source, false) => query.OrderBy(a => a.Source).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (AlertSort.Source, false) => query.OrderBy(a => a.Source).ThenBy(a => a.FiredAt).ThenBy(a => a.Id),
         (AlertSort.Type, true) => query.OrderByDescending(a => a.Type).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
-        (AlertSort.Type, false) => query.OrderBy(a => a.Type).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (AlertSort.Type, false) => query.OrderBy(a => a.Type).ThenBy(a => a.FiredAt).ThenBy(a => a.Id),
         (_, false) => query.OrderBy(a => a.FiredAt).ThenBy(a => a.Id),
         _ => query.OrderByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
     };

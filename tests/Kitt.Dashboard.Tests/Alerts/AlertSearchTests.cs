@@ -160,11 +160,11 @@ public sealed class AlertSearchTests : IDisposable
     private static IEnumerable<Alert> Sort(IEnumerable<Alert> alerts, AlertFilter f) => (f.Sort, f.Descending) switch
     {
         (AlertSort.Severity, true) => alerts.OrderByDescending(a => a.Severity).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
-        (AlertSort.Severity, false) => alerts.OrderBy(a => a.Severity).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (AlertSort.Severity, false) => alerts.OrderBy(a => a.Severity).ThenBy(a => a.FiredAt).ThenBy(a => a.Id),
         (AlertSort.Source, true) => alerts.OrderByDescending(a => a.Source, StringComparer.Ordinal).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
-        (AlertSort.Source, false) => alerts.OrderBy(a => a.Source, StringComparer.Ordinal).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (AlertSort.Source, false) => alerts.OrderBy(a => a.Source, StringComparer.Ordinal).ThenBy(a => a.FiredAt).ThenBy(a => a.Id),
         (AlertSort.Type, true) => alerts.OrderByDescending(a => a.Type, StringComparer.Ordinal).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
-        (AlertSort.Type, false) => alerts.OrderBy(a => a.Type, StringComparer.Ordinal).ThenByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
+        (AlertSort.Type, false) => alerts.OrderBy(a => a.Type, StringComparer.Ordinal).ThenBy(a => a.FiredAt).ThenBy(a => a.Id),
         (_, false) => alerts.OrderBy(a => a.FiredAt).ThenBy(a => a.Id),
         _ => alerts.OrderByDescending(a => a.FiredAt).ThenByDescending(a => a.Id),
     };
