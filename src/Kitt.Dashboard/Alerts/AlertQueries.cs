@@ -169,10 +169,13 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
             return await counted(search).CountAsync(cancellationToken);
         }
 
-        // Whole words match no more alerts than the words they start, and FTS5 streams them: past the cap, so is the search.
-        if (search is { Common: true } && await counted(search.WholeWords()).Take(CountCap + 1).CountAsync(cancellationToken) > CountCap)
+        // Whole words match no more alerts than the words they start, and FTS5 streams them: past the cap, so is the
+        // search; and when each typed word starts no stored word but itself, the two are the same search.
+        if (search is { Common: true } && search.WholeWords() is var whole &&
+            await counted(whole).Take(CountCap + 1).CountAsync(cancellationToken) is var wholeCount &&
+            (wholeCount > CountCap || whole.Match == search.Match))
         {
-            return CountCap + 1;
+            return wholeCount;
         }
 
         return await counted(search).Take(CountCap + 1).CountAsync(cancellationToken);

@@ -78,9 +78,12 @@ public static class FullText
     /// Phrases hold only letters, digits and spaces, so quoting them leaves no FTS5 syntax to read.
     /// </summary>
     public static string Match(IReadOnlyList<string> phrases, bool prefix, IReadOnlyList<IReadOnlyList<string>?>? lastWords = null) =>
-        string.Join(" AND ", phrases.Select((phrase, i) => lastWords?[i] is { Count: > 0 } words
-            ? "(" + string.Join(" OR ", words.Select(word => $"\"{phrase[..(phrase.LastIndexOf(' ') + 1)]}{word}\"")) + ")"
-            : prefix ? $"\"{phrase}\"*" : $"\"{phrase}\""));
+        string.Join(" AND ", phrases.Select((phrase, i) => lastWords?[i] switch
+        {
+            [var word] => $"\"{phrase[..(phrase.LastIndexOf(' ') + 1)]}{word}\"",
+            { Count: > 1 } words => "(" + string.Join(" OR ", words.Select(word => $"\"{phrase[..(phrase.LastIndexOf(' ') + 1)]}{word}\"")) + ")",
+            _ => prefix ? $"\"{phrase}\"*" : $"\"{phrase}\"",
+        }));
 
     /// <summary>The last word of a phrase.</summary>
     public static string LastWord(string phrase) => phrase[(phrase.LastIndexOf(' ') + 1)..];

@@ -47,6 +47,7 @@ public sealed class AlertFilterTests
         Assert.Equal("\"cpu\"* AND \"near\"* AND \"x\"* AND \"router 7\"* AND \"zurich\"*", FullText.Match(phrases, prefix: true));
         Assert.Equal("\"cpu\"* AND (\"router 7\" OR \"router 70\")", FullText.Match(["cpu", "router 7"], prefix: true, [null, ["7", "70"]]));
         Assert.Equal("\"cpu\" AND \"router 7\"", FullText.Match(["cpu", "router 7"], prefix: false));
+        Assert.Equal("\"cpu\" AND \"router 7\"", FullText.Match(["cpu", "router 7"], prefix: true, [["cpu"], ["7"]])); // the same as whole words
         Assert.Empty(FullText.Phrases("  \" -- "));
     }
 
