@@ -154,9 +154,9 @@ public sealed class AlertSearch
     /// <returns>The stored words <paramref name="word"/> starts, or null when there are none or too many to list.</returns>
     private static async Task<IReadOnlyList<string>?> CompletionsAsync(KittDbContext db, string word, CancellationToken cancellationToken)
     {
-        if (FullText.PrefixEnd(word) is not { } end)
+        if (word.EnumerateRunes().Count() < AlertsFullText.ListedWordLength || FullText.PrefixEnd(word) is not { } end)
         {
-            return null;
+            return null; // a short word is read off its prefix index
         }
 
         var words = await db.Database

@@ -31,17 +31,21 @@ public static class AlertsFullText
         """;
 
     /// <summary>
-    /// Every word the alerts hold, once (a word of an alert deleted since may stay: it then matches nothing). A search
-    /// looks up which words a typed word starts, so that FTS5 reads those few words' lists instead of merging the
-    /// lists of a prefix. Kept by a trigger, so every way an alert is stored keeps it.
+    /// Every word of <see cref="ListedWordLength"/> or more characters the alerts hold, once (a word of an alert deleted
+    /// since may stay: it then matches nothing). A search looks up which words a typed word starts, so that FTS5 reads
+    /// those few words' lists instead of merging the lists of a prefix; shorter typed words have prefix indexes of their
+    /// own. Kept by a trigger, so every way an alert is stored keeps it.
     /// </summary>
     public const string CreateWords = """
         CREATE TABLE alert_words (Word TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID;
         CREATE TRIGGER alert_words_insert AFTER INSERT ON alerts WHEN trim(new.SearchText) <> '' BEGIN
-            INSERT OR IGNORE INTO alert_words (Word) SELECT value FROM json_each(
-                '["' || replace(trim(new.SearchText), ' ', '","') || '"]');
+            INSERT OR IGNORE INTO alert_words (Word) SELECT DISTINCT value FROM json_each(
+                '["' || replace(trim(new.SearchText), ' ', '","') || '"]') WHERE length(value) >= 3;
         END;
         """;
+
+    /// <summary>The shortest word <c>alert_words</c> lists: one and two characters long prefixes are indexed by FTS5.</summary>
+    public const int ListedWordLength = 3;
 
     public const string DropWords = """
         DROP TRIGGER IF EXISTS alert_words_insert;
@@ -52,7 +56,7 @@ public static class AlertsFullText
     private const string AddAllWords = """
         INSERT OR IGNORE INTO alert_words (Word)
         SELECT j.value FROM alerts, json_each('["' || replace(trim(alerts.SearchText), ' ', '","') || '"]') AS j
-        WHERE trim(alerts.SearchText) <> '';
+        WHERE trim(alerts.SearchText) <> '' AND length(j.value) >= 3;
         """;
 
     public const string Drop = """
