@@ -112,7 +112,6 @@ public sealed class AlertSearch
     /// <summary>The alerts this search selects, read the way <paramref name="access"/> says.</summary>
     public IQueryable<Alert> Rows(KittDbContext db, AlertAccess access, AlertSort sort)
     {
-#pragma warning disable EF1003 // the only text added is an index name from SortIndex; the search words are a parameter
         if (!Common)
         {
             return db.Alerts.FromSqlRaw("SELECT * FROM alerts WHERE Id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH {0})", Match);
@@ -125,7 +124,6 @@ public sealed class AlertSearch
                 "SELECT alerts.* FROM alerts_fts CROSS JOIN alerts ON alerts.Id = alerts_fts.rowid " +
                 "WHERE alerts_fts MATCH {0} AND alerts_fts.rowid BETWEEN {1} AND {2}", Match, ids.Low, ids.High);
         }
-#pragma warning restore EF1003
 
         var rows = access == AlertAccess.SortOrder ? InSortOrder(db, sort) : db.Alerts;
         foreach (var phrase in Phrases)
