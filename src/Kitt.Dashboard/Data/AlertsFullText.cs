@@ -79,7 +79,8 @@ public static class AlertsFullText
 
     /// <summary>
     /// Gives alerts stored before their words were kept (an empty <c>SearchText</c>) their words, then indexes every
-    /// alert anew and lists their words. Runs at start-up, before anything else writes; in one transaction, so a crash leaves the old state.
+    /// alert anew and lists their words. Runs at start-up, before anything else writes; in one transaction, so a crash
+    /// leaves the old state.
     /// </summary>
     /// <remarks>
     /// The update trigger is left out while the words are filled in: re-indexing row by row took 100 s for a million
