@@ -41,8 +41,9 @@ public sealed class DockerSource(
             var snapshot = await PollAsync(reader, options.Endpoint, stoppingToken);
             snapshot = snapshot with { Containers = NetworkRates.Apply(snapshot.Containers, snapshot.At, previous) };
             previous = snapshot;
-            hub.Publish(Topics.Containers, snapshot);
+            // The state first: whoever sees the snapshot then finds /health saying the same of the engine.
             states.Report(ComponentStates.Docker, snapshot.SourceStatus, snapshot.SourceReason);
+            hub.Publish(Topics.Containers, snapshot);
             delay = snapshot.SourceAvailable ? poll : Min(delay * 2, MaxBackoff);
             await Task.Delay(delay, clock, stoppingToken);
         }
