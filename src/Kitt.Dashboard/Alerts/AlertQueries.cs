@@ -193,7 +193,7 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     private static IQueryable<Alert> Filtered(
         KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, AlertSearch? search, AlertAccess access)
     {
-        var query = (search?.Rows(db, access, f.Sort) ?? db.Alerts).AsNoTracking();
+        var query = (search?.Rows(db, access, f) ?? db.Alerts).AsNoTracking();
         if (f.Severities.Count > 0)
         {
             var severities = f.Severities.ToArray();

@@ -109,23 +109,24 @@ public sealed class AlertSearch
         return new AlertSearch(phrases, lastWords, common, prefix: true, (long.MinValue, long.MaxValue));
     }
 
-    /// <summary>The alerts this search selects, read the way <paramref name="access"/> says.</summary>
-    public IQueryable<Alert> Rows(KittDbContext db, AlertAccess access, AlertSort sort)
+    /// <summary>The alerts this search selects, read the way <paramref name="access"/> says; the caller applies the filters.</summary>
+    public IQueryable<Alert> Rows(KittDbContext db, AlertAccess access, AlertFilter filter)
     {
         if (!Common)
         {
-            return db.Alerts.FromSqlRaw("SELECT * FROM alerts WHERE Id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH {0})", Match);
+            return db.Alerts.FromSqlRaw("SELECT * FROM alerts WHERE Id IN (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH {0})", IndexQuery(null));
         }
 
         if (access == AlertAccess.MatchOrder)
         {
             // CROSS JOIN keeps the matches as the outer loop: probing the index once per alert would cost milliseconds each.
+            // The facets narrow the matches in the index, so only alerts of the filtered type, severity and source are looked up.
             return db.Alerts.FromSqlRaw(
                 "SELECT alerts.* FROM alerts_fts CROSS JOIN alerts ON alerts.Id = alerts_fts.rowid " +
-                "WHERE alerts_fts MATCH {0} AND alerts_fts.rowid BETWEEN {1} AND {2}", Match, ids.Low, ids.High);
+                "WHERE alerts_fts MATCH {0} AND alerts_fts.rowid BETWEEN {1} AND {2}", IndexQuery(filter), ids.Low, ids.High);
         }
 
-        var rows = access == AlertAccess.SortOrder ? InSortOrder(db, sort) : db.Alerts;
+        var rows = access == AlertAccess.SortOrder ? InSortOrder(db, filter.Sort) : db.Alerts;
         foreach (var phrase in Phrases)
         {
             var needle = FullText.Needle(phrase, prefix);
@@ -134,6 +135,34 @@ public sealed class AlertSearch
 
         return rows;
     }
+
+    /// <summary>
+    /// The FTS5 query: the words in the words' column and, given a filter, its type, severities and source among the
+    /// facets. The filters are still applied to the rows; the facets only keep the others from being looked up.
+    /// </summary>
+    private string IndexQuery(AlertFilter? filter)
+    {
+        var facets = new List<string>();
+        if (filter?.Type is { } type)
+        {
+            facets.Add($"\"{FullText.Facet('t', type)}\"");
+        }
+
+        if (filter?.Source is { } source)
+        {
+            facets.Add($"\"{FullText.Facet('s', source)}\"");
+        }
+
+        if (filter?.Severities is { Count: > 0 } severities)
+        {
+            facets.Add("(" + string.Join(" OR ", severities.Select(v => $"\"{FullText.Facet(v)}\"")) + ")");
+        }
+
+        return facets.Count == 0 ? InWords(Match) : $"{InWords(Match)} AND Facets : ({string.Join(" AND ", facets)})";
+    }
+
+    /// <summary>The query in the words' column only: a typed word never matches a facet.</summary>
+    private static string InWords(string match) => $"SearchText : ({match})";
 
     /// <summary>All alerts, read along the index of the sort order, so a page ends as soon as it is full.</summary>
     private static IQueryable<Alert> InSortOrder(KittDbContext db, AlertSort sort) =>
@@ -165,7 +194,7 @@ public sealed class AlertSearch
 
     private static Task<int> CountMatchesAsync(KittDbContext db, string match, int limit, CancellationToken cancellationToken) =>
         db.Database
-            .SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM alerts_fts WHERE alerts_fts MATCH {match} LIMIT {limit})")
+            .SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM alerts_fts WHERE alerts_fts MATCH {InWords(match)} LIMIT {limit})")
             .SingleAsync(cancellationToken);
 
     private sealed record IdRange(long? Low, long? High);

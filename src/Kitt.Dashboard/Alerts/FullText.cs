@@ -85,6 +85,15 @@ public static class FullText
             _ => prefix ? $"\"{phrase}\"*" : $"\"{phrase}\"",
         }));
 
+    /// <summary>
+    /// The index's word for one facet of an alert: <paramref name="kind"/> (<c>t</c> type, <c>s</c> source) before the
+    /// value's UTF-8 in hex, as the index's view spells it (SQLite's <c>hex</c>, which the tokenizer lower-cases).
+    /// </summary>
+    public static string Facet(char kind, string value) => kind + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(value));
+
+    /// <summary>The index's word for an alert's severity.</summary>
+    public static string Facet(AlertSeverity severity) => "v" + ((int)severity).ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The last word of a phrase.</summary>
     public static string LastWord(string phrase) => phrase[(phrase.LastIndexOf(' ') + 1)..];
 
