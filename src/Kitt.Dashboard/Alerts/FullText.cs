@@ -80,8 +80,8 @@ public static class FullText
     public static string Match(IReadOnlyList<string> phrases, bool prefix, IReadOnlyList<IReadOnlyList<string>?>? lastWords = null) =>
         string.Join(" AND ", phrases.Select((phrase, i) => lastWords?[i] switch
         {
-            [var word] => $"\"{phrase[..(phrase.LastIndexOf(' ') + 1)]}{word}\"",
-            { Count: > 1 } words => "(" + string.Join(" OR ", words.Select(word => $"\"{phrase[..(phrase.LastIndexOf(' ') + 1)]}{word}\"")) + ")",
+            [var word] => Ending(phrase, word),
+            { Count: > 1 } words => "(" + string.Join(" OR ", words.Select(word => Ending(phrase, word))) + ")",
             _ => prefix ? $"\"{phrase}\"*" : $"\"{phrase}\"",
         }));
 
@@ -113,6 +113,9 @@ public static class FullText
     /// and its last one ends there too unless it may be a word's start.
     /// </summary>
     public static string Needle(string phrase, bool prefix) => prefix ? $" {phrase}" : $" {phrase} ";
+
+    /// <summary>The phrase, quoted, with <paramref name="word"/> for its last word.</summary>
+    private static string Ending(string phrase, string word) => $"\"{phrase[..(phrase.LastIndexOf(' ') + 1)]}{word}\"";
 
     private static void Separate(StringBuilder words)
     {
