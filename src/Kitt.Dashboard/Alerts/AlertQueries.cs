@@ -46,11 +46,8 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
         var reader = await ReaderAsync(db, readerId, cancellationToken);
         var (search, broad) = await PlanAsync(db, filter, readerId, reader, forSidebar, cancellationToken);
         var capped = search is not null || filter.Unread is not null;
-        var total = await TotalAsync(
-            s => Filtered(db, filter, readerId, reader, forSidebar, s, broad ? AlertAccess.MatchOrder : AlertAccess.Planned),
-            broad ? await search!.WithinAsync(db, filter.From, filter.To, cancellationToken) : search,
-            capped,
-            cancellationToken);
+        var (counted, counting) = await CountingAsync(db, filter, search, broad, cancellationToken);
+        var total = await TotalAsync(s => Filtered(db, filter, readerId, reader, forSidebar, s, counting), counted, capped, cancellationToken);
         var paged = Filtered(db, filter, readerId, reader, forSidebar, search, PageAccess(filter, broad));
         var items = await Rows(db, Sorted(paged, filter).Skip(filter.Skip).Take(filter.Take), readerId, reader).ToListAsync(cancellationToken);
         return total > CountCap && capped ? new AlertPage(CountCap, items, TotalCapped: true) : new AlertPage(total, items);
@@ -65,9 +62,8 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reader = await ReaderAsync(db, readerId, cancellationToken);
         var (search, broad) = await PlanAsync(db, filter, readerId, reader, forSidebar: false, cancellationToken);
-        var query = broad
-            ? Filtered(db, filter, readerId, reader, forSidebar: false, await search!.WithinAsync(db, filter.From, filter.To, cancellationToken), AlertAccess.MatchOrder)
-            : Filtered(db, filter, readerId, reader, forSidebar: false, search, AlertAccess.Planned);
+        var (counted, counting) = await CountingAsync(db, filter, search, broad, cancellationToken);
+        var query = Filtered(db, filter, readerId, reader, forSidebar: false, counted, counting);
         var to = filter.To ?? clock.GetUtcNow();
         var from = filter.From ?? await query.OrderBy(a => a.FiredAt).Select(a => (DateTimeOffset?)a.FiredAt).FirstOrDefaultAsync(cancellationToken) ?? to;
         if (filter.From is null && to - from < AlertCounts.MinimumRange)
@@ -159,6 +155,14 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
             .Take(limits.NarrowRows).CountAsync(cancellationToken) >= limits.NarrowRows;
         return (search, broad);
     }
+
+    /// <summary>
+    /// How a count reads the search: a common word across broad filters follows its matches, only within the ids of
+    /// the time filter's range; otherwise the filters' own plan.
+    /// </summary>
+    private static async Task<(AlertSearch? Search, AlertAccess Access)> CountingAsync(
+        KittDbContext db, AlertFilter f, AlertSearch? search, bool broad, CancellationToken cancellationToken) =>
+        broad ? (await search!.WithinAsync(db, f.From, f.To, cancellationToken), AlertAccess.MatchOrder) : (search, AlertAccess.Planned);
 
     /// <summary>How many alerts <paramref name="counted"/> selects with the search; past <see cref="CountCap"/> only that it is.</summary>
     private static async Task<int> TotalAsync(

@@ -67,6 +67,7 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
         }
 
         // The alerts and their ops.alerts events commit together, each alert once however often it changed.
+        List<AlertEvent> announced;
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -76,10 +77,10 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
                 await (alert.Id == 0 ? writer.InsertAsync(alert, cancellationToken) : writer.ResolveAsync(alert, cancellationToken));
             }
 
-            foreach (var (alert, notify) in touched)
+            announced = [.. touched.Select(t => AlertEvent.From(t.Alert, t.Notify))];
+            foreach (var (alert, e) in touched.Select(t => t.Alert).Zip(announced))
             {
-                var e = outbox.Event(EventTopics.OpsAlerts, alert.Id.ToString(CultureInfo.InvariantCulture), "notification", AlertEvent.From(alert, notify));
-                await writer.AddEventAsync(e, cancellationToken);
+                await writer.AddEventAsync(outbox.Event(EventTopics.OpsAlerts, alert.Id.ToString(CultureInfo.InvariantCulture), "notification", e), cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -98,7 +99,7 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
             }
         }
 
-        return [.. touched.Select(t => AlertEvent.From(t.Alert, t.Notify))];
+        return announced;
     }
 
     private async Task<Alert?> FindOpenAsync(KittDbContext db, string key, CancellationToken cancellationToken) =>

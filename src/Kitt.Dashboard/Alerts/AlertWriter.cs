@@ -1,4 +1,3 @@
-using System.Data;
 using Kitt.Dashboard.Events;
 using Microsoft.Data.Sqlite;
 
