@@ -1,6 +1,7 @@
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Api;
-using Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Protocol;
+using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Components;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;

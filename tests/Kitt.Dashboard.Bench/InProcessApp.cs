@@ -8,7 +8,7 @@ namespace Kitt.Dashboard.Bench;
 
 /// <summary>The dashboard in this process on a real Kestrel port, on a fresh SQLite file, with connect limits raised for many clients.</summary>
 // Named by a type of the app's assembly: this console's own top-level Program would shadow the app's.
-internal sealed class InProcessApp : WebApplicationFactory<Kitt.Dashboard.Api.Sockets.KittConnections>
+internal sealed class InProcessApp : WebApplicationFactory<Kitt.Dashboard.Sockets.KittConnections>
 {
     private readonly string folder = Directory.CreateTempSubdirectory("kitt-bench-ws-").FullName;
     private readonly IReadOnlyDictionary<string, string> settings;

@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Protocol;
 using Kitt.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Protocol;
+using Kitt.Dashboard.Sockets;
 
 namespace Kitt.Dashboard.Bench;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Shipments;
 using Kitt.Packing;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Host;
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Shipments;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Protocol;
+using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Realtime;

@@ -1,4 +1,5 @@
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace Kitt.Dashboard.Events;

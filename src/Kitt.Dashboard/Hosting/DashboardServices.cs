@@ -1,5 +1,6 @@
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Protocol;
+using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kitt.Dashboard.Protocol;
 
 namespace Kitt.Dashboard.Shipments;
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kitt.Dashboard.Protocol;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Protocol;
+using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
@@ -256,9 +257,9 @@ public sealed class PackingWorker(
             Placed = placements.Count,
             Unplaced = result.Unplaced.Sum(u => u.Count),
             ContainersUsed = result.Containers.Count,
-            Container = KittContainer.From(ShipmentStore.ContainerOf(job)),
+            Container = ShipmentStore.ContainerOf(job).ToKitt(),
         });
-        outbox.Add(db, EventTopics.DamagePredictions, Id(job.Id), KittTypes.DamagePrediction, DamagePredictionPayload.From(Id(job.Id), risk));
+        outbox.Add(db, EventTopics.DamagePredictions, Id(job.Id), KittTypes.DamagePrediction, risk.ToPayload(Id(job.Id)));
         await db.SaveChangesAsync(token);
         await transaction.CommitAsync(token);
         outbox.Written();

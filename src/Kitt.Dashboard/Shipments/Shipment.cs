@@ -1,3 +1,5 @@
+using Kitt.Dashboard.Protocol;
+
 namespace Kitt.Dashboard.Shipments;
 
 /// <summary>A shipment a dispatcher sends for packing, with the container it goes into. Dimensions in cm, weights in kg.</summary>
@@ -78,30 +80,4 @@ public sealed class ShipmentItem
     public double? MaxLoadKg { get; set; }
 
     public int? Stop { get; set; }
-}
-
-public static class ShipmentStatus
-{
-    public const string Queued = "queued";
-    public const string Packing = "packing";
-    public const string Packed = "packed";
-    public const string Failed = "failed";
-    public const string Cancelled = "cancelled";
-
-    public static bool IsFinished(string status) => status is Packed or Failed or Cancelled;
-}
-
-public static class ShipmentPriority
-{
-    public const string Low = "low";
-    public const string Normal = "normal";
-    public const string High = "high";
-    public const string Urgent = "urgent";
-
-    public static readonly IReadOnlyList<string> All = [Low, Normal, High, Urgent];
-}
-
-public static class RouteConditions
-{
-    public static readonly IReadOnlyList<string> All = ["good", "fair", "poor"];
 }

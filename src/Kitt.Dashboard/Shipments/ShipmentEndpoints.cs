@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Security;
 using Kitt.Packing;
 

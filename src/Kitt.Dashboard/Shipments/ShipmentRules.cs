@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Protocol;
 using Kitt.Packing;
 
 namespace Kitt.Dashboard.Shipments;
@@ -5,9 +6,9 @@ namespace Kitt.Dashboard.Shipments;
 /// <summary>What a shipment must satisfy before it is stored; every problem names its field as spelled in JSON.</summary>
 public static class ShipmentRules
 {
-    public const int MaxReference = 64;
-    public const int MaxPlace = 128;
-    public const int MaxSku = 64;
+    public const int MaxReference = ShipmentLimits.MaxReference;
+    public const int MaxPlace = ShipmentLimits.MaxPlace;
+    public const int MaxSku = ShipmentLimits.MaxSku;
     public const int MaxLines = 2_000;
     public const int MaxBoxes = 10_000;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Protocol;
+using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Realtime;
@@ -81,7 +82,7 @@ public sealed class ShipmentStore(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             outbox.Add(db, EventTopics.ShipmentRequests, shipment.Id.ToString(CultureInfo.InvariantCulture), KittTypes.ShipmentRequest,
-                ShipmentRequestPayload.From(request));
+                request.ToPayload());
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

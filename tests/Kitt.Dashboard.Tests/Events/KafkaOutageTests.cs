@@ -3,6 +3,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Tests.Api;
 using Kitt.Dashboard.Tests.Data;

@@ -1,4 +1,5 @@
-using Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Protocol;
+using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Shipments;
 
@@ -18,5 +19,5 @@ internal static class KafkaRequests
 
     /// <summary>The KITT <c>shipment_request</c> message a freight system produces: width, height, depth, weight.</summary>
     public static string Envelope(string reference) =>
-        EventEnvelope.Serialize(KittTypes.ShipmentRequest, DateTimeOffset.UtcNow, ShipmentRequestPayload.From(Request(reference)));
+        EventEnvelope.Serialize(KittTypes.ShipmentRequest, DateTimeOffset.UtcNow, Request(reference).ToPayload());
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kitt.Dashboard.Events;
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Tests.Api;

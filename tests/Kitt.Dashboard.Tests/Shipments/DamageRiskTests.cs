@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Shipments;
 
 namespace Kitt.Dashboard.Tests.Shipments;

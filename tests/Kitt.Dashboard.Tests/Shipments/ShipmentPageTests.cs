@@ -1,5 +1,6 @@
 using Bunit;
 using Kitt.Dashboard.Components.Shell;
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Shipments;
 
 namespace Kitt.Dashboard.Tests.Shipments;

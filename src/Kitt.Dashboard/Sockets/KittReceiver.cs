@@ -2,9 +2,10 @@ using System.Buffers;
 using System.Globalization;
 using System.Net.WebSockets;
 using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Protocol;
 using Microsoft.Extensions.Options;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Sockets;
 
 /// <summary>
 /// Reads a connection's messages one at a time and answers each bad one with an error, keeping the connection open;

@@ -1,4 +1,4 @@
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Protocol;
 
 /// <summary><c>route_update</c>: a truck's progress on a route, relayed to notifications clients.</summary>
 public sealed class RouteUpdatePayload : IKittPayload

@@ -1,4 +1,4 @@
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Protocol;
 
 /// <summary><c>notification</c>: something a person should read; the dashboard's own alerts arrive as these.</summary>
 public sealed class NotificationPayload : IKittPayload

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Shipments;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Sockets;
 
 /// <summary>
 /// Passes the dashboard's own events to socket clients: the outcome of a shipment requested over the socket goes to
@@ -68,14 +69,14 @@ public sealed class KittRelay(
             Placed = plan?.Placements.Count ?? 0,
             Unplaced = plan?.Unplaced.Sum(u => u.Quantity) ?? 0,
             ContainersUsed = plan?.Placements.Select(p => p.Container).Distinct().Count() ?? 0,
-            Container = container is null ? null : KittContainer.From(container),
+            Container = container is null ? null : container.ToKitt(),
             Reason = e.Reason,
         }, pending.CorrelationId, now);
         Deliver(result, pending);
 
         if (plan?.Risk is { } risk)
         {
-            Deliver(KittJson.Encode(KittTypes.DamagePrediction, DamagePredictionPayload.From(e.ShipmentId, risk), pending.CorrelationId, now), pending);
+            Deliver(KittJson.Encode(KittTypes.DamagePrediction, risk.ToPayload(e.ShipmentId), pending.CorrelationId, now), pending);
         }
     }
 

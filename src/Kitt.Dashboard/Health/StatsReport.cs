@@ -1,8 +1,9 @@
-using Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Protocol;
+using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Sessions;
 
-namespace Kitt.Dashboard.Api;
+namespace Kitt.Dashboard.Health;
 
 public sealed record CircuitStats(int Open, int Connected);
 

@@ -1,4 +1,4 @@
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Protocol;
 
 /// <summary>
 /// A message's payload as read from JSON. Every property is nullable so that a missing field is told apart from a

@@ -1,6 +1,7 @@
+using Kitt.Dashboard.Protocol;
 using Microsoft.Extensions.Options;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Sockets;
 
 /// <summary>Every <c>Kitt:HeartbeatCheckSeconds</c> on the app's clock, closes connections silent for too long.</summary>
 public sealed class KittHeartbeatMonitor(

@@ -1,6 +1,7 @@
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Routes;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Sockets;
 
 /// <summary>
 /// Translates between the protocol's road messages and the platform's <see cref="RouteEvent"/>s on <c>routes</c>.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kitt.Packing;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Protocol;
 
 /// <summary>Collects what is wrong with a payload, each problem naming its field the way the client spelled it.</summary>
 public sealed class PayloadCheck

@@ -1,4 +1,6 @@
-namespace Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Protocol;
+
+namespace Kitt.Dashboard.Sockets;
 
 /// <summary><c>Kitt:*</c>: limits of the WebSocket API.</summary>
 public sealed class KittOptions

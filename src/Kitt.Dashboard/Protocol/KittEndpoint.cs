@@ -1,28 +1,22 @@
-using Kitt.Dashboard.Security;
-
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Protocol;
 
 /// <summary>
 /// One of the three sockets and the types a client may send on it, as the original protocol has them. What the
 /// server sends on an endpoint is not limited by this list (packing clients receive results they never send).
 /// </summary>
-public sealed record KittEndpoint(string Name, string Path, IReadOnlyList<string> Accepts, string[] Roles)
+public sealed record KittEndpoint(string Name, string Path, IReadOnlyList<string> Accepts)
 {
     public static readonly KittEndpoint Freight = new(
         "freight", "/ws/freight",
-        [KittTypes.ShipmentRequest, KittTypes.RouteUpdate, KittTypes.Heartbeat],
-        Policies.RolesOf[Policies.Dispatch]);
+        [KittTypes.ShipmentRequest, KittTypes.RouteUpdate, KittTypes.Heartbeat]);
 
     public static readonly KittEndpoint Packing = new(
         "packing", "/ws/packing",
-        [KittTypes.PackingResult, KittTypes.DamagePrediction, KittTypes.Heartbeat],
-        Policies.RolesOf[Policies.Dispatch]);
+        [KittTypes.PackingResult, KittTypes.DamagePrediction, KittTypes.Heartbeat]);
 
-    // Notifications carry nothing a role must be kept from; every API key may listen.
     public static readonly KittEndpoint Notifications = new(
         "notifications", "/ws/notifications",
-        [KittTypes.Notification, KittTypes.WeatherAlert, KittTypes.TrafficUpdate, KittTypes.Error, KittTypes.Heartbeat],
-        [.. Security.Roles.All]);
+        [KittTypes.Notification, KittTypes.WeatherAlert, KittTypes.TrafficUpdate, KittTypes.Error, KittTypes.Heartbeat]);
 
     public static readonly IReadOnlyList<KittEndpoint> All = [Freight, Packing, Notifications];
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using Kitt.Dashboard.Protocol;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Sockets;
 
 /// <summary>
 /// Shipments requested over the socket whose packing result is still due, by reference. Keyed by reference, not id,

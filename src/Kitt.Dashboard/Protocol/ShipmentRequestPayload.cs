@@ -1,6 +1,4 @@
-using Kitt.Dashboard.Shipments;
-
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Protocol;
 
 /// <summary>
 /// <c>shipment_request</c>: boxes in cm and kg with width, height and depth as the original protocol names them.
@@ -24,11 +22,11 @@ public sealed class ShipmentRequestPayload : IKittPayload
 
     public void Validate(PayloadCheck check)
     {
-        check.Optional(Reference, "reference", ShipmentRules.MaxReference);
-        check.Required(Origin, "origin", ShipmentRules.MaxPlace);
-        check.Required(Destination, "destination", ShipmentRules.MaxPlace);
+        check.Optional(Reference, "reference", ShipmentLimits.MaxReference);
+        check.Required(Origin, "origin", ShipmentLimits.MaxPlace);
+        check.Required(Destination, "destination", ShipmentLimits.MaxPlace);
         check.OneOf(Priority, "priority", ShipmentPriority.All, required: false);
-        check.OneOf(RouteConditions, "route_conditions", Shipments.RouteConditions.All, required: false);
+        check.OneOf(RouteConditions, "route_conditions", Protocol.RouteConditions.All, required: false);
         if (Container is { } container)
         {
             check.Positive(container.Width, "container.width");
@@ -55,7 +53,7 @@ public sealed class ShipmentRequestPayload : IKittPayload
                 continue;
             }
 
-            check.Required(item.Sku, field + ".sku", ShipmentRules.MaxSku);
+            check.Required(item.Sku, field + ".sku", ShipmentLimits.MaxSku);
             check.Positive(item.Width, field + ".width");
             check.Positive(item.Height, field + ".height");
             check.Positive(item.Depth, field + ".depth");
@@ -70,62 +68,6 @@ public sealed class ShipmentRequestPayload : IKittPayload
         }
     }
 
-    /// <summary>The shipment as the store takes it: depth is the box's length, weight its kilograms.</summary>
-    public ShipmentRequest ToShipmentRequest(string fallbackReference)
-    {
-        var preset = ContainerPresets.Default;
-        return new ShipmentRequest
-        {
-            Reference = string.IsNullOrWhiteSpace(Reference) ? fallbackReference : Reference,
-            Origin = Origin,
-            Destination = Destination,
-            Priority = Priority,
-            RouteConditions = RouteConditions,
-            Container = Container is { } c
-                ? new ContainerInput { Length = c.Depth ?? 0, Width = c.Width ?? 0, Height = c.Height ?? 0, MaxPayloadKg = c.MaxWeight }
-                : new ContainerInput { Length = preset.Length, Width = preset.Width, Height = preset.Height, MaxPayloadKg = preset.MaxPayloadKg },
-            Items = [.. (Items ?? []).Select(i => new ItemInput
-            {
-                Sku = i?.Sku,
-                Length = i?.Depth ?? 0,
-                Width = i?.Width ?? 0,
-                Height = i?.Height ?? 0,
-                WeightKg = i?.Weight ?? 0,
-                Quantity = i?.Quantity,
-                ThisSideUp = i?.ThisSideUp ?? false,
-                Fragile = i?.Fragile ?? false,
-                MaxLoadKg = i?.MaxLoad,
-                Stop = i?.Stop,
-            })],
-        };
-    }
-
-    /// <summary>A stored shipment's request as the protocol spells it, for the <c>shipment.requests</c> topic.</summary>
-    public static ShipmentRequestPayload From(ShipmentRequest request) => new()
-    {
-        Reference = request.Reference,
-        Origin = request.Origin,
-        Destination = request.Destination,
-        Priority = request.Priority,
-        RouteConditions = request.RouteConditions,
-        Container = request.Container is { } c
-            ? KittContainer.From(c)
-            : null,
-        Items = [.. (request.Items ?? []).Select(i => (KittItem?)new KittItem
-        {
-            Sku = i.Sku,
-            Width = i.Width,
-            Height = i.Height,
-            Depth = i.Length,
-            Weight = i.WeightKg,
-            Quantity = i.Quantity,
-            Fragile = i.Fragile,
-            ThisSideUp = i.ThisSideUp,
-            MaxLoad = i.MaxLoadKg,
-            Stop = i.Stop,
-        })],
-    };
-
     /// <summary>The store names fields as the REST API spells them; a client of this protocol knows other names.</summary>
     public static string ProtocolField(string restField) => "payload." + restField
         .Replace(".length", ".depth", StringComparison.Ordinal)
@@ -136,11 +78,9 @@ public sealed class ShipmentRequestPayload : IKittPayload
         .Replace("routeConditions", "route_conditions", StringComparison.Ordinal);
 }
 
+/// <summary>A container as the protocol names its sides: its length is the depth.</summary>
 public sealed class KittContainer
 {
-    /// <summary>A container as the protocol names its sides: its length is the depth.</summary>
-    public static KittContainer From(ContainerInput c) => new() { Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg };
-
     public double? Width { get; set; }
 
     public double? Height { get; set; }

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Kitt.Dashboard.Api.Sockets;
 
-namespace Kitt.Dashboard.Events;
+namespace Kitt.Dashboard.Protocol;
 
 /// <summary>
 /// The KITT envelope, <c>{ type, timestamp, payload, correlation_id }</c>, as Kafka values carry it: the same JSON the

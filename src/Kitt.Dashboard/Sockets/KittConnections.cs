@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using Kitt.Dashboard.Protocol;
 using Microsoft.Extensions.Options;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Sockets;
 
 /// <summary>
 /// Every open KITT connection, by endpoint, and the one way to reach them. A broadcast is serialized once by the

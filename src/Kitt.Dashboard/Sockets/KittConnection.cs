@@ -1,7 +1,8 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using Kitt.Dashboard.Protocol;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Sockets;
 
 public enum SendOutcome
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Protocol;
 
 /// <summary>An outgoing message. The timestamp is UTC so it is written with a <c>Z</c>, as the original protocol does.</summary>
 public sealed record KittEnvelope<T>(string Type, DateTime Timestamp, T Payload, string? CorrelationId);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Protocol;
 
 /// <summary>A message as received: either its typed payload, or the error to send back instead.</summary>
 public sealed record KittInbound(string? Type, string? CorrelationId, IKittPayload? Payload, ErrorPayload? Error)

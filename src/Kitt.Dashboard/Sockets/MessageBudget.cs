@@ -1,4 +1,6 @@
-namespace Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Protocol;
+
+namespace Kitt.Dashboard.Sockets;
 
 /// <summary>
 /// A token bucket per connection on the app's clock: <c>rate</c> messages per second with a burst of as many, and a

@@ -3,7 +3,7 @@ using Kitt.Dashboard.Health;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kitt.Dashboard.Api;
+namespace Kitt.Dashboard.Health;
 
 public sealed record ComponentHealth(string Name, string State, string? Reason, DateTimeOffset Since);
 

@@ -1,4 +1,4 @@
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Protocol;
 
 /// <summary>The nine message types of the KITT protocol, spelled as on the wire.</summary>
 public static class KittTypes

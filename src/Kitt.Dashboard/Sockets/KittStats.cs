@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using Kitt.Dashboard.Protocol;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Sockets;
 
 /// <summary>
 /// The WebSocket API's part of <c>/stats</c>, under <c>kitt</c>. Its keys are snake_case as in the original protocol,

@@ -1,11 +1,12 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Sockets;
 
 /// <summary>Maps <c>/ws/freight</c>, <c>/ws/packing</c> and <c>/ws/notifications</c>, each for API keys only.</summary>
 public static class KittSocketEndpoints
@@ -36,7 +37,7 @@ public static class KittSocketEndpoints
         foreach (var endpoint in KittEndpoint.All)
         {
             // The API key scheme alone: a browser's sign-in cookie does not open these sockets.
-            var policy = new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireRole(endpoint.Roles).Build();
+            var policy = new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireRole(EndpointRoles.Of(endpoint)).Build();
             endpoints.Map(endpoint.Path, context => ServeAsync(context, endpoint)).RequireAuthorization(policy);
         }
 

@@ -1,7 +1,8 @@
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Routes;
 using Kitt.Dashboard.Shipments;
 
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Sockets;
 
 /// <summary>What a valid message makes happen: shipments are queued for packing, road and weather news is passed on.</summary>
 public sealed class KittMessageHandler(

@@ -1,4 +1,5 @@
-using Kitt.Dashboard.Api.Sockets;
+using Kitt.Dashboard.Protocol;
+using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Realtime;
@@ -6,7 +7,7 @@ using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kitt.Dashboard.Api;
+namespace Kitt.Dashboard.Health;
 
 public static class HealthEndpoints
 {

@@ -1,6 +1,4 @@
-using Kitt.Dashboard.Shipments;
-
-namespace Kitt.Dashboard.Api.Sockets;
+namespace Kitt.Dashboard.Protocol;
 
 /// <summary><c>packing_result</c>: the outcome of packing one shipment.</summary>
 public sealed class PackingResultPayload : IKittPayload
@@ -47,14 +45,6 @@ public sealed class DamagePredictionPayload : IKittPayload
     public string? Level { get; set; }
 
     public List<KittRiskFactor>? Factors { get; set; }
-
-    public static DamagePredictionPayload From(string shipmentId, DamageRiskView risk) => new()
-    {
-        ShipmentId = shipmentId,
-        Score = risk.Score,
-        Level = risk.Level,
-        Factors = [.. risk.Factors.Select(f => new KittRiskFactor { Name = f.Name, Points = f.Points, Detail = f.Detail })],
-    };
 
     public void Validate(PayloadCheck check)
     {

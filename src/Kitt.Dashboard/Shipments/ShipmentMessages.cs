@@ -1,0 +1,74 @@
+using Kitt.Dashboard.Protocol;
+
+namespace Kitt.Dashboard.Shipments;
+
+/// <summary>
+/// Shipments as the KITT protocol carries them and back. The protocol names a box's sides width, height and depth
+/// and its mass weight; the store names them length, width, height and kilograms.
+/// </summary>
+public static class ShipmentMessages
+{
+    /// <summary>The shipment as the store takes it: depth is the box's length, weight its kilograms.</summary>
+    public static ShipmentRequest ToShipmentRequest(this ShipmentRequestPayload payload, string fallbackReference)
+    {
+        var preset = ContainerPresets.Default;
+        return new ShipmentRequest
+        {
+            Reference = string.IsNullOrWhiteSpace(payload.Reference) ? fallbackReference : payload.Reference,
+            Origin = payload.Origin,
+            Destination = payload.Destination,
+            Priority = payload.Priority,
+            RouteConditions = payload.RouteConditions,
+            Container = payload.Container is { } c
+                ? new ContainerInput { Length = c.Depth ?? 0, Width = c.Width ?? 0, Height = c.Height ?? 0, MaxPayloadKg = c.MaxWeight }
+                : new ContainerInput { Length = preset.Length, Width = preset.Width, Height = preset.Height, MaxPayloadKg = preset.MaxPayloadKg },
+            Items = [.. (payload.Items ?? []).Select(i => new ItemInput
+            {
+                Sku = i?.Sku,
+                Length = i?.Depth ?? 0,
+                Width = i?.Width ?? 0,
+                Height = i?.Height ?? 0,
+                WeightKg = i?.Weight ?? 0,
+                Quantity = i?.Quantity,
+                ThisSideUp = i?.ThisSideUp ?? false,
+                Fragile = i?.Fragile ?? false,
+                MaxLoadKg = i?.MaxLoad,
+                Stop = i?.Stop,
+            })],
+        };
+    }
+
+    /// <summary>A stored shipment's request as the protocol spells it, for the <c>shipment.requests</c> topic.</summary>
+    public static ShipmentRequestPayload ToPayload(this ShipmentRequest request) => new()
+    {
+        Reference = request.Reference,
+        Origin = request.Origin,
+        Destination = request.Destination,
+        Priority = request.Priority,
+        RouteConditions = request.RouteConditions,
+        Container = request.Container?.ToKitt(),
+        Items = [.. (request.Items ?? []).Select(i => (KittItem?)new KittItem
+        {
+            Sku = i.Sku,
+            Width = i.Width,
+            Height = i.Height,
+            Depth = i.Length,
+            Weight = i.WeightKg,
+            Quantity = i.Quantity,
+            Fragile = i.Fragile,
+            ThisSideUp = i.ThisSideUp,
+            MaxLoad = i.MaxLoadKg,
+            Stop = i.Stop,
+        })],
+    };
+
+    public static KittContainer ToKitt(this ContainerInput c) => new() { Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg };
+
+    public static DamagePredictionPayload ToPayload(this DamageRiskView risk, string shipmentId) => new()
+    {
+        ShipmentId = shipmentId,
+        Score = risk.Score,
+        Level = risk.Level,
+        Factors = [.. risk.Factors.Select(f => new KittRiskFactor { Name = f.Name, Points = f.Points, Detail = f.Detail })],
+    };
+}
