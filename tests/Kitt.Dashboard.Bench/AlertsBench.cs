@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Components.Alerts;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Realtime;

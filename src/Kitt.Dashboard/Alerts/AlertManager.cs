@@ -2,9 +2,9 @@ using System.Threading.Channels;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
-using Kitt.Dashboard.Host;
+using Kitt.Dashboard.HostMetrics;
 using Kitt.Dashboard.Realtime;
-using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Shipments;
 using Microsoft.Extensions.Options;
 
@@ -105,7 +105,7 @@ public sealed class AlertManager(
         var t = thresholds.Current;
         switch (sample)
         {
-            case HostMetrics metrics:
+            case HostSample metrics:
                 return
                 [
                     .. tracker.Evaluate(AlertGroups.Host, AlertRules.Host(metrics, t)),

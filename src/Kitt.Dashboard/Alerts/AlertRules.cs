@@ -1,9 +1,9 @@
 using System.Globalization;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Health;
-using Kitt.Dashboard.Host;
+using Kitt.Dashboard.HostMetrics;
 using Kitt.Dashboard.Protocol;
-using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Shipments;
 
 namespace Kitt.Dashboard.Alerts;
@@ -20,7 +20,7 @@ public static class AlertRules
     /// <summary>Restarts within one container's life that make a restart loop.</summary>
     public const int RestartLoop = 3;
 
-    public static IReadOnlyList<AlertCondition> Host(HostMetrics m, AlertThresholdValues t) =>
+    public static IReadOnlyList<AlertCondition> Host(HostSample m, AlertThresholdValues t) =>
     [
         Percent("cpu", "host", m.CpuPercent, t.CpuPercent, "Host CPU", $"{m.CpuCount} cores"),
         Percent("memory", "host", m.MemoryPercent, t.MemoryPercent, "Host memory", $"{Format(m.MemoryUsedBytes)} of {Format(m.MemoryTotalBytes)}"),

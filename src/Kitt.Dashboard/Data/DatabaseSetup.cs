@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

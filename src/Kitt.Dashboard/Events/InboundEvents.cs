@@ -5,7 +5,7 @@ using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Realtime;
-using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Shipments;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -77,7 +77,7 @@ public sealed class InboundEvents(
                 EventTopics.ShipmentRequests => await RequestShipmentAsync(value, key, cancellationToken),
                 EventTopics.OpsAlerts => Announce(Topics.Alerts, envelope!.PayloadAs<AlertEvent>(), "payload is not an alert"),
                 EventTopics.PackingResults => PackingResult(envelope!, origin),
-                EventTopics.RouteUpdates or EventTopics.WeatherAlerts => Announce(Topics.Routes, RouteNews(envelope!, eventId, topic), "payload.route is required"),
+                EventTopics.RouteUpdates or EventTopics.WeatherAlerts => Announce(Topics.Routes, RouteConditionBoard(envelope!, eventId, topic), "payload.route is required"),
                 _ => null,
             };
         }
@@ -134,7 +134,7 @@ public sealed class InboundEvents(
         return null;
     }
 
-    private RouteEvent? RouteNews(EventEnvelope envelope, string? eventId, string topic)
+    private RouteEvent? RouteConditionBoard(EventEnvelope envelope, string? eventId, string topic)
     {
         var news = envelope.PayloadAs<RouteEvent>();
         if (news is not { Route.Length: > 0 })

@@ -1,7 +1,6 @@
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Data;
-using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;

@@ -1,5 +1,4 @@
 using Kitt.Dashboard.Data;
-using Kitt.Dashboard.Health;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 

@@ -49,7 +49,7 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing)
         ContainerInput? container = null,
         CancellationToken cancellationToken = default)
     {
-        var preset = ContainerPresets.Default;
+        var preset = EquipmentPresets.Default;
         container ??= new ContainerInput { Length = preset.Length, Width = preset.Width, Height = preset.Height, MaxPayloadKg = preset.MaxPayloadKg };
         var errors = ShipmentRules.CheckLoad(container, items, MaxBoxes);
         if (errors.Count > 0)

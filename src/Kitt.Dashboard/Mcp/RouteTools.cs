@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
-using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Authorization;
 using ModelContextProtocol.Server;
@@ -28,7 +28,7 @@ public sealed record PublishedEvent(string Id, string Type, string Route, string
 /// <c>routes</c> topic as news from any other client is.
 /// </summary>
 [McpServerToolType]
-public sealed class RouteTools(RouteNews news, RouteEvents events, TimeProvider clock)
+public sealed class RouteTools(RouteConditionBoard news, RouteNewsPublisher events, TimeProvider clock)
 {
     public const int MaxRoute = 128;
     public const int MaxMessage = 2_000;

@@ -1,7 +1,7 @@
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
-using Kitt.Dashboard.Host;
-using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.HostMetrics;
+using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Sessions;
 using Kitt.Dashboard.Shipments;
 
@@ -10,7 +10,7 @@ namespace Kitt.Dashboard.Realtime;
 /// <summary>The topics of the live UI. Their names are the contract other parts and /stats rely on.</summary>
 public static class Topics
 {
-    public static readonly Topic<HostMetrics> Metrics = Topic.Snapshot<HostMetrics>("metrics");
+    public static readonly Topic<HostSample> Metrics = Topic.Snapshot<HostSample>("metrics");
 
     public static readonly Topic<ContainersSnapshot> Containers = Topic.Snapshot<ContainersSnapshot>("containers");
 

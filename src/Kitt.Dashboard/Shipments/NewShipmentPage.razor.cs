@@ -15,9 +15,9 @@ public partial class NewShipmentPage
     private const long MaxImportBytes = 1024 * 1024;
 
     private readonly ShipmentRequest model = new() { Priority = ShipmentPriority.Normal };
-    private readonly ContainerInput container = FromPreset(ContainerPresets.Default);
+    private readonly ContainerInput container = FromPreset(EquipmentPresets.Default);
     private List<ItemInput> items = [new()];
-    private string preset = ContainerPresets.Default.Name;
+    private string preset = EquipmentPresets.Default.Name;
     private string? importText;
     private IReadOnlyList<string> importErrors = [];
     private List<(string Field, string Message)> problems = [];
@@ -37,13 +37,13 @@ public partial class NewShipmentPage
 
     private string? ErrorOf(string field) => problems.FirstOrDefault(p => p.Field == field).Message;
 
-    private static ContainerInput FromPreset(ContainerPresets.Preset p) =>
+    private static ContainerInput FromPreset(EquipmentPresets.Preset p) =>
         new() { Length = p.Length, Width = p.Width, Height = p.Height, MaxPayloadKg = p.MaxPayloadKg };
 
     private void ChoosePreset(string name)
     {
         preset = name;
-        if (ContainerPresets.All.FirstOrDefault(p => p.Name == name) is { } chosen)
+        if (EquipmentPresets.All.FirstOrDefault(p => p.Name == name) is { } chosen)
         {
             var c = FromPreset(chosen);
             (container.Length, container.Width, container.Height, container.MaxPayloadKg) = (c.Length, c.Width, c.Height, c.MaxPayloadKg);
@@ -53,7 +53,7 @@ public partial class NewShipmentPage
     private void SetContainer(Action<ContainerInput> change)
     {
         change(container);
-        preset = ContainerPresets.NameOf(container);
+        preset = EquipmentPresets.NameOf(container);
     }
 
     private void AddItem() => items.Add(new ItemInput());

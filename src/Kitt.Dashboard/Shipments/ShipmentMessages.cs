@@ -11,7 +11,7 @@ public static class ShipmentMessages
     /// <summary>The shipment as the store takes it: depth is the box's length, weight its kilograms.</summary>
     public static ShipmentRequest ToShipmentRequest(this ShipmentRequestPayload payload, string fallbackReference)
     {
-        var preset = ContainerPresets.Default;
+        var preset = EquipmentPresets.Default;
         return new ShipmentRequest
         {
             Reference = string.IsNullOrWhiteSpace(payload.Reference) ? fallbackReference : payload.Reference,

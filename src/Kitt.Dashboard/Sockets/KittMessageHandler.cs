@@ -1,5 +1,5 @@
 using Kitt.Dashboard.Protocol;
-using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Shipments;
 
 namespace Kitt.Dashboard.Sockets;
@@ -9,7 +9,7 @@ public sealed class KittMessageHandler(
     KittConnections connections,
     PackingCorrelations correlations,
     ShipmentStore shipments,
-    RouteEvents routes,
+    RouteNewsPublisher routes,
     TimeProvider clock)
 {
     /// <returns>The error sent back, if the message could not be acted on.</returns>
@@ -25,7 +25,7 @@ public sealed class KittMessageHandler(
                 return await RequestShipmentAsync(from, request, correlationId, token);
             case RouteUpdatePayload or WeatherAlertPayload or TrafficUpdatePayload:
                 connections.Broadcast(KittEndpoint.Notifications, Encode(type, payload, correlationId));
-                await routes.PublishAsync(KittRouteNews.FromSocket(payload, clock.GetUtcNow())!, correlationId, token);
+                await routes.PublishAsync(SocketRouteNews.FromSocket(payload, clock.GetUtcNow())!, correlationId, token);
                 return null;
             case NotificationPayload or ErrorPayload:
                 connections.Broadcast(KittEndpoint.Notifications, Encode(type, payload, correlationId));

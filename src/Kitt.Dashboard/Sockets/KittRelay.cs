@@ -2,7 +2,7 @@ using System.Globalization;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Realtime;
-using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Shipments;
 
 namespace Kitt.Dashboard.Sockets;
@@ -94,9 +94,9 @@ public sealed class KittRelay(
     {
         foreach (var e in batch)
         {
-            if (!KittRouteNews.CameFromSocket(e))
+            if (!SocketRouteNews.CameFromSocket(e))
             {
-                var (type, payload) = KittRouteNews.ToMessage(e);
+                var (type, payload) = SocketRouteNews.ToMessage(e);
                 connections.Broadcast(KittEndpoint.Notifications, KittJson.Encode<object>(type, payload, e.Id, clock.GetUtcNow()));
             }
         }

@@ -1,6 +1,6 @@
 using Bunit;
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Components.Admin;
+using Kitt.Dashboard.Security.Admin;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Components;

@@ -2,7 +2,6 @@ using Bunit;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Realtime;
-using ContainersPage = Kitt.Dashboard.Components.Pages.Containers;
 
 namespace Kitt.Dashboard.Tests.Components;
 

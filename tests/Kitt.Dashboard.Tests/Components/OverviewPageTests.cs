@@ -1,10 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
-using Kitt.Dashboard.Events;
 using Bunit;
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Host;
+using Kitt.Dashboard.Containers;
+using Kitt.Dashboard.Events;
+using Kitt.Dashboard.HostMetrics;
+using Kitt.Dashboard.Overview;
 using Kitt.Dashboard.Realtime;
-using Kitt.Dashboard.Components.Pages;
+using Kitt.Dashboard.Sessions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Components;
 
@@ -15,7 +17,7 @@ public sealed class OverviewPageTests : DashboardTestContext
     {
         var store = new AlertStore(Database, Services.GetRequiredService<Outbox>());
         await store.SaveAsync([Transition("cpu:host", AlertState.Firing)], default);
-        var cut = Render<Overview>();
+        var cut = Render<OverviewPage>();
         cut.WaitForAssertion(() => Assert.Contains("1 firing", cut.Find("[data-testid=tile-alerts]").TextContent));
 
         foreach (var announced in await store.SaveAsync([Transition("cpu:host", AlertState.Resolved)], default))
@@ -29,7 +31,7 @@ public sealed class OverviewPageTests : DashboardTestContext
     [Fact]
     public void Platform_tiles_count_unhealthy_containers_and_open_sessions()
     {
-        var cut = Render<Overview>();
+        var cut = Render<OverviewPage>();
         Hub.Publish(Topics.Containers, new Kitt.Dashboard.Containers.ContainersSnapshot(DateTimeOffset.UtcNow, "unix:///x",
             Kitt.Dashboard.Health.ComponentStatus.Running, null,
             [
@@ -49,7 +51,7 @@ public sealed class OverviewPageTests : DashboardTestContext
     [Fact]
     public void Host_tiles_show_the_latest_sample()
     {
-        var cut = Render<Overview>();
+        var cut = Render<OverviewPage>();
         Assert.Contains("Taking the first host sample", cut.Markup);
 
         Hub.Publish(Topics.Metrics, Sample(cpu: 12.5));
@@ -63,12 +65,12 @@ public sealed class OverviewPageTests : DashboardTestContext
     [Fact]
     public void Subscribes_only_to_the_topics_it_shows()
     {
-        Render<Overview>();
+        Render<OverviewPage>();
 
         // It shows a tile for each of them, so it subscribes to each once.
         Assert.All(["metrics", "containers", "sessions", "alerts", "packing"], topic => Assert.Equal(1, Subscriptions(topic)));
     }
 
-    private static HostMetrics Sample(double cpu) =>
+    private static HostSample Sample(double cpu) =>
         new(DateTimeOffset.UtcNow, 2, cpu, 512L << 20, 1024L << 20, 0.5, 0.4, 0.3, "/data", 10L << 30, 100L << 30);
 }

@@ -2,7 +2,6 @@ using Bunit;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Sessions;
 using Microsoft.Extensions.DependencyInjection;
-using SessionsPage = Kitt.Dashboard.Components.Pages.Sessions;
 
 namespace Kitt.Dashboard.Tests.Components;
 

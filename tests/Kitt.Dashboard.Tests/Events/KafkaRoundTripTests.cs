@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Protocol;
-using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Tests.Api;
 using Kitt.Dashboard.Tests.Data;
@@ -65,7 +65,7 @@ public sealed class KafkaRoundTripTests
 
         await Until(async () => (await store.ListAsync()).Any(s => s.Reference == "KAFKA-EXT-1"));
         Assert.DoesNotContain(await store.ListAsync(), s => s.Reference == "KAFKA-EXT-BAD");
-        var news = app.Services.GetRequiredService<RouteNews>();
+        var news = app.Services.GetRequiredService<RouteConditionBoard>();
         await Until(() => Task.FromResult(news.Get("A7 Hamburg-Kassel") is { Severity: "critical", DelayMinutes: 45 } && news.Get("A1 Bremen") is not null));
         Assert.Equal(RouteEventKind.TrafficUpdate, news.Get("A1 Bremen")!.Latest.Single().Kind);
         var weatherAlert = cluster.ReadUntil(EventTopics.OpsAlerts, r => r.Any(m => m.Message.Value.Contains("weather:A7 Hamburg-Kassel", StringComparison.Ordinal)), Patience);

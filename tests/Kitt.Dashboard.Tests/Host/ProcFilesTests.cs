@@ -1,4 +1,4 @@
-using Kitt.Dashboard.Host;
+using Kitt.Dashboard.HostMetrics;
 
 namespace Kitt.Dashboard.Tests.Host;
 

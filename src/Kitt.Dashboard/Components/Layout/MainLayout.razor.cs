@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Components.Shell;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

@@ -1,3 +1,5 @@
+using Kitt.Dashboard.Alerts;
+
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable

@@ -5,7 +5,7 @@ using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Realtime;
-using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.RouteNews;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Api.Sockets;
@@ -35,7 +35,7 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
         }
 
         // The platform's route conditions know of it, once it is in the outbox and announced on `routes`.
-        var news = app.Services.GetRequiredService<RouteNews>();
+        var news = app.Services.GetRequiredService<RouteConditionBoard>();
         await Eventually.TrueAsync(() => news.Get("R-42") is not null);
         var condition = news.Get("R-42")!;
 

@@ -1,7 +1,6 @@
-using Kitt.Dashboard.Alerts;
 using MudBlazor;
 
-namespace Kitt.Dashboard.Components.Alerts;
+namespace Kitt.Dashboard.Alerts;
 
 /// <summary>How severities look in chips, icons and toasts, the same everywhere.</summary>
 public static class AlertLook

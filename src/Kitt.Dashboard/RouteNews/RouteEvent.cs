@@ -1,4 +1,4 @@
-namespace Kitt.Dashboard.Routes;
+namespace Kitt.Dashboard.RouteNews;
 
 /// <summary>The kinds of road news the platform hears from freight systems, named as in the KITT protocol.</summary>
 public enum RouteEventKind

@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace Kitt.Dashboard.Components.Containers;
+namespace Kitt.Dashboard.Containers;
 
 /// <summary>How container states and health read in chips, the same in the grid and the detail drawer.</summary>
 public static class ContainerLook

@@ -1,17 +1,16 @@
 using Kitt.Dashboard.Components.Shell;
-using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
-namespace Kitt.Dashboard.Components.Pages;
+namespace Kitt.Dashboard.Containers;
 
 /// <summary>
 /// The live container grid. Updates replace the figures but not the grid's state: sort lives in the grid, the
 /// filter and selection here. Each container keeps one <see cref="LiveRow"/> across polls, so the grid keeps its
 /// rows and a poll sends only the cells that changed, and the selection follows the container, not one poll's row.
 /// </summary>
-public partial class Containers
+public partial class ContainersPage
 {
     private const string AllStates = "all";
     private static readonly string[] States = ["running", "restarting", "paused", "exited", "created", "dead"];

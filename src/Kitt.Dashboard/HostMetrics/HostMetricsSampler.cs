@@ -3,7 +3,7 @@ using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Realtime;
 using Microsoft.Data.Sqlite;
 
-namespace Kitt.Dashboard.Host;
+namespace Kitt.Dashboard.HostMetrics;
 
 /// <summary>Samples /proc and the data volume every couple of seconds; works with or without a Docker engine.</summary>
 public sealed class HostMetricsSampler(
@@ -44,7 +44,7 @@ public sealed class HostMetricsSampler(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task<HostMetrics> SampleAsync(
+    private async Task<HostSample> SampleAsync(
         (ulong Busy, ulong Total) before,
         (ulong Busy, ulong Total) after,
         string diskPath,
@@ -53,7 +53,7 @@ public sealed class HostMetricsSampler(
         var (used, total) = ProcFiles.ParseMemory(await File.ReadAllTextAsync("/proc/meminfo", token));
         var (one, five, fifteen) = ProcFiles.ParseLoad(await File.ReadAllTextAsync("/proc/loadavg", token));
         var drive = new DriveInfo(diskPath);
-        return new HostMetrics(
+        return new HostSample(
             clock.GetUtcNow(),
             Environment.ProcessorCount,
             ProcFiles.CpuPercent(before, after),

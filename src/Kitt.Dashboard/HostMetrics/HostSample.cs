@@ -1,7 +1,7 @@
-namespace Kitt.Dashboard.Host;
+namespace Kitt.Dashboard.HostMetrics;
 
 /// <summary>One sample of the machine the dashboard runs on, published on the <c>metrics</c> topic.</summary>
-public sealed record HostMetrics(
+public sealed record HostSample(
     DateTimeOffset At,
     int CpuCount,
     double CpuPercent,

@@ -1,5 +1,5 @@
 using Kitt.Dashboard.Protocol;
-using Kitt.Dashboard.Routes;
+using Kitt.Dashboard.RouteNews;
 
 namespace Kitt.Dashboard.Sockets;
 
@@ -9,7 +9,7 @@ namespace Kitt.Dashboard.Sockets;
 /// also announced on <c>routes</c> for the rest of the platform; its id starts with <see cref="SocketPrefix"/> so the
 /// relay does not send it to the sockets a second time. News from elsewhere reaches the sockets through the relay.
 /// </summary>
-public static class KittRouteNews
+public static class SocketRouteNews
 {
     public const string SocketPrefix = "ws:";
 

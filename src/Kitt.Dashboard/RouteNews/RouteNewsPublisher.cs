@@ -3,10 +3,10 @@ using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Realtime;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kitt.Dashboard.Routes;
+namespace Kitt.Dashboard.RouteNews;
 
 /// <summary>Publishes route news that enters through this instance (WebSocket, MCP): into the outbox first, then on <c>routes</c>.</summary>
-public sealed class RouteEvents(IDbContextFactory<KittDbContext> dbFactory, Outbox outbox, ITopicHub hub)
+public sealed class RouteNewsPublisher(IDbContextFactory<KittDbContext> dbFactory, Outbox outbox, ITopicHub hub)
 {
     public static string TopicOf(RouteEventKind kind) => kind == RouteEventKind.WeatherAlert ? EventTopics.WeatherAlerts : EventTopics.RouteUpdates;
 

@@ -1,7 +1,7 @@
 namespace Kitt.Dashboard.Shipments;
 
 /// <summary>Common ISO container inner sizes (cm) and payloads (kg) to choose from in the form.</summary>
-public static class ContainerPresets
+public static class EquipmentPresets
 {
     public sealed record Preset(string Name, double Length, double Width, double Height, double MaxPayloadKg);
 

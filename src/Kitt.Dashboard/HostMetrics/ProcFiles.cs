@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kitt.Dashboard.Host;
+namespace Kitt.Dashboard.HostMetrics;
 
 /// <summary>Parsers for the Linux /proc files the host sampler reads; pure, so they are tested on fixed text.</summary>
 public static class ProcFiles

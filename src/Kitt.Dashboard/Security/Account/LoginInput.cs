@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Kitt.Dashboard.Components.Account;
+namespace Kitt.Dashboard.Security.Account;
 
 public sealed class LoginInput
 {

@@ -1,8 +1,8 @@
-using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kitt.Dashboard.Data;
+namespace Kitt.Dashboard.Alerts;
 
 /// <summary>
 /// The <c>alerts_fts</c> full-text index (SQLite FTS5) over the words of each alert (<c>alerts.SearchText</c>) and

@@ -1,5 +1,3 @@
-using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Components.Alerts;
 using Kitt.Dashboard.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -7,14 +5,14 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 
-namespace Kitt.Dashboard.Components.Pages;
+namespace Kitt.Dashboard.Alerts;
 
 /// <summary>
 /// The analysts' history: filters live in the address (shareable; Back undoes a filter); the server filters and
 /// sorts, and the virtualised grid asks it only for the rows in view; a chart counts the filtered set over time by
 /// severity and type. New alerts refresh what is in view.
 /// </summary>
-public partial class Alerts
+public partial class AlertsPage
 {
     /// <summary>The chart counts a whole filtered set; live alerts recount it at most this often.</summary>
     private static readonly TimeSpan CountsRefresh = TimeSpan.FromSeconds(10);
