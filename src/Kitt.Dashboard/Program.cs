@@ -1,15 +1,18 @@
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Health;
-using Kitt.Dashboard.Protocol;
-using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Components;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Events;
+using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Hosting;
+using Kitt.Dashboard.HostMetrics;
 using Kitt.Dashboard.Mcp;
+using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
 using Kitt.Dashboard.Shipments;
+using Kitt.Dashboard.Sockets;
 
 if (args is [HealthProbe.Command, ..])
 {
@@ -22,11 +25,32 @@ builder.Configuration.UseAppSettingsFromAppBase();
 // `dotnet run` serves package assets (MudBlazor) from the build manifest in every environment, not only in
 // Development; a published app has no such manifest and this is a no-op there.
 builder.WebHost.UseStaticWebAssets();
-builder.WebHost.ConfigureKestrel((context, kestrel) =>
-    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Security:MaxRequestBodyBytes", 1024L * 1024));
-builder.Services.AddKittDashboard(builder.Configuration);
+
+// The features, in the order their background services start: listeners before what feeds them from outside.
+builder.Services
+    .AddDashboardHost(builder.Configuration)
+    .AddShell(builder.Configuration)
+    .AddRealtime(builder.Configuration)
+    .AddHealth(builder.Configuration)
+    .AddStore(builder.Configuration)
+    .AddSecurity(builder.Configuration)
+    .AddSessions(builder.Configuration)
+    .AddHostMetrics(builder.Configuration)
+    .AddContainers(builder.Configuration)
+    .AddAlerts(builder.Configuration)
+    .AddShipments(builder.Configuration)
+    .AddRouteNews(builder.Configuration)
+    .AddSockets(builder.Configuration)
+    .AddEvents(builder.Configuration)
+    .AddMcpTools(builder.Configuration);
 
 var app = builder.Build();
+if (!ConfigurationCheck.Passes(app))
+{
+    return 1;
+}
+
+RenamedKeys.Warn(app);
 await app.Services.PrepareDatabaseAsync();
 await app.Services.SeedSecurityAsync();
 
@@ -38,19 +62,19 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseMachineStatusCodes();
 app.UseSiteFiles();
-app.UseKittWebSockets();
-app.UseKittSecurity();
+app.UseSockets();
+app.UseSecurity();
 app.UseErrorRate();
 app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
-app.MapHealthAndStats();
-app.MapAccountEndpoints();
-app.MapContainerEndpoints();
-app.MapSessionEndpoints();
-app.MapShipmentEndpoints();
-app.MapAlertEndpoints();
-app.MapKittSockets();
-app.MapKittMcp();
+app.MapHealth();
+app.MapAccounts();
+app.MapContainers();
+app.MapSessions();
+app.MapShipments();
+app.MapAlerts();
+app.MapSockets();
+app.MapMcpTools();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -156,7 +156,7 @@ internal static class AlertsBench
             .ToList();
         var hub = new TopicHub(NullLogger<TopicHub>.Instance);
         var deliveries = new List<int>();
-        using var toaster = hub.Subscribe(Topics.Alerts, (batch, _) =>
+        using var toaster = hub.Subscribe(AlertEvent.Topic, (batch, _) =>
         {
             lock (deliveries)
             {
@@ -171,7 +171,7 @@ internal static class AlertsBench
         var transitions = tracker.Evaluate("burst", conditions);
         foreach (var announced in await store.SaveAsync(transitions, CancellationToken.None))
         {
-            hub.Publish(Topics.Alerts, announced);
+            hub.Publish(AlertEvent.Topic, announced);
         }
 
         var stored = watch.Elapsed.TotalMilliseconds;

@@ -15,7 +15,7 @@ internal static class HubBench
 {
     public static async Task<int> RunAsync(int subscribers, int publishes, int rounds, TimeSpan pace)
     {
-        Console.WriteLine($"hub fan-out: {subscribers} subscribers on '{Topics.Containers.Name}', {publishes} publishes, " +
+        Console.WriteLine($"hub fan-out: {subscribers} subscribers on '{ContainersSnapshot.Topic.Name}', {publishes} publishes, " +
                           $"pace {(pace == TimeSpan.Zero ? "none (burst)" : pace.TotalMilliseconds + " ms")}, {rounds} rounds, " +
                           $"{Environment.ProcessorCount} cores");
         await RunRoundAsync(subscribers, Math.Min(publishes, 1000), pace); // warm-up: JIT and thread pool
@@ -57,7 +57,7 @@ internal static class HubBench
         for (var s = 0; s < subscriberCount; s++)
         {
             var log = latencies[s] = new LatencyLog(publishes);
-            subscriptions.Add(hub.Subscribe(Topics.Containers, (batch, _) =>
+            subscriptions.Add(hub.Subscribe(ContainersSnapshot.Topic, (batch, _) =>
             {
                 var now = Stopwatch.GetTimestamp();
                 var index = (int)batch[^1].At.UtcTicks;
@@ -91,14 +91,14 @@ internal static class HubBench
 
             var start = Stopwatch.GetTimestamp();
             publishedAt[i] = start;
-            hub.Publish(Topics.Containers, values[i]);
+            hub.Publish(ContainersSnapshot.Topic, values[i]);
             publishTicks += Stopwatch.GetTimestamp() - start;
         }
 
         var publisherBytes = GC.GetAllocatedBytesForCurrentThread() - publisherBefore;
         await Task.Run(() => lastSeen.Wait(TimeSpan.FromSeconds(60)));
         var processBytes = GC.GetTotalAllocatedBytes(precise: true) - processBefore;
-        var stats = hub.GetStatistics().Topics.Single(t => t.Topic == Topics.Containers.Name);
+        var stats = hub.GetStatistics().Topics.Single(t => t.Topic == ContainersSnapshot.Topic.Name);
         foreach (var subscription in subscriptions)
         {
             subscription.Dispose();

@@ -24,7 +24,7 @@ public sealed class AlertArchive(
     /// <returns>The number of alerts moved to the archive.</returns>
     public async Task<int> ArchiveAsync(CancellationToken cancellationToken)
     {
-        var before = clock.GetUtcNow().AddDays(-Math.Max(1, options.Value.AlertDays));
+        var before = clock.GetUtcNow().AddDays(-options.Value.AlertDays);
         var folder = Directory.CreateDirectory(options.Value.AlertArchiveFolder).FullName;
         var moved = 0;
         while (true)

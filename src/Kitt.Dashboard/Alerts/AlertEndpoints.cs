@@ -9,7 +9,7 @@ public static class AlertEndpoints
     public static string ReaderId(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "anonymous";
 
-    public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder endpoints)
     {
         var alerts = endpoints.MapGroup("/api").RequireAuthorization(Policies.Analyze);
 

@@ -1,3 +1,5 @@
+using Kitt.Dashboard.Realtime;
+
 namespace Kitt.Dashboard.Alerts;
 
 public enum AlertSeverity
@@ -31,6 +33,9 @@ public sealed record AlertEvent(
     DateTimeOffset At,
     bool Notify = true)
 {
+    /// <summary>The live topic of alert changes, every one.</summary>
+    public static readonly Topic<AlertEvent> Topic = Realtime.Topic.Events<AlertEvent>("alerts");
+
     public bool Firing => State == AlertState.Firing;
 
     public static AlertEvent From(Alert alert, bool notify) => new(

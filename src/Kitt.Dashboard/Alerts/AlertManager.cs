@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.HostMetrics;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.RouteNews;
@@ -23,7 +24,7 @@ public sealed class AlertManager(
     ErrorRate errorRate,
     AlertStore store,
     IOptions<AlertOptions> options,
-    IOptions<RealtimeOptions> realtime,
+    IOptions<FeatureOptions> realtime,
     TimeProvider clock,
     ILogger<AlertManager> logger) : BackgroundService
 {
@@ -39,10 +40,10 @@ public sealed class AlertManager(
         if (realtime.Value.SystemAlerts)
         {
             // Subscribed before the host goes on, so no sample after start-up is missed.
-            subscriptions.Add(hub.Subscribe(Topics.Metrics, Forward));
-            subscriptions.Add(hub.Subscribe(Topics.Containers, Forward));
-            subscriptions.Add(hub.Subscribe(Topics.Packing, Forward));
-            subscriptions.Add(hub.Subscribe(Topics.Routes, Forward));
+            subscriptions.Add(hub.Subscribe(HostSample.Topic, Forward));
+            subscriptions.Add(hub.Subscribe(ContainersSnapshot.Topic, Forward));
+            subscriptions.Add(hub.Subscribe(PackingEvent.Topic, Forward));
+            subscriptions.Add(hub.Subscribe(RouteEvent.Topic, Forward));
         }
 
         await base.StartAsync(cancellationToken);
@@ -52,11 +53,11 @@ public sealed class AlertManager(
     {
         if (!realtime.Value.SystemAlerts)
         {
-            states.Report(Component, ComponentStatus.Disabled, "Realtime:SystemAlerts is off");
+            states.Report(Component, ComponentStatus.Disabled, "Features:SystemAlerts is off");
             return;
         }
 
-        var tracker = new AlertTracker(clock) { Cooldown = TimeSpan.FromSeconds(Math.Max(0, options.Value.CooldownSeconds)) };
+        var tracker = new AlertTracker(clock) { Cooldown = TimeSpan.FromSeconds(options.Value.CooldownSeconds) };
         await RestoreAsync(tracker, stoppingToken);
         states.Report(Component, ComponentStatus.Running);
         try
@@ -75,7 +76,7 @@ public sealed class AlertManager(
                 {
                     foreach (var announced in await SaveAsync(transitions, stoppingToken))
                     {
-                        hub.Publish(Topics.Alerts, announced);
+                        hub.Publish(AlertEvent.Topic, announced);
                     }
                 }
             }

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -36,7 +37,7 @@ public partial class AlertsPage
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
-    private IOptions<RealtimeOptions> Realtime { get; set; } = default!;
+    private IOptions<FeatureOptions> Realtime { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
@@ -62,7 +63,7 @@ public partial class AlertsPage
         reader = AlertEndpoints.ReaderId((await Authentication).User);
         Navigation.LocationChanged += OnLocationChanged;
         ReadAddress();
-        Subscribe<AlertEvent>(Topics.Alerts, OnAlertsAsync);
+        Subscribe<AlertEvent>(AlertEvent.Topic, OnAlertsAsync);
         _ = CountAsync();
     }
 

@@ -38,12 +38,12 @@ public sealed record ContainersResponse(ContainerSourceState Source, IReadOnlyLi
 
 public static class ContainerEndpoints
 {
-    public static IEndpointRouteBuilder MapContainerEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapContainers(this IEndpointRouteBuilder endpoints)
     {
         // The latest poll, as the Containers page shows it; `source` says why the list is empty when it is.
         endpoints.MapGet("/api/containers", (ITopicHub hub, Microsoft.Extensions.Options.IOptions<DockerOptions> docker) =>
         {
-            if (!hub.TryGetLatest(Topics.Containers, out var snapshot))
+            if (!hub.TryGetLatest(ContainersSnapshot.Topic, out var snapshot))
             {
                 return Results.Json(new ContainersResponse(new ContainerSourceState(docker.Value.Endpoint, "starting", null, null), []));
             }

@@ -24,7 +24,7 @@ public sealed record UsageSample(
 /// The last <see cref="Window"/> of usage per container, in memory, for sparklines and the detail charts. Fed from
 /// the <c>containers</c> topic like any other subscriber; a container that leaves the engine leaves the history.
 /// </summary>
-public sealed class ContainerHistory(ITopicHub hub) : TopicListener<ContainersSnapshot>(hub, Topics.Containers)
+public sealed class ContainerHistory(ITopicHub hub) : TopicListener<ContainersSnapshot>(hub, ContainersSnapshot.Topic)
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 

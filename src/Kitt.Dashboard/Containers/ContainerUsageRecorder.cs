@@ -5,7 +5,7 @@ namespace Kitt.Dashboard.Containers;
 
 /// <summary>Stores one row per container and minute from the polls on <c>containers</c>, for the long history charts.</summary>
 public sealed class ContainerUsageRecorder(ITopicHub hub, StoreWriter store)
-    : TopicRecorder<ContainersSnapshot, ContainerUsageMinute>(hub, store, Topics.Containers, TimeSpan.Zero)
+    : TopicRecorder<ContainersSnapshot, ContainerUsageMinute>(hub, store, ContainersSnapshot.Topic, TimeSpan.Zero)
 {
     private readonly MinuteAggregator aggregator = new();
 

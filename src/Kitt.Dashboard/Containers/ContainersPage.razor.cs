@@ -1,4 +1,5 @@
 using Kitt.Dashboard.Components.Shell;
+using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public partial class ContainersPage
     private bool selectedGone;
 
     [Inject]
-    private IOptions<RealtimeOptions> Realtime { get; set; } = default!;
+    private IOptions<FeatureOptions> Realtime { get; set; } = default!;
 
     [Inject]
     private IOptions<DockerOptions> Docker { get; set; } = default!;
@@ -40,7 +41,7 @@ public partial class ContainersPage
 
     private IReadOnlyList<LiveRow> Visible => [.. live.Values.Where(r => Matches(r.Row))];
 
-    protected override void OnInitialized() => Subscribe(Topics.Containers, batch =>
+    protected override void OnInitialized() => Subscribe(ContainersSnapshot.Topic, batch =>
     {
         if (paused)
         {

@@ -1,4 +1,5 @@
 using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Realtime;
 
 namespace Kitt.Dashboard.Containers;
 
@@ -47,5 +48,8 @@ public sealed record ContainersSnapshot(
     string? SourceReason,
     IReadOnlyList<ContainerRow> Containers)
 {
+    /// <summary>The live topic of container snapshots: the latest one only.</summary>
+    public static readonly Topic<ContainersSnapshot> Topic = Realtime.Topic.Snapshot<ContainersSnapshot>("containers");
+
     public bool SourceAvailable => SourceStatus == ComponentStatus.Running;
 }

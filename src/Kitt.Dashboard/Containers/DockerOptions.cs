@@ -1,10 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Kitt.Dashboard.Containers;
 
 public sealed class DockerOptions
 {
     public const string Section = "Docker";
 
+    [Required]
+
     public string Endpoint { get; set; } = "unix:///var/run/docker.sock";
+
+    [Range(1, 3600)]
 
     public int PollSeconds { get; set; } = 3;
 }

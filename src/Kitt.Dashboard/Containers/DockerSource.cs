@@ -1,5 +1,6 @@
 using Docker.DotNet;
 using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ public sealed class DockerSource(
     ITopicHub hub,
     ComponentStates states,
     IOptions<DockerOptions> dockerOptions,
-    IOptions<RealtimeOptions> realtime,
+    IOptions<FeatureOptions> realtime,
     TimeProvider clock,
     ILogger<DockerSource> logger) : BackgroundService
 {
@@ -25,12 +26,12 @@ public sealed class DockerSource(
         var options = dockerOptions.Value;
         if (!realtime.Value.ContainerStats)
         {
-            states.Report(ComponentStates.Docker, ComponentStatus.Disabled, "Realtime:ContainerStats is off");
+            states.Report(ComponentStates.Docker, ComponentStatus.Disabled, "Features:ContainerStats is off");
             return;
         }
 
         states.Report(ComponentStates.Docker, ComponentStatus.Starting);
-        var poll = TimeSpan.FromSeconds(Math.Max(1, options.PollSeconds));
+        var poll = TimeSpan.FromSeconds(options.PollSeconds);
         var delay = poll;
         using var client = CreateClient(options.Endpoint);
         using var engine = EngineHttp.Create(options.Endpoint);
@@ -43,7 +44,7 @@ public sealed class DockerSource(
             previous = snapshot;
             // The state first: whoever sees the snapshot then finds /health saying the same of the engine.
             states.Report(ComponentStates.Docker, snapshot.SourceStatus, snapshot.SourceReason);
-            hub.Publish(Topics.Containers, snapshot);
+            hub.Publish(ContainersSnapshot.Topic, snapshot);
             delay = snapshot.SourceAvailable ? poll : Min(delay * 2, MaxBackoff);
             await Task.Delay(delay, clock, stoppingToken);
         }

@@ -1,4 +1,5 @@
 using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,10 +12,14 @@ public static class DatabaseSetup
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString("Kitt") is { Length: > 0 } configured ? configured : DefaultConnectionString;
 
-    public static IServiceCollection AddKittDatabase(this IServiceCollection services)
+    /// <summary>The database, the history writer and the retention that keeps the history to <c>History:*</c>.</summary>
+    public static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDbContextFactory<KittDbContext>((sp, options) =>
             options.UseSqlite(ConnectionString(sp.GetRequiredService<IConfiguration>())));
+        services.AddSingleton<StoreWriter>();
+        services.AddValidatedOptions<HistoryOptions>(HistoryOptions.Section);
+        services.AddHostedService<HistoryRetention>();
         return services;
     }
 

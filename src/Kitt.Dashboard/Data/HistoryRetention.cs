@@ -41,12 +41,12 @@ public sealed class HistoryRetention(
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var containersBefore = now.AddDays(-Math.Max(1, options.Value.ContainerDays));
-        var sessionsBefore = now.AddDays(-Math.Max(1, options.Value.SessionDays));
+        var containersBefore = now.AddDays(-options.Value.ContainerDays);
+        var sessionsBefore = now.AddDays(-options.Value.SessionDays);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var deleted = await db.ContainerUsage.Where(m => m.Minute < containersBefore).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.SessionLog.Where(e => e.At < sessionsBefore).ExecuteDeleteAsync(cancellationToken);
-        var eventsBefore = now.AddDays(-Math.Max(1, options.Value.EventDays));
+        var eventsBefore = now.AddDays(-options.Value.EventDays);
         deleted += await db.Outbox.Where(e => e.SentAt != null && e.SentAt < eventsBefore).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.Inbox.Where(e => e.HandledAt < eventsBefore).ExecuteDeleteAsync(cancellationToken);
         deleted += await alerts.ArchiveAsync(cancellationToken);

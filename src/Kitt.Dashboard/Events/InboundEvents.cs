@@ -75,9 +75,9 @@ public sealed class InboundEvents(
                 // A dashboard announces the requests it took itself; they are already in its queue.
                 EventTopics.ShipmentRequests when origin is not null => null,
                 EventTopics.ShipmentRequests => await RequestShipmentAsync(value, key, cancellationToken),
-                EventTopics.OpsAlerts => Announce(Topics.Alerts, envelope!.PayloadAs<AlertEvent>(), "payload is not an alert"),
+                EventTopics.OpsAlerts => Announce(AlertEvent.Topic, envelope!.PayloadAs<AlertEvent>(), "payload is not an alert"),
                 EventTopics.PackingResults => PackingResult(envelope!, origin),
-                EventTopics.RouteUpdates or EventTopics.WeatherAlerts => Announce(Topics.Routes, RouteConditionBoard(envelope!, eventId, topic), "payload.route is required"),
+                EventTopics.RouteUpdates or EventTopics.WeatherAlerts => Announce(RouteEvent.Topic, RouteConditionBoard(envelope!, eventId, topic), "payload.route is required"),
                 _ => null,
             };
         }
@@ -129,7 +129,7 @@ public sealed class InboundEvents(
             return "payload.shipment_id and payload.status are required";
         }
 
-        hub.Publish(Topics.Packing, new PackingEvent(
+        hub.Publish(PackingEvent.Topic, new PackingEvent(
             result.ShipmentId, result.Reference ?? "", result.Status, result.Utilization, envelope.Timestamp, result.Reason, origin ?? "kafka"));
         return null;
     }

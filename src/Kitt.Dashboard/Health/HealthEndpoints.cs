@@ -10,7 +10,7 @@ namespace Kitt.Dashboard.Health;
 
 public static class HealthEndpoints
 {
-    public static IEndpointRouteBuilder MapHealthAndStats(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         var startedAt = TimeProvider.System.GetUtcNow();
 

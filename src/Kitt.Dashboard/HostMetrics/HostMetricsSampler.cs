@@ -29,7 +29,7 @@ public sealed class HostMetricsSampler(
                 var current = await ReadCpuAsync(stoppingToken);
                 if (previous is { } before)
                 {
-                    hub.Publish(Topics.Metrics, await SampleAsync(before, current, diskPath, stoppingToken));
+                    hub.Publish(HostSample.Topic, await SampleAsync(before, current, diskPath, stoppingToken));
                     states.Report(ComponentStates.HostMetrics, ComponentStatus.Running);
                 }
 

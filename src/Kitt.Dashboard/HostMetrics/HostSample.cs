@@ -1,3 +1,5 @@
+using Kitt.Dashboard.Realtime;
+
 namespace Kitt.Dashboard.HostMetrics;
 
 /// <summary>One sample of the machine the dashboard runs on, published on the <c>metrics</c> topic.</summary>
@@ -14,6 +16,9 @@ public sealed record HostSample(
     long DiskUsedBytes,
     long DiskTotalBytes)
 {
+    /// <summary>The live topic of host samples: the latest one only.</summary>
+    public static readonly Topic<HostSample> Topic = Realtime.Topic.Snapshot<HostSample>("metrics");
+
     public double MemoryPercent => MemoryTotalBytes == 0 ? 0 : 100.0 * MemoryUsedBytes / MemoryTotalBytes;
 
     public double DiskPercent => DiskTotalBytes == 0 ? 0 : 100.0 * DiskUsedBytes / DiskTotalBytes;

@@ -26,7 +26,7 @@ public sealed class ContainerTools(ITopicHub hub, IOptions<DockerOptions> docker
         [Description("A container's name (or id prefix) to return only that one; every container when left out.")]
         string? name = null)
     {
-        if (!hub.TryGetLatest(Topics.Containers, out var snapshot))
+        if (!hub.TryGetLatest(ContainersSnapshot.Topic, out var snapshot))
         {
             return new ContainerStats(false, "No poll of the Docker engine has finished yet; try again in a few seconds.",
                 new ContainerSourceState(docker.Value.Endpoint, "starting", null, null), 0, []);

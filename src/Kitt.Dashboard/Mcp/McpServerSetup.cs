@@ -13,7 +13,7 @@ public static class McpServerSetup
     /// Stateless: every call is a request of its own, authenticated and authorized by its key like a REST call, and
     /// nothing is kept between calls, so no session can outlive a revoked key.
     /// </summary>
-    public static IServiceCollection AddKittMcp(this IServiceCollection services)
+    public static IServiceCollection AddMcpTools(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddMcpServer(server => server.ServerInfo = new Implementation { Name = "kitt-dashboard", Version = "1.0" })
@@ -32,7 +32,7 @@ public static class McpServerSetup
     /// Only the API key scheme: a browser's sign-in cookie does not open the tool server, and a call without a key
     /// is answered 401 by the key scheme's challenge rather than sent to the sign-in page.
     /// </summary>
-    public static IEndpointConventionBuilder MapKittMcp(this IEndpointRouteBuilder endpoints) =>
+    public static IEndpointConventionBuilder MapMcpTools(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapMcp(Path).RequireAuthorization(
             new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
 }

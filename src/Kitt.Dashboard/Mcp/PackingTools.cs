@@ -59,7 +59,7 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing)
 
         var lines = items.Select(i => i!).ToList();
         var request = ShipmentRequest.PackingRequestOf(container, lines);
-        var search = TimeSpan.FromSeconds(Math.Max(0.05, packing.Value.SearchSeconds));
+        var search = TimeSpan.FromSeconds(packing.Value.SearchSeconds);
         var options = new Kitt.Packing.PackingOptions { TimeLimit = search < MaxSearch ? search : MaxSearch };
         var result = await Task.Run(() => Packer.Pack(request, options, cancellationToken), cancellationToken);
 

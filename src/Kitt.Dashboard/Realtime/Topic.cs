@@ -38,3 +38,12 @@ public static class Topic
 
     public static Topic<T> Events<T>(string name, int capacity = 1024) => new(name, TopicKind.Event, capacity);
 }
+
+/// <summary>A topic a feature publishes, registered at start so /stats lists it before anyone has used it.</summary>
+public sealed record TopicDeclaration(string Name, TopicKind Kind);
+
+public static class TopicRegistration
+{
+    public static IServiceCollection AddTopic<T>(this IServiceCollection services, Topic<T> topic) =>
+        services.AddSingleton(new TopicDeclaration(topic.Name, topic.Kind));
+}

@@ -3,10 +3,11 @@ using System.Collections.Concurrent;
 namespace Kitt.Dashboard.Realtime;
 
 /// <inheritdoc />
-public sealed class TopicHub(ILogger<TopicHub> logger) : ITopicHub
+/// <param name="declared">The topics the features publish; others are added as they are first used.</param>
+public sealed class TopicHub(ILogger<TopicHub> logger, IEnumerable<TopicDeclaration>? declared = null) : ITopicHub
 {
     private readonly ConcurrentDictionary<string, TopicState> topics = new(
-        Topics.All.Select(t => KeyValuePair.Create(t.Name, new TopicState(t.Name, t.Kind))),
+        (declared ?? []).Select(t => KeyValuePair.Create(t.Name, new TopicState(t.Name, t.Kind))),
         StringComparer.Ordinal);
 
     public void Publish<T>(Topic<T> topic, T value)

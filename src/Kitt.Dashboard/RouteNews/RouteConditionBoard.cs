@@ -16,7 +16,7 @@ public sealed record RouteCondition(string Route, DateTimeOffset UpdatedAt, IRea
 /// The latest news per route, from everything announced on <c>routes</c>. In memory: route news is short-lived,
 /// and its durable record is the outbox and Kafka.
 /// </summary>
-public sealed class RouteConditionBoard(ITopicHub hub) : TopicListener<RouteEvent>(hub, Topics.Routes)
+public sealed class RouteConditionBoard(ITopicHub hub) : TopicListener<RouteEvent>(hub, RouteEvent.Topic)
 {
     /// <summary>Routes remembered; the one updated longest ago is forgotten first.</summary>
     public const int MaxRoutes = 10_000;

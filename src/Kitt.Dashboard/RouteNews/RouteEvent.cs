@@ -1,3 +1,5 @@
+using Kitt.Dashboard.Realtime;
+
 namespace Kitt.Dashboard.RouteNews;
 
 /// <summary>The kinds of road news the platform hears from freight systems, named as in the KITT protocol.</summary>
@@ -25,6 +27,9 @@ public sealed record RouteEvent(
     DateTimeOffset At,
     double? DelayMinutes = null)
 {
+    /// <summary>The live topic of route news, every one.</summary>
+    public static readonly Topic<RouteEvent> Topic = Realtime.Topic.Events<RouteEvent>("routes");
+
     public static readonly string[] Severities = ["info", "warning", "error", "critical"];
 
     /// <summary>The protocol's name of the kind: <c>route_update</c>, <c>weather_alert</c>, <c>traffic_update</c>.</summary>

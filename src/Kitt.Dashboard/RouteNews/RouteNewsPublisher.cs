@@ -19,6 +19,6 @@ public sealed class RouteNewsPublisher(IDbContextFactory<KittDbContext> dbFactor
         }
 
         outbox.Written();
-        hub.Publish(Topics.Routes, e);
+        hub.Publish(RouteEvent.Topic, e);
     }
 }

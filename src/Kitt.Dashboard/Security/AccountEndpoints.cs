@@ -5,7 +5,7 @@ namespace Kitt.Dashboard.Security;
 
 public static class AccountEndpoints
 {
-    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder endpoints)
     {
         // A form post with an antiforgery token, so another site cannot sign an operator out.
         endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<KittUser> signIn) =>

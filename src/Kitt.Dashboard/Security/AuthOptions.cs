@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Kitt.Dashboard.Security;
 
 /// <summary><c>Auth:*</c>: first-run credentials for people and automation.</summary>
@@ -12,6 +14,7 @@ public sealed class AuthOptions
     public string? BootstrapApiKey { get; set; }
 
     /// <summary>How often an open dashboard re-checks that its user still exists, is enabled and keeps its roles.</summary>
+    [Range(1, 86400)]
     public int RevalidateSeconds { get; set; } = 60;
 }
 
@@ -24,15 +27,19 @@ public sealed class SecurityOptions
     public string[] CorsOrigins { get; set; } = [];
 
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
+    [Range(1024L, 1L << 32)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
+    [Range(1, 1_000_000)]
     public int SignInPerMinute { get; set; } = 10;
 
     /// <summary>REST and MCP requests allowed per client (API key or address) per 10 seconds.</summary>
+    [Range(1, 1_000_000)]
     public int ApiPer10Seconds { get; set; } = 200;
 
     /// <summary>WebSocket connects allowed per client address per minute.</summary>
+    [Range(1, 1_000_000)]
     public int WebSocketConnectsPerMinute { get; set; } = 30;
 
     /// <summary>Redirect HTTP to HTTPS and send HSTS outside Development.</summary>

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Kitt.Dashboard.Security;
 
@@ -9,10 +10,12 @@ namespace Kitt.Dashboard.Security;
 /// </summary>
 public static class RateLimits
 {
-    public static IServiceCollection AddKittRateLimits(this IServiceCollection services, SecurityOptions options)
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
-        services.AddRateLimiter(limiter =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((limiter, security) =>
         {
+            var options = security.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {
@@ -57,7 +60,7 @@ public static class RateLimits
     private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = Math.Max(1, permits),
+            PermitLimit = permits,
             Window = window,
             QueueLimit = 0,
         });

@@ -16,7 +16,7 @@ public sealed class RevalidatingIdentityStateProvider(
     IOptions<IdentityOptions> identityOptions,
     IOptions<AuthOptions> authOptions) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(Math.Max(1, authOptions.Value.RevalidateSeconds));
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(authOptions.Value.RevalidateSeconds);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

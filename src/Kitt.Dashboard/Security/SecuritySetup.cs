@@ -1,9 +1,13 @@
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace Kitt.Dashboard.Security;
 
@@ -12,11 +16,12 @@ public static class SecuritySetup
     /// <summary>Picks the API key scheme when a key is presented, the sign-in cookie otherwise.</summary>
     public const string Scheme = "Kitt";
 
-    public static IServiceCollection AddKittSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
-        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.AddValidatedOptions<AuthOptions>(AuthOptions.Section);
+        services.AddValidatedOptions<SecurityOptions>(SecurityOptions.Section);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<SecurityOptions>>(
+            (kestrel, security) => kestrel.Limits.MaxRequestBodySize = security.Value.MaxRequestBodyBytes);
 
         services.AddIdentityCore<KittUser>(options =>
             {
@@ -73,20 +78,21 @@ public static class SecuritySetup
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdministration>();
 
-        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<SecurityOptions>>((cors, security) => cors.AddDefaultPolicy(policy =>
         {
-            if (security.CorsOrigins.Length > 0)
+            if (security.Value.CorsOrigins.Length > 0)
             {
-                policy.WithOrigins(security.CorsOrigins).AllowAnyHeader().AllowAnyMethod();
+                policy.WithOrigins(security.Value.CorsOrigins).AllowAnyHeader().AllowAnyMethod();
             }
         }));
-        services.AddKittRateLimits(security);
+        services.AddRateLimits();
         return services;
     }
 
-    public static IApplicationBuilder UseKittSecurity(this WebApplication app)
+    public static IApplicationBuilder UseSecurity(this WebApplication app)
     {
-        var security = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value;
+        var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
         if (!app.Environment.IsDevelopment() && security.RequireHttps)
         {
             app.UseHsts();

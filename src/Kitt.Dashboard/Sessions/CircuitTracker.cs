@@ -75,6 +75,6 @@ public sealed class CircuitTracker(ITopicHub hub, TimeProvider clock)
     private void Announce(string id, SessionChange change, SessionInfo? gone = null)
     {
         var session = gone ?? (open.TryGetValue(id, out var s) ? s : null);
-        hub.Publish(Topics.Sessions, new SessionEvent(id, change, clock.GetUtcNow(), open.Count, session?.User ?? "", session?.Page ?? ""));
+        hub.Publish(SessionEvent.Topic, new SessionEvent(id, change, clock.GetUtcNow(), open.Count, session?.User ?? "", session?.Page ?? ""));
     }
 }

@@ -4,7 +4,7 @@ namespace Kitt.Dashboard.Sessions;
 
 public static class SessionEndpoints
 {
-    public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder endpoints)
     {
         // Open sessions (browser tabs and KITT socket clients), oldest first.
         endpoints.MapGet("/api/sessions", (CircuitTracker tracker) => Results.Json(new { items = tracker.Sessions }))

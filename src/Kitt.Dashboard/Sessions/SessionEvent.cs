@@ -1,3 +1,5 @@
+using Kitt.Dashboard.Realtime;
+
 namespace Kitt.Dashboard.Sessions;
 
 public enum SessionChange
@@ -10,7 +12,11 @@ public enum SessionChange
 }
 
 /// <summary>A change of an operator's browser session, published on <c>sessions</c> when it happens.</summary>
-public sealed record SessionEvent(string SessionId, SessionChange Change, DateTimeOffset At, int OpenSessions, string User = "", string Page = "");
+public sealed record SessionEvent(string SessionId, SessionChange Change, DateTimeOffset At, int OpenSessions, string User = "", string Page = "")
+{
+    /// <summary>The live topic of session changes, every one.</summary>
+    public static readonly Topic<SessionEvent> Topic = Realtime.Topic.Events<SessionEvent>("sessions");
+}
 
 /// <summary>
 /// An open browser tab or a connected KITT WebSocket client: who, with which roles, where, since when, and whether its

@@ -1,3 +1,5 @@
+using Kitt.Dashboard.Realtime;
+
 namespace Kitt.Dashboard.Shipments;
 
 /// <summary>
@@ -12,4 +14,8 @@ public sealed record PackingEvent(
     double? Utilization,
     DateTimeOffset At,
     string? Reason = null,
-    string? Origin = null);
+    string? Origin = null)
+{
+    /// <summary>The live topic of packing progress, every one.</summary>
+    public static readonly Topic<PackingEvent> Topic = Realtime.Topic.Events<PackingEvent>("packing");
+}

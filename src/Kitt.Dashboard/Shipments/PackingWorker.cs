@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using Kitt.Dashboard.Protocol;
-using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Hosting;
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Sockets;
 using Kitt.Packing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public sealed class PackingWorker(
     ITopicHub hub,
     Outbox outbox,
     ComponentStates states,
-    IOptions<RealtimeOptions> realtime,
+    IOptions<FeatureOptions> realtime,
     IOptions<PackingWorkerOptions> options,
     TimeProvider clock,
     ILogger<PackingWorker> logger) : BackgroundService
@@ -36,9 +37,9 @@ public sealed class PackingWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!realtime.Value.Packing)
+        if (!realtime.Value.PackingWorker)
         {
-            states.Report(ComponentName, ComponentStatus.Disabled, "Realtime:Packing is off");
+            states.Report(ComponentName, ComponentStatus.Disabled, "Features:PackingWorker is off");
             return;
         }
 
@@ -59,7 +60,7 @@ public sealed class PackingWorker(
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
-                while (running.Count < Math.Max(1, settings.MaxConcurrency) && await ClaimNextAsync(stoppingToken) is { } job)
+                while (running.Count < settings.MaxConcurrency && await ClaimNextAsync(stoppingToken) is { } job)
                 {
                     running.Add(Task.Run(() => RunAsync(job, settings, stoppingToken), CancellationToken.None));
                 }
@@ -160,7 +161,7 @@ public sealed class PackingWorker(
             var request = new PackingRequest(
                 [new ContainerType(job.ContainerLength, job.ContainerWidth, job.ContainerHeight, job.ContainerMaxPayloadKg)],
                 [.. items.Select(i => ShipmentStore.InputOf(i).ToSpec())]);
-            var search = new Kitt.Packing.PackingOptions { TimeLimit = TimeSpan.FromSeconds(Math.Max(0.05, settings.SearchSeconds)) };
+            var search = new Kitt.Packing.PackingOptions { TimeLimit = TimeSpan.FromSeconds(settings.SearchSeconds) };
             var result = await Task.Run(() => Packer.Pack(request, search, cancel.Token), CancellationToken.None);
 
             if (stoppingToken.IsCancellationRequested)
@@ -310,7 +311,7 @@ public sealed class PackingWorker(
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
             outbox.Written();
-            hub.Publish(Topics.Packing, new PackingEvent(Id(id), reference, status, null, now, reason));
+            hub.Publish(PackingEvent.Topic, new PackingEvent(Id(id), reference, status, null, now, reason));
         }
     }
 
@@ -322,7 +323,7 @@ public sealed class PackingWorker(
     }
 
     private void Announce(Shipment job, string status, double? utilization) =>
-        hub.Publish(Topics.Packing, new PackingEvent(Id(job.Id), job.Reference, status, utilization, clock.GetUtcNow()));
+        hub.Publish(PackingEvent.Topic, new PackingEvent(Id(job.Id), job.Reference, status, utilization, clock.GetUtcNow()));
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

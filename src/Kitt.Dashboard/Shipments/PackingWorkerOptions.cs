@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Kitt.Dashboard.Shipments;
 
 /// <summary>Settings of the packing worker under <c>Packing:*</c>.</summary>
@@ -6,14 +8,18 @@ public sealed class PackingWorkerOptions
     public const string Section = "Packing";
 
     /// <summary>Jobs packed at the same time; each search uses up to two threads.</summary>
+    [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 2;
 
     /// <summary>How long the engine searches for a better plan when the first one leaves boxes out.</summary>
+    [Range(0.05, 600)]
     public double SearchSeconds { get; set; } = 1;
 
     /// <summary>A job still running after this long is stopped and fails.</summary>
+    [Range(0.1, 3600)]
     public double JobTimeoutSeconds { get; set; } = 30;
 
     /// <summary>A job interrupted by this many restarts fails instead of being resumed again.</summary>
+    [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
 }

@@ -9,7 +9,7 @@ namespace Kitt.Dashboard.Shipments;
 
 public static class ShipmentEndpoints
 {
-    public static IEndpointRouteBuilder MapShipmentEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapShipments(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/shipments").RequireAuthorization(Policies.Dispatch);
 

@@ -36,7 +36,7 @@ public partial class ShipmentPage
     {
         shortcuts = PageShortcuts.Register(OnShortcutAsync);
         var id = Id.ToString(CultureInfo.InvariantCulture);
-        Subscribe(Topics.Packing, batch =>
+        Subscribe(PackingEvent.Topic, batch =>
         {
             if (batch.Any(e => e.ShipmentId == id))
             {

@@ -219,7 +219,7 @@ public sealed class ShipmentStore(
     }
 
     private void Announce(Shipment shipment) =>
-        hub.Publish(Topics.Packing, new PackingEvent(shipment.Id.ToString(CultureInfo.InvariantCulture), shipment.Reference, shipment.Status, null, clock.GetUtcNow()));
+        hub.Publish(PackingEvent.Topic, new PackingEvent(shipment.Id.ToString(CultureInfo.InvariantCulture), shipment.Reference, shipment.Status, null, clock.GetUtcNow()));
 
     private static CreateResult Taken(string reference) =>
         new(null, [new FieldError("reference", $"'{reference}' is already used by another shipment")], Conflict: true);

@@ -39,7 +39,7 @@ public sealed class KittConnection : IDisposable
         ConnectedAt = clock.GetUtcNow();
         lastSeen = lastHeartbeat = ConnectedAt.UtcTicks;
         grace = TimeSpan.FromSeconds(options.CloseGraceSeconds);
-        queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(Math.Max(1, options.SendQueueCapacity))
+        queue = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(options.SendQueueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,

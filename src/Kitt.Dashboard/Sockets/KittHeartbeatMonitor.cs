@@ -14,7 +14,7 @@ public sealed class KittHeartbeatMonitor(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var every = TimeSpan.FromSeconds(Math.Max(1, options.Value.HeartbeatCheckSeconds));
+        var every = TimeSpan.FromSeconds(options.Value.HeartbeatCheckSeconds);
         timer = clock.CreateTimer(_ => Check(), null, every, every);
         return Task.CompletedTask;
     }

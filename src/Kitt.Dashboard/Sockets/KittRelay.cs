@@ -22,9 +22,9 @@ public sealed class KittRelay(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var packing = hub.Subscribe(Topics.Packing, OnPackingAsync);
-        using var alerts = hub.Subscribe(Topics.Alerts, OnAlertsAsync);
-        using var routes = hub.Subscribe(Topics.Routes, OnRoutesAsync);
+        using var packing = hub.Subscribe(PackingEvent.Topic, OnPackingAsync);
+        using var alerts = hub.Subscribe(AlertEvent.Topic, OnAlertsAsync);
+        using var routes = hub.Subscribe(RouteEvent.Topic, OnRoutesAsync);
         try
         {
             await Task.Delay(Timeout.Infinite, stoppingToken);

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Security.Claims;
+using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
@@ -13,9 +14,9 @@ public static class KittSocketEndpoints
 {
     public const string ClientIdParameter = "client_id";
 
-    public static IServiceCollection AddKittSockets(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSockets(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<KittOptions>(configuration.GetSection(KittOptions.Section));
+        services.AddValidatedOptions<KittOptions>(KittOptions.Section);
         services.AddSingleton<KittConnections>();
         services.AddSingleton<PackingCorrelations>();
         services.AddSingleton<KittMessageHandler>();
@@ -26,13 +27,13 @@ public static class KittSocketEndpoints
     }
 
     /// <summary>Before security: the API key handler and the connect limit must know a WebSocket request when they see one.</summary>
-    public static IApplicationBuilder UseKittWebSockets(this WebApplication app)
+    public static IApplicationBuilder UseSockets(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<KittOptions>>().Value;
-        return app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(Math.Max(1, options.KeepAliveSeconds)) });
+        return app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(options.KeepAliveSeconds) });
     }
 
-    public static IEndpointRouteBuilder MapKittSockets(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapSockets(this IEndpointRouteBuilder endpoints)
     {
         foreach (var endpoint in KittEndpoint.All)
         {

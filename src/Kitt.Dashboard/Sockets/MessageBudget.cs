@@ -9,7 +9,8 @@ namespace Kitt.Dashboard.Sockets;
 /// </summary>
 public sealed class MessageBudget(TimeProvider clock, int rate, int abuseLimit, TimeSpan abuseWindow)
 {
-    private double tokens = Math.Max(1, rate);
+    // Kitt:MessagesPerSecond is checked at start; a rate below one would never let a message through.
+    private double tokens = rate >= 1 ? rate : throw new ArgumentOutOfRangeException(nameof(rate), rate, "must be at least 1");
     private long refilledAt = clock.GetTimestamp();
     private long windowStart = clock.GetTimestamp();
     private int refusals;
@@ -24,8 +25,7 @@ public sealed class MessageBudget(TimeProvider clock, int rate, int abuseLimit, 
     public Verdict Take()
     {
         var now = clock.GetTimestamp();
-        var capacity = Math.Max(1, rate);
-        tokens = Math.Min(capacity, tokens + clock.GetElapsedTime(refilledAt, now).TotalSeconds * capacity);
+        tokens = Math.Min(rate, tokens + clock.GetElapsedTime(refilledAt, now).TotalSeconds * rate);
         refilledAt = now;
         if (tokens >= 1)
         {

@@ -37,7 +37,7 @@ public sealed class AlertSidebarTests : DashboardTestContext
 
         foreach (var announced in await StoreAsync(Fire("memory", "tracker")))
         {
-            Hub.Publish(Topics.Alerts, announced);
+            Hub.Publish(AlertEvent.Topic, announced);
         }
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=alert-item]").Count));

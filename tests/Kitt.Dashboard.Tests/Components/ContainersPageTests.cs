@@ -13,7 +13,7 @@ public sealed class ContainersPageTests : DashboardTestContext
     public void Says_which_engine_is_missing_instead_of_showing_an_empty_grid()
     {
         var cut = Render<ContainersPage>();
-        Hub.Publish(Topics.Containers, new ContainersSnapshot(
+        Hub.Publish(ContainersSnapshot.Topic, new ContainersSnapshot(
             DateTimeOffset.UtcNow, Endpoint, ComponentStatus.Unavailable, $"no Docker engine at {Endpoint}", []));
 
         cut.WaitForAssertion(() => Assert.Contains($"No Docker engine at {Endpoint}", cut.Find("[data-testid=empty-state]").TextContent));
@@ -24,7 +24,7 @@ public sealed class ContainersPageTests : DashboardTestContext
     public void Lists_containers_as_they_arrive()
     {
         var cut = Render<ContainersPage>();
-        Hub.Publish(Topics.Containers, new ContainersSnapshot(
+        Hub.Publish(ContainersSnapshot.Topic, new ContainersSnapshot(
             DateTimeOffset.UtcNow,
             Endpoint,
             ComponentStatus.Running,
@@ -43,7 +43,7 @@ public sealed class ContainersPageTests : DashboardTestContext
     public void Grid_keeps_its_sort_and_selection_across_updates()
     {
         var cut = Render<ContainersPage>();
-        Hub.Publish(Topics.Containers, Poll(("a1", "router", 10), ("b2", "packer", 50), ("c3", "tracker", 30)));
+        Hub.Publish(ContainersSnapshot.Topic, Poll(("a1", "router", 10), ("b2", "packer", 50), ("c3", "tracker", 30)));
         cut.WaitForAssertion(() => Assert.Equal(["router", "packer", "tracker"], Names(cut)));
 
         // Sort by CPU twice (descending), then open the packer's details.
@@ -56,7 +56,7 @@ public sealed class ContainersPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Contains("packer", cut.Find("[data-testid=container-detail] h2").TextContent));
 
         // New figures reorder the rows under the same sort; the packer stays selected and its drawer open.
-        Hub.Publish(Topics.Containers, Poll(("a1", "router", 70), ("b2", "packer", 5), ("c3", "tracker", 30)));
+        Hub.Publish(ContainersSnapshot.Topic, Poll(("a1", "router", 70), ("b2", "packer", 5), ("c3", "tracker", 30)));
 
         cut.WaitForAssertion(() => Assert.Equal(["router", "tracker", "packer"], Names(cut)));
         var selectedRows = cut.FindAll("tr.kitt-row-selected");
@@ -69,11 +69,11 @@ public sealed class ContainersPageTests : DashboardTestContext
     public void Paused_grid_holds_its_figures_until_resumed()
     {
         var cut = Render<ContainersPage>();
-        Hub.Publish(Topics.Containers, Poll(("a1", "router", 10)));
+        Hub.Publish(ContainersSnapshot.Topic, Poll(("a1", "router", 10)));
         cut.WaitForAssertion(() => Assert.Equal("10.0 %", cut.Find("[data-testid=cpu]").TextContent));
 
         cut.Find("[data-testid=pause]").Click();
-        Hub.Publish(Topics.Containers, Poll(("a1", "router", 42)));
+        Hub.Publish(ContainersSnapshot.Topic, Poll(("a1", "router", 42)));
         cut.WaitForAssertion(() => Assert.Contains("1 update waiting", cut.Find("[data-testid=live-status]").TextContent));
         Assert.Equal("10.0 %", cut.Find("[data-testid=cpu]").TextContent);
 
@@ -85,7 +85,7 @@ public sealed class ContainersPageTests : DashboardTestContext
     public void Filters_by_name_and_state()
     {
         var cut = Render<ContainersPage>();
-        Hub.Publish(Topics.Containers, new ContainersSnapshot(DateTimeOffset.UtcNow, Endpoint, ComponentStatus.Running, null,
+        Hub.Publish(ContainersSnapshot.Topic, new ContainersSnapshot(DateTimeOffset.UtcNow, Endpoint, ComponentStatus.Running, null,
         [
             Row("a1", "router", 1),
             Row("b2", "packer", 1) with { State = "exited", Usage = null },
@@ -113,7 +113,7 @@ public sealed class ContainersPageTests : DashboardTestContext
     {
         Realtime.ContainerStats = false;
         var cut = Render<ContainersPage>();
-        Assert.Contains("Realtime:ContainerStats", cut.Markup);
+        Assert.Contains("Features:ContainerStats", cut.Markup);
     }
 
     [Fact]

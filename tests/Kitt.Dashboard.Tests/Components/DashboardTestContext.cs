@@ -1,13 +1,14 @@
 using Bunit;
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Sessions;
 using Kitt.Dashboard.Tests.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -28,24 +29,23 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+
+        // The features' own registrations, as the app makes them; then the pieces a test drives or inspects.
+        Services.AddSingleton(Configuration);
+        Services
+            .AddDashboardHost(Configuration)
+            .AddRealtime(Configuration)
+            .AddSessions(Configuration)
+            .AddContainers(Configuration)
+            .AddAlerts(Configuration)
+            .AddEvents(Configuration);
         Services.AddSingleton(Hub);
         Services.AddSingleton<ITopicHub>(Hub);
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(new CircuitTracker(Hub, TimeProvider.System));
         Services.AddSingleton(History);
-        Services.AddSingleton<UsageHistory>();
-        Services.AddSingleton<SessionLog>();
-        Services.AddSingleton<AlertQueries>();
-        Services.AddSingleton<AlertThresholds>();
-        Services.AddSingleton(Options.Create(new KafkaOptions()));
-        Services.AddSingleton<Outbox>();
 
         // A real SQLite file, created only for tests whose components read the store.
         Services.AddSingleton(_ => database.Value.Factory);
         Services.AddSingleton(Options.Create(Realtime));
-        Services.AddSingleton(Options.Create(new DockerOptions()));
-        Services.AddSingleton(Options.Create(new AlertOptions()));
-        Services.AddSingleton(Options.Create(new ProductOptions { Name = "Kitt Dashboard" }));
     }
 
     private ContainerHistory? history;
@@ -53,12 +53,18 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     protected TopicHub Hub { get; } = new(NullLogger<TopicHub>.Instance);
 
+    /// <summary>What the features bind their options from: the defaults, and the product name the pages show.</summary>
+    protected IConfiguration Configuration { get; } = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        [$"{ProductOptions.Section}:{nameof(ProductOptions.Name)}"] = "Kitt Dashboard",
+    }).Build();
+
     /// <summary>The in-memory usage history, fed by tests through <see cref="ContainerHistory.Record"/>.</summary>
     protected ContainerHistory History => history ??= new ContainerHistory(Hub);
 
     protected IDbContextFactory<KittDbContext> Database => database.Value.Factory;
 
-    protected RealtimeOptions Realtime { get; } = new();
+    protected FeatureOptions Realtime { get; } = new();
 
     protected int Subscriptions(string topic) => Hub.GetStatistics().Topics.Single(t => t.Topic == topic).Subscriptions;
 

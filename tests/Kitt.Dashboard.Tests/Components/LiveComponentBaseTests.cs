@@ -14,7 +14,7 @@ public sealed class LiveComponentBaseTests : DashboardTestContext
 
         for (var i = 0; i < 1000; i++)
         {
-            Hub.Publish(Topics.Sessions, new SessionEvent($"circuit-{i}", SessionChange.Opened, DateTimeOffset.UtcNow, i + 1));
+            Hub.Publish(SessionEvent.Topic, new SessionEvent($"circuit-{i}", SessionChange.Opened, DateTimeOffset.UtcNow, i + 1));
         }
 
         cut.WaitForAssertion(() => Assert.Equal("1000", cut.Find("#received").TextContent));

@@ -22,7 +22,7 @@ public sealed class OverviewPageTests : DashboardTestContext
 
         foreach (var announced in await store.SaveAsync([Transition("cpu:host", AlertState.Resolved)], default))
         {
-            Hub.Publish(Topics.Alerts, announced);
+            Hub.Publish(AlertEvent.Topic, announced);
         }
 
         cut.WaitForAssertion(() => Assert.Contains("All clear", cut.Find("[data-testid=tile-alerts]").TextContent));
@@ -32,13 +32,13 @@ public sealed class OverviewPageTests : DashboardTestContext
     public void Platform_tiles_count_unhealthy_containers_and_open_sessions()
     {
         var cut = Render<OverviewPage>();
-        Hub.Publish(Topics.Containers, new Kitt.Dashboard.Containers.ContainersSnapshot(DateTimeOffset.UtcNow, "unix:///x",
+        Hub.Publish(ContainersSnapshot.Topic, new Kitt.Dashboard.Containers.ContainersSnapshot(DateTimeOffset.UtcNow, "unix:///x",
             Kitt.Dashboard.Health.ComponentStatus.Running, null,
             [
                 new("a", "router", "img", "running", "Up", DateTimeOffset.UtcNow, Health: "unhealthy"),
                 new("b", "billing", "img", "running", "Up", DateTimeOffset.UtcNow, Health: "healthy"),
             ]));
-        Hub.Publish(Topics.Sessions, new Kitt.Dashboard.Sessions.SessionEvent("c1", Kitt.Dashboard.Sessions.SessionChange.Opened, DateTimeOffset.UtcNow, 3));
+        Hub.Publish(SessionEvent.Topic, new Kitt.Dashboard.Sessions.SessionEvent("c1", Kitt.Dashboard.Sessions.SessionChange.Opened, DateTimeOffset.UtcNow, 3));
 
         cut.WaitForAssertion(() => Assert.Contains("1 unhealthy", cut.Find("[data-testid=tile-containers]").TextContent));
         cut.WaitForAssertion(() => Assert.Contains("3 open", cut.Find("[data-testid=tile-sessions]").TextContent));
@@ -54,8 +54,8 @@ public sealed class OverviewPageTests : DashboardTestContext
         var cut = Render<OverviewPage>();
         Assert.Contains("Taking the first host sample", cut.Markup);
 
-        Hub.Publish(Topics.Metrics, Sample(cpu: 12.5));
-        Hub.Publish(Topics.Metrics, Sample(cpu: 42.0));
+        Hub.Publish(HostSample.Topic, Sample(cpu: 12.5));
+        Hub.Publish(HostSample.Topic, Sample(cpu: 42.0));
 
         cut.WaitForAssertion(() => Assert.Contains("42.0 %", cut.Find("[data-testid=tile-cpu]").TextContent));
         Assert.Contains("2 cores", cut.Find("[data-testid=tile-cpu]").TextContent);

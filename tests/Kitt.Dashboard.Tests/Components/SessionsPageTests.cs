@@ -13,8 +13,8 @@ public sealed class SessionsPageTests : DashboardTestContext
         var cut = Render<SessionsPage>();
         Assert.Contains("No session has opened or closed yet", cut.Markup);
 
-        Hub.Publish(Topics.Sessions, new SessionEvent("first-circuit", SessionChange.Opened, DateTimeOffset.UtcNow, 1));
-        Hub.Publish(Topics.Sessions, new SessionEvent("second-circuit", SessionChange.Disconnected, DateTimeOffset.UtcNow, 1));
+        Hub.Publish(SessionEvent.Topic, new SessionEvent("first-circuit", SessionChange.Opened, DateTimeOffset.UtcNow, 1));
+        Hub.Publish(SessionEvent.Topic, new SessionEvent("second-circuit", SessionChange.Disconnected, DateTimeOffset.UtcNow, 1));
 
         cut.WaitForAssertion(() => Assert.Contains("second-cir", cut.Markup));
         Assert.True(cut.Markup.IndexOf("second-cir", StringComparison.Ordinal) < cut.Markup.IndexOf("first-circ", StringComparison.Ordinal));

@@ -1,7 +1,8 @@
-using Kitt.Testing;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
+using Kitt.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -78,7 +79,7 @@ public sealed class DockerSourceTests(DockerEngine engine) : IClassFixture<Docke
         var hub = new TopicHub(NullLogger<TopicHub>.Instance);
         var states = new ComponentStates(TimeProvider.System, NullLogger<ComponentStates>.Instance);
         var seen = new System.Collections.Concurrent.ConcurrentQueue<ComponentStatus>();
-        using var subscription = hub.Subscribe(Topics.Containers, (batch, _) =>
+        using var subscription = hub.Subscribe(ContainersSnapshot.Topic, (batch, _) =>
         {
             seen.Enqueue(batch[^1].SourceStatus);
             return ValueTask.CompletedTask;
@@ -146,7 +147,7 @@ public sealed class DockerSourceTests(DockerEngine engine) : IClassFixture<Docke
         var hub = new TopicHub(NullLogger<TopicHub>.Instance);
         var states = new ComponentStates(TimeProvider.System, NullLogger<ComponentStates>.Instance);
         var found = new TaskCompletionSource<ContainersSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = hub.Subscribe(Topics.Containers, (batch, _) =>
+        using var subscription = hub.Subscribe(ContainersSnapshot.Topic, (batch, _) =>
         {
             if (until(batch[^1]))
             {
@@ -174,7 +175,7 @@ public sealed class DockerSourceTests(DockerEngine engine) : IClassFixture<Docke
         hub,
         states,
         Options.Create(new DockerOptions { Endpoint = endpoint, PollSeconds = 1 }),
-        Options.Create(new RealtimeOptions()),
+        Options.Create(new FeatureOptions()),
         TimeProvider.System,
         NullLogger<DockerSource>.Instance);
 

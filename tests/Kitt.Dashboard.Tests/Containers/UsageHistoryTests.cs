@@ -33,7 +33,7 @@ public sealed class UsageHistoryTests : IDisposable
         for (var s = 0; s <= 20 * 60; s += 20)
         {
             clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero).AddSeconds(s));
-            hub.Publish(Topics.Containers, new ContainersSnapshot(clock.GetUtcNow(), "unix:///x", ComponentStatus.Running, null,
+            hub.Publish(ContainersSnapshot.Topic, new ContainersSnapshot(clock.GetUtcNow(), "unix:///x", ComponentStatus.Running, null,
             [
                 new ContainerRow("c1", "busy", "busybox", "running", "Up", clock.GetUtcNow(),
                     Usage: new ContainerUsage(s / 60, 100, 1_000, 0, 0, 0, 0, 1)),

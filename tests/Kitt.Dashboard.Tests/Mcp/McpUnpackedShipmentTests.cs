@@ -9,7 +9,7 @@ public sealed class McpUnpackedShipmentTests
     [Fact]
     public async Task The_damage_risk_of_a_shipment_not_packed_yet_is_a_clear_tool_error()
     {
-        await using var app = new ConfiguredAppFactory(new Dictionary<string, string> { ["Realtime:Packing"] = "false" });
+        await using var app = new ConfiguredAppFactory(new Dictionary<string, string> { ["Features:PackingWorker"] = "false" });
         var id = await SampleShipments.CreateAsync(app.CreateKeyClient(DashboardAppFactory.BootstrapKey), SampleShipments.Small(SampleShipments.NewReference()));
         await using var client = await McpSession.ConnectAsync(app, DashboardAppFactory.BootstrapKey);
 

@@ -14,7 +14,7 @@ public sealed class CircuitTrackerTests
     {
         var tracker = new CircuitTracker(hub, TimeProvider.System);
         var events = new ConcurrentQueue<SessionEvent>();
-        using var _ = hub.Subscribe(Topics.Sessions, (batch, _) =>
+        using var _ = hub.Subscribe(SessionEvent.Topic, (batch, _) =>
         {
             foreach (var e in batch)
             {

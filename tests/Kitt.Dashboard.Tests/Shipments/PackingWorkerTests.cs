@@ -111,7 +111,7 @@ public sealed class PackingWorkerTests
         });
         var client = app.CreateKeyClient(DashboardAppFactory.BootstrapKey);
         var alerts = new List<AlertEvent>();
-        using var subscription = app.Services.GetRequiredService<ITopicHub>().Subscribe(Topics.Alerts, (batch, _) =>
+        using var subscription = app.Services.GetRequiredService<ITopicHub>().Subscribe(AlertEvent.Topic, (batch, _) =>
         {
             lock (alerts)
             {

@@ -65,7 +65,7 @@ public sealed class ShipmentsPageTests : ShipmentsTestContext
     [Fact]
     public void Says_when_packing_is_turned_off()
     {
-        Realtime.Packing = false;
+        Realtime.PackingWorker = false;
         var cut = Render<ShipmentsPage>();
         Assert.Contains("Packing is turned off", cut.Find("[data-testid=packing-off]").TextContent);
     }

@@ -2,6 +2,7 @@ using Kitt.Dashboard.Components.Shell;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Tests.Components;
 using Microsoft.Data.Sqlite;
@@ -25,8 +26,7 @@ public abstract class ShipmentsTestContext : DashboardTestContext
     {
         var connection = $"Data Source={Path.Combine(folder, "kitt.db")}";
         Services.AddDbContextFactory<KittDbContext>(o => o.UseSqlite(connection));
-        Services.AddSingleton<PackingJobs>();
-        Services.AddSingleton<ShipmentStore>();
+        Services.AddShipments(Configuration);
         Services.AddScoped<ShortcutRouter>();
         using var db = new KittDbContext(new DbContextOptionsBuilder<KittDbContext>().UseSqlite(connection).Options);
         db.Database.Migrate();

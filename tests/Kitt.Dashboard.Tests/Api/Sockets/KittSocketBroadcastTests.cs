@@ -41,7 +41,7 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
 
         // Heard once: that copy on `routes` is not sent to the sockets again. The relay keeps the topic's order, so a
         // marker published after it is the next road message (the route's alert may come as a notification between).
-        app.Services.GetRequiredService<ITopicHub>().Publish(Topics.Routes,
+        app.Services.GetRequiredService<ITopicHub>().Publish(RouteEvent.Topic,
             new RouteEvent("marker", RouteEventKind.TrafficUpdate, "A1", "info", "marker", DateTimeOffset.UtcNow));
         JsonElement road;
         do
@@ -101,7 +101,7 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
     public async Task Route_news_from_elsewhere_on_the_platform_reaches_notifications_clients()
     {
         await using var listener = await KittClient.ConnectListedAsync(app, "/ws/notifications", "route-listener");
-        app.Services.GetRequiredService<ITopicHub>().Publish(Topics.Routes,
+        app.Services.GetRequiredService<ITopicHub>().Publish(RouteEvent.Topic,
             new RouteEvent("kafka-77", RouteEventKind.TrafficUpdate, "A7 Hamburg-Hannover", "warning", "accident near Soltau", DateTimeOffset.UtcNow, 35));
 
         var traffic = await listener.ReceiveAsync("traffic_update");
@@ -116,9 +116,9 @@ public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixtu
     {
         await using var listener = await KittClient.ConnectListedAsync(app, "/ws/notifications", "alert-listener");
         var hub = app.Services.GetRequiredService<ITopicHub>();
-        hub.Publish(Topics.Alerts, new AlertEvent(901, "cpu:host", "cpu", "host", AlertSeverity.Critical, AlertState.Resolved,
+        hub.Publish(AlertEvent.Topic, new AlertEvent(901, "cpu:host", "cpu", "host", AlertSeverity.Critical, AlertState.Resolved,
             "CPU back to normal", "resolved", 10, DateTimeOffset.UtcNow));
-        hub.Publish(Topics.Alerts, new AlertEvent(902, "cpu:host", "cpu", "host", AlertSeverity.Critical, AlertState.Firing,
+        hub.Publish(AlertEvent.Topic, new AlertEvent(902, "cpu:host", "cpu", "host", AlertSeverity.Critical, AlertState.Firing,
             "CPU at 97 %", "host CPU above 80 % for 3 samples", 97, DateTimeOffset.UtcNow));
 
         var notification = await listener.ReceiveAsync("notification");

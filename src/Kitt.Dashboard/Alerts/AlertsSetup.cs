@@ -1,0 +1,21 @@
+using Kitt.Dashboard.Hosting;
+using Kitt.Dashboard.Realtime;
+
+namespace Kitt.Dashboard.Alerts;
+
+public static class AlertsSetup
+{
+    /// <summary>The alert-manager, its store and queries, the thresholds, the error rate and the archive.</summary>
+    public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<AlertOptions>(AlertOptions.Section);
+        services.AddTopic(AlertEvent.Topic);
+        services.AddSingleton<AlertArchive>();
+        services.AddSingleton<ErrorRate>();
+        services.AddSingleton<AlertThresholds>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertQueries>();
+        services.AddHostedService<AlertManager>();
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using Kitt.Dashboard.Hosting;
+using Kitt.Dashboard.Realtime;
+
+namespace Kitt.Dashboard.Shipments;
+
+public static class ShipmentsSetup
+{
+    /// <summary>The shipment store, the packing queue and its worker, live on <c>packing</c>.</summary>
+    public static IServiceCollection AddShipments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<PackingWorkerOptions>(PackingWorkerOptions.Section);
+        services.AddTopic(PackingEvent.Topic);
+        services.AddSingleton<PackingJobs>();
+        services.AddSingleton<ShipmentStore>();
+        services.AddHostedService<PackingWorker>();
+        return services;
+    }
+}
