@@ -5,10 +5,6 @@ namespace Kitt.Dashboard.Alerts;
 
 public static class AlertEndpoints
 {
-    /// <summary>Whose read marks and sidebar a request uses: the signed-in user, or the API key.</summary>
-    public static string ReaderId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "anonymous";
-
     public static IEndpointRouteBuilder MapAlerts(this IEndpointRouteBuilder endpoints)
     {
         var alerts = endpoints.MapGroup("/api").RequireAuthorization(Policies.Analyze);
@@ -20,7 +16,7 @@ public static class AlertEndpoints
                 return Results.ValidationProblem(errors);
             }
 
-            var page = await queries.PageAsync(filter, ReaderId(request.HttpContext.User), cancellationToken: ct);
+            var page = await queries.PageAsync(filter, Callers.Id(request.HttpContext.User), cancellationToken: ct);
             return Results.Json(new { total = page.Total, totalCapped = page.TotalCapped, items = page.Items.Select(Wire) });
         });
 
@@ -32,7 +28,7 @@ public static class AlertEndpoints
                 return Results.ValidationProblem(errors);
             }
 
-            var reader = ReaderId(request.HttpContext.User);
+            var reader = Callers.Id(request.HttpContext.User);
             return Results.Stream(
                 body => AlertCsv.WriteAsync(queries.StreamAsync(filter, reader, request.HttpContext.RequestAborted), body),
                 "text/csv; charset=utf-8",
@@ -40,7 +36,7 @@ public static class AlertEndpoints
         });
 
         alerts.MapPost("/alerts/{id:long}/read", async (long id, HttpContext context, AlertQueries queries, CancellationToken ct) =>
-            await queries.MarkReadAsync(id, ReaderId(context.User), ct)
+            await queries.MarkReadAsync(id, Callers.Id(context.User), ct)
                 ? Results.NoContent()
                 : Results.Problem($"There is no alert {id}.", statusCode: StatusCodes.Status404NotFound));
 
@@ -57,7 +53,7 @@ public static class AlertEndpoints
                 return Results.ValidationProblem(problems.ToDictionary(p => p.Field, p => new[] { p.Problem }));
             }
 
-            await thresholds.SetAsync(values, context.User.Identity?.Name ?? "unknown", ct);
+            await thresholds.SetAsync(values, Callers.Name(context.User), ct);
             return Results.Json(thresholds.Current);
         }).RequireAuthorization(Policies.Administer);
 

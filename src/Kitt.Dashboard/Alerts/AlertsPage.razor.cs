@@ -1,5 +1,7 @@
+using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.WebUtilities;
@@ -60,7 +62,7 @@ public partial class AlertsPage
 
     protected override async Task OnInitializedAsync()
     {
-        reader = AlertEndpoints.ReaderId((await Authentication).User);
+        reader = Callers.Id((await Authentication).User);
         Navigation.LocationChanged += OnLocationChanged;
         ReadAddress();
         Subscribe<AlertEvent>(AlertEvent.Topic, OnAlertsAsync);
@@ -114,7 +116,7 @@ public partial class AlertsPage
         {
             // A newer filter replaced this count.
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
         {
             // The chart keeps its last counts; the grid reports a failing store on its own.
         }

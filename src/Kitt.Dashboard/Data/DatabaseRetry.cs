@@ -31,7 +31,7 @@ public static class DatabaseRetry
                 states.Report(component, ComponentStatus.Running);
                 return result;
             }
-            catch (Exception ex) when (ex is DbUpdateException or SqliteException)
+            catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
             {
                 logger.LogWarning(ex, "{Component}: {Failing}; trying again in {Delay}", component, failing, Delay);
                 states.Report(component, ComponentStatus.Degraded, $"{failing}: {ex.GetBaseException().Message}");

@@ -28,7 +28,7 @@ public sealed class HistoryRetention(
             {
                 await SweepAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (StoreErrors.IsStoreFailure(ex) || ex is IOException or UnauthorizedAccessException)
             {
                 // Nothing is lost by sweeping later.
                 logger.LogWarning(ex, "History retention sweep failed; retrying in {Interval}", Interval);

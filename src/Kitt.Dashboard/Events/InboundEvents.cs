@@ -186,7 +186,7 @@ public sealed class InboundEvents(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (StoreErrors.IsDuplicate(ex))
         {
             // Remembered already by a concurrent delivery.
         }

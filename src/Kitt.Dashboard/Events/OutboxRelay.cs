@@ -58,7 +58,7 @@ public sealed class OutboxRelay(
                 states.Report(ComponentStates.EventBus, ComponentStatus.Degraded,
                     $"{settings.Cluster} does not acknowledge ({failure}); {waiting} events wait in the outbox");
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
             {
                 logger.LogWarning(ex, "Cannot read or mark the outbox");
                 states.Report(ComponentStates.EventBus, ComponentStatus.Degraded, $"cannot read the outbox: {ex.GetBaseException().Message}");

@@ -48,7 +48,7 @@ public sealed class AlertTools(AlertQueries queries, IHttpContextAccessor http)
             throw ToolErrors.Invalid(errors.SelectMany(e => e.Value.Select(message => new Kitt.Packing.FieldError(e.Key, message))));
         }
 
-        var page = await queries.PageAsync(filter, AlertEndpoints.ReaderId(http.HttpContext?.User ?? new ClaimsPrincipal()), cancellationToken: cancellationToken);
+        var page = await queries.PageAsync(filter, Callers.Id(http.HttpContext?.User), cancellationToken: cancellationToken);
         return new AlertList(page.Total, page.TotalCapped, [.. page.Items.Select(AlertEndpoints.Wire)]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -23,7 +24,7 @@ public sealed class SessionCircuitHandler(
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         tracker.Opened(
             circuit.Id,
-            user.Identity?.Name ?? "anonymous",
+            Callers.Name(user),
             [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
             CurrentPage());
         navigation.LocationChanged += OnLocationChanged;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Kitt.Dashboard.Protocol;
+using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
@@ -101,7 +102,7 @@ public partial class NewShipmentPage
         try
         {
             var user = Authentication is null ? null : (await Authentication).User;
-            var result = await Store.CreateAsync(model, user?.FindFirstValue(ClaimTypes.Name) ?? user?.Identity?.Name ?? "");
+            var result = await Store.CreateAsync(model, Callers.Name(user));
             if (result.Created)
             {
                 Navigation.NavigateTo($"shipments/{result.Id}");

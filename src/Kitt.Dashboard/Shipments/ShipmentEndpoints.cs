@@ -32,7 +32,7 @@ public static class ShipmentEndpoints
                 return Problem([new FieldError("body", "a shipment is required")]);
             }
 
-            var result = await store.CreateAsync(body, user.Identity?.Name ?? "", token);
+            var result = await store.CreateAsync(body, Callers.Name(user), token);
             return result.Created
                 ? Results.Created($"/api/shipments/{result.Id}", new { id = result.Id })
                 : Problem(result.Errors, result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);

@@ -86,7 +86,7 @@ public sealed class ShipmentStore(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (StoreErrors.IsDuplicate(ex))
         {
             // Another request stored the same reference between the check and the insert.
             return Taken(shipment.Reference);

@@ -68,7 +68,7 @@ public static class KittSocketEndpoints
 
         var connections = services.GetRequiredService<KittConnections>();
         var sessions = services.GetRequiredService<CircuitTracker>();
-        var user = context.User.Identity?.Name ?? "api-key";
+        var user = Callers.Name(context.User);
         using var connection = new KittConnection(
             socket, endpoint, clientId, user, options, services.GetRequiredService<TimeProvider>(), context.RequestAborted);
         var sessionId = "ws:" + connection.Id;

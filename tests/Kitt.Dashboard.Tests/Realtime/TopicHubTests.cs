@@ -1,5 +1,13 @@
 using System.Collections.Concurrent;
+using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Containers;
+using Kitt.Dashboard.HostMetrics;
 using Kitt.Dashboard.Realtime;
+using Kitt.Dashboard.RouteNews;
+using Kitt.Dashboard.Sessions;
+using Kitt.Dashboard.Shipments;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kitt.Dashboard.Tests.Realtime;
@@ -214,7 +222,18 @@ public sealed class TopicHubTests
     [Fact]
     public void Statistics_list_every_contract_topic_before_first_use()
     {
-        var names = hub.GetStatistics().Topics.Select(t => t.Topic);
+        // The topics as the features declare them when they register, before anything is published.
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection()
+            .AddHostMetrics(configuration)
+            .AddContainers(configuration)
+            .AddSessions(configuration)
+            .AddAlerts(configuration)
+            .AddShipments(configuration)
+            .AddRouteNews(configuration);
+        using var provider = services.BuildServiceProvider();
+        var declaredHub = new TopicHub(NullLogger<TopicHub>.Instance, provider.GetServices<TopicDeclaration>());
+        var names = declaredHub.GetStatistics().Topics.Select(t => t.Topic);
         Assert.Equal(["alerts", "containers", "metrics", "packing", "routes", "sessions"], names);
     }
 
