@@ -1,5 +1,4 @@
 using Kitt.Testing;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Kitt.Dashboard.E2E;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Kitt.Dashboard.Security;
 
 namespace Kitt.Dashboard.Alerts;

@@ -40,7 +40,7 @@ public static class AlertsFullText
     /// <summary>
     /// The facet words of a row as SQL: <c>t</c>, <c>v</c> and <c>s</c> before the type's UTF-8 in hex, the severity's
     /// number and the source's UTF-8 in hex. Hex keeps each value one word, and different values different words, so
-    /// the index counts a facet filter exactly; <see cref="FullText.Facet"/> spells the same words for a query.
+    /// the index counts a facet filter exactly; <see cref="FullText.Facet(char, string)"/> spells the same words for a query.
     /// </summary>
     private static string Facets(string row) => $"'t' || hex({row}.Type) || ' v' || {row}.Severity || ' s' || hex({row}.Source)";
 

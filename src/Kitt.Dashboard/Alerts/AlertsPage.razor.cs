@@ -1,6 +1,5 @@
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
-using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,6 +1,5 @@
 using Kitt.Dashboard.Components.Shell;
 using Kitt.Dashboard.Hosting;
-using Kitt.Dashboard.Realtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 

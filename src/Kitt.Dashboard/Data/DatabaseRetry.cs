@@ -1,6 +1,4 @@
 using Kitt.Dashboard.Health;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kitt.Dashboard.Data;
 

@@ -1,6 +1,4 @@
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Containers;
-using Kitt.Dashboard.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

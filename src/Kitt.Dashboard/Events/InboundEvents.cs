@@ -1,13 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Kitt.Dashboard.Protocol;
-using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Shipments;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kitt.Dashboard.Events;

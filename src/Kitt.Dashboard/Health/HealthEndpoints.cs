@@ -1,4 +1,3 @@
-using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Realtime;

@@ -1,4 +1,3 @@
-using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Sessions;

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Security.Claims;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Authorization;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 namespace Kitt.Dashboard.Realtime;
 
 /// <summary>
-/// Base for components that show live topics. <see cref="Subscribe{T}"/> is the one-liner: the subscription is
+/// Base for components that show live topics. <see cref="Subscribe{T}(Topic{T}, Action{IReadOnlyList{T}})"/> is the one-liner: the subscription is
 /// coalesced to at most one render per <see cref="RenderInterval"/> and is disposed with the component, so it
 /// cannot outlive the page.
 /// </summary>

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Components;

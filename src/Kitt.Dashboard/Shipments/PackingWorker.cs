@@ -6,7 +6,6 @@ using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Realtime;
-using Kitt.Dashboard.Sockets;
 using Kitt.Packing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

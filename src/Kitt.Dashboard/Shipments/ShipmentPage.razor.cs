@@ -1,7 +1,6 @@
 using System.Globalization;
 using Kitt.Dashboard.Components.Shell;
 using Kitt.Dashboard.Protocol;
-using Kitt.Dashboard.Realtime;
 using Microsoft.AspNetCore.Components;
 
 namespace Kitt.Dashboard.Shipments;

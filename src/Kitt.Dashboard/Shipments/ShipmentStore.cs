@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Kitt.Dashboard.Protocol;
-using Kitt.Dashboard.Sockets;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Realtime;
 using Kitt.Packing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kitt.Dashboard.Shipments;

@@ -1,4 +1,3 @@
-using Kitt.Dashboard.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace Kitt.Dashboard.Sockets;

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 
-using Kitt.Dashboard.Protocol;
-
 namespace Kitt.Dashboard.Sockets;
 
 /// <summary><c>Kitt:*</c>: limits of the WebSocket API.</summary>

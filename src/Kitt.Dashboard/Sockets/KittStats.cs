@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Kitt.Dashboard.Protocol;
 
 namespace Kitt.Dashboard.Sockets;
 

@@ -1,5 +1,3 @@
-using Kitt.Dashboard.Protocol;
-
 namespace Kitt.Dashboard.Sockets;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Kitt.Dashboard.Protocol;
 
 namespace Kitt.Dashboard.Sockets;
 

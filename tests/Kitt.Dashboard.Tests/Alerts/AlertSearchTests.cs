@@ -1,5 +1,4 @@
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,6 @@
 using Kitt.Dashboard.Events;
 using Bunit;
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Realtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Components;

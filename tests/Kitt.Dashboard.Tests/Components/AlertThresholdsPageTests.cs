@@ -1,6 +1,5 @@
 using Bunit;
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Security.Admin;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Components;

@@ -1,7 +1,6 @@
 using Bunit;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Health;
-using Kitt.Dashboard.Realtime;
 
 namespace Kitt.Dashboard.Tests.Components;
 

@@ -4,7 +4,6 @@ using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.HostMetrics;
 using Kitt.Dashboard.Overview;
-using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using Bunit;
-using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,4 @@
 using Kitt.Dashboard.Protocol;
-using Kitt.Dashboard.Sockets;
-using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Shipments;
 
 namespace Kitt.Dashboard.Tests.Events;

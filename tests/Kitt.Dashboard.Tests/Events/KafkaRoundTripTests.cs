@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.RouteNews;

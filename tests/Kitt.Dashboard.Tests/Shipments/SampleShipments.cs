@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kitt.Dashboard.Tests.Api;
 
 namespace Kitt.Dashboard.Tests.Shipments;
 

@@ -1,6 +1,5 @@
 using Bunit;
 using Kitt.Dashboard.Components.Shell;
-using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Shipments;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

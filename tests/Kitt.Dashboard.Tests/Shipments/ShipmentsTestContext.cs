@@ -2,7 +2,6 @@ using Kitt.Dashboard.Components.Shell;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
-using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Tests.Components;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

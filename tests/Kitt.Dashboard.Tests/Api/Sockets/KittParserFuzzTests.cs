@@ -2,7 +2,6 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Kitt.Dashboard.Protocol;
-using Kitt.Dashboard.Sockets;
 
 namespace Kitt.Dashboard.Tests.Api.Sockets;
 
