@@ -1,7 +1,7 @@
 namespace Kitt.Dashboard.Alerts;
 
 /// <summary>Groups of rules evaluated together: a key missing from its group's latest sample is gone.</summary>
-public static class AlertGroups
+internal static class AlertGroups
 {
     public const string Host = "host";
     public const string Containers = "containers";

@@ -9,7 +9,7 @@ using Kitt.Dashboard.Shipments;
 namespace Kitt.Dashboard.Alerts;
 
 /// <summary>The rules: what each kind of sample means for alerts, given the current thresholds.</summary>
-public static class AlertRules
+internal static class AlertRules
 {
     /// <summary>A threshold breach must last this long before it fires; a spike of one sample does not.</summary>
     public static readonly TimeSpan BreachFor = TimeSpan.FromSeconds(10);

@@ -30,7 +30,7 @@ public sealed record AlertSearchLimits(int CommonMatches = 10_000, int NarrowRow
 /// never listed whole, since listing is what costs: a page walks the sort order's index and tests each row's
 /// <see cref="Alert.SearchText"/> until it is full, and a count follows the matches in index order until the cap.
 /// </summary>
-public sealed class AlertSearch
+internal sealed class AlertSearch
 {
     /// <summary>A typed word that starts at most this many stored words is searched as those words.</summary>
     private const int MaxCompletions = 16;

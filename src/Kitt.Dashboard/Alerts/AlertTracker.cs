@@ -8,7 +8,7 @@ public sealed record AlertTransition(AlertCondition Condition, AlertState State,
 /// firing → resolved once below the hysteresis line. A key that fires again within the cooldown of its last
 /// notification is stored but not announced again. Pure and clock-driven, so every path is testable.
 /// </summary>
-public sealed class AlertTracker(TimeProvider clock)
+internal sealed class AlertTracker(TimeProvider clock)
 {
     private readonly Dictionary<string, KeyState> keys = new(StringComparer.Ordinal);
 

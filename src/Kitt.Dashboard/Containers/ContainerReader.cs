@@ -10,7 +10,7 @@ namespace Kitt.Dashboard.Containers;
 /// sample of the container's stats stream (<see cref="StatsStreams"/>), or a one-shot request (<c>stream=false</c>)
 /// until the stream has one. CPU is the docker CLI's formula. Keep one reader across polls.
 /// </summary>
-public sealed class ContainerReader(DockerClient client, HttpClient engine) : IDisposable
+internal sealed class ContainerReader(DockerClient client, HttpClient engine) : IDisposable
 {
     // One-shot requests wait for the engine's next stats tick (about a second); those queued behind a small bound
     // would each wait a tick of their own (50 new containers behind a bound of 8: 7 s).

@@ -1,7 +1,7 @@
 namespace Kitt.Dashboard.Containers;
 
 /// <summary>The docker CLI's arithmetic for one stats sample, so the dashboard and <c>docker stats</c> agree.</summary>
-public static class ContainerStatsMath
+internal static class ContainerStatsMath
 {
     /// <summary>CPU delta over system delta, times the CPUs the container may use, as a percentage.</summary>
     public static double CpuPercent(ulong cpuTotal, ulong previousCpuTotal, ulong system, ulong previousSystem, uint onlineCpus, int perCpuEntries)

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 namespace Kitt.Dashboard.Containers;
 
 /// <summary>A plain HttpClient to the engine (unix socket or tcp), for the long-lived stats streams.</summary>
-public static class EngineHttp
+internal static class EngineHttp
 {
     public static HttpClient Create(string endpoint)
     {

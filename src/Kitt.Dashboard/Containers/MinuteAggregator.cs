@@ -4,7 +4,7 @@ namespace Kitt.Dashboard.Containers;
 /// Folds container samples into per-minute aggregates. A minute is complete once a sample of a later minute
 /// arrives; a container that leaves the engine completes its last minute then.
 /// </summary>
-public sealed class MinuteAggregator
+internal sealed class MinuteAggregator
 {
     private readonly Dictionary<string, Accumulator> open = new(StringComparer.Ordinal);
 

@@ -1,7 +1,7 @@
 namespace Kitt.Dashboard.Containers;
 
 /// <summary>Network rates from two consecutive polls: the engine reports counters, operators read rates.</summary>
-public static class NetworkRates
+internal static class NetworkRates
 {
     public static IReadOnlyList<ContainerRow> Apply(IReadOnlyList<ContainerRow> rows, DateTimeOffset at, ContainersSnapshot? previous)
     {

@@ -13,7 +13,7 @@ namespace Kitt.Dashboard.Containers;
 /// one; a stream per container through Docker.DotNet, which parses every document, cost 7.5 % of a core for 50.
 /// Streams end when their container stops or the engine goes away and open again when a poll asks.
 /// </summary>
-public sealed class StatsStreams(HttpClient engine) : IDisposable
+internal sealed class StatsStreams(HttpClient engine) : IDisposable
 {
     private readonly HttpClient engine = engine;
 

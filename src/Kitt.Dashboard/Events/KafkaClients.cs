@@ -3,7 +3,7 @@ using Confluent.Kafka;
 namespace Kitt.Dashboard.Events;
 
 /// <summary>Client configurations from <see cref="KafkaOptions"/>: the same settings for every client, plus each role's must-haves.</summary>
-public static class KafkaClients
+internal static class KafkaClients
 {
     public static ProducerConfig Producer(KafkaOptions options)
     {

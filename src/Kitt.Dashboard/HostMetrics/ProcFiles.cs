@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Kitt.Dashboard.HostMetrics;
 
 /// <summary>Parsers for the Linux /proc files the host sampler reads; pure, so they are tested on fixed text.</summary>
-public static class ProcFiles
+internal static class ProcFiles
 {
     /// <summary>Busy and total jiffies from the aggregate <c>cpu</c> line of /proc/stat.</summary>
     public static (ulong Busy, ulong Total) ParseCpuTimes(string procStat)

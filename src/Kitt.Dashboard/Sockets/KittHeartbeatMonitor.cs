@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Kitt.Dashboard.Sockets;
 
 /// <summary>Every <c>Kitt:HeartbeatCheckSeconds</c> on the app's clock, closes connections silent for too long.</summary>
-public sealed class KittHeartbeatMonitor(
+internal sealed class KittHeartbeatMonitor(
     KittConnections connections,
     IOptions<KittOptions> options,
     TimeProvider clock,

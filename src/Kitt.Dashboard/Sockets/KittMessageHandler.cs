@@ -5,7 +5,7 @@ using Kitt.Dashboard.Shipments;
 namespace Kitt.Dashboard.Sockets;
 
 /// <summary>What a valid message makes happen: shipments are queued for packing, road and weather news is passed on.</summary>
-public sealed class KittMessageHandler(
+internal sealed class KittMessageHandler(
     KittConnections connections,
     PackingCorrelations correlations,
     ShipmentStore shipments,

@@ -11,7 +11,7 @@ namespace Kitt.Dashboard.Sockets;
 /// Reads a connection's messages one at a time and answers each bad one with an error, keeping the connection open;
 /// only a client that keeps flooding after being told is closed.
 /// </summary>
-public sealed class KittReceiver(
+internal sealed class KittReceiver(
     KittConnections connections,
     KittMessageHandler handler,
     ErrorRate errorRate,

@@ -12,7 +12,7 @@ namespace Kitt.Dashboard.Sockets;
 /// packing clients (and back to the requester) with the request's correlation_id; firing alerts and route news from
 /// elsewhere than the sockets (its id is its correlation_id) go to notifications clients.
 /// </summary>
-public sealed class KittRelay(
+internal sealed class KittRelay(
     ITopicHub hub,
     KittConnections connections,
     PackingCorrelations correlations,

@@ -5,7 +5,7 @@ namespace Kitt.Dashboard.Sockets;
 /// count of refusals per window so that a client that keeps flooding can be told apart from one that had a burst.
 /// Used by the connection's one receive loop only, so it needs no locking.
 /// </summary>
-public sealed class MessageBudget(TimeProvider clock, int rate, int abuseLimit, TimeSpan abuseWindow)
+internal sealed class MessageBudget(TimeProvider clock, int rate, int abuseLimit, TimeSpan abuseWindow)
 {
     // Kitt:MessagesPerSecond is checked at start; a rate below one would never let a message through.
     private double tokens = rate >= 1 ? rate : throw new ArgumentOutOfRangeException(nameof(rate), rate, "must be at least 1");

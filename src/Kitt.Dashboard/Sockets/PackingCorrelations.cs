@@ -6,7 +6,7 @@ namespace Kitt.Dashboard.Sockets;
 /// Shipments requested over the socket whose packing result is still due, by reference. Keyed by reference, not id,
 /// so the expectation exists before the shipment is stored and a fast packing job cannot finish before it.
 /// </summary>
-public sealed class PackingCorrelations
+internal sealed class PackingCorrelations
 {
     public sealed record Pending(string? CorrelationId, string RequesterId);
 

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace Kitt.Dashboard.Tests.Hosting;
+
+/// <summary>
+/// The real app, started as a process the way an operator starts it, with one bad setting: it must stop before it
+/// touches the database or opens a port, exit non-zero and say which key is wrong, by which rule, with which value.
+/// </summary>
+public sealed class StartupConfigurationTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("kitt-config-").FullName;
+
+    [Theory]
+    [InlineData("Docker__PollSeconds", "0", "Docker:PollSeconds must be between 1 and 3600, got 0")]
+    [InlineData("Kitt__SendQueueCapacity", "0", "Kitt:SendQueueCapacity must be between 1 and 100000, got 0")]
+    [InlineData("Alerts__Thresholds__CpuPercent", "150", "Alerts:Thresholds:CpuPercent must be between 0 and 100, got 150")]
+    [InlineData("Docker__Endpoint", "", "Docker:Endpoint is required")]
+    [InlineData("Packing__MaxConcurrency", "two", "'Packing:MaxConcurrency'")]
+    public async Task A_bad_setting_stops_the_start_naming_its_key(string variable, string value, string expected)
+    {
+        var database = Path.Combine(folder, "kitt.db");
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Kitt.Dashboard.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ConnectionStrings__Kitt"] = $"Data Source={database}";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment[variable] = value;
+
+        using var app = Process.Start(info)!;
+        var output = app.StandardOutput.ReadToEndAsync();
+        var errors = app.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            await app.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            app.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"the app kept running with {variable}={value}: {await output}");
+        }
+
+        var said = await errors;
+        Assert.NotEqual(0, app.ExitCode);
+        Assert.Contains(expected, said, StringComparison.Ordinal);
+        Assert.Single(said.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.StartsWith("Configuration error: ", StringComparison.Ordinal));
+        Assert.False(File.Exists(database), "the database was created before the configuration was checked");
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
