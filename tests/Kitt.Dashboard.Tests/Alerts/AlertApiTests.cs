@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 using Kitt.Dashboard.Tests.Data;
 
 namespace Kitt.Dashboard.Tests.Alerts;

@@ -1,7 +1,7 @@
 using Kitt.Testing;
 using System.Net;
 using System.Text.Json;
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 
 namespace Kitt.Dashboard.Tests.Containers;
 

@@ -1,7 +1,7 @@
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Shipments;
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 using Kitt.Dashboard.Tests.Data;
 using Kitt.Testing;
 using Microsoft.EntityFrameworkCore;

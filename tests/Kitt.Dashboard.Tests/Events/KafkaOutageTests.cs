@@ -5,7 +5,7 @@ using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Shipments;
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 using Kitt.Dashboard.Tests.Data;
 using Kitt.Testing;
 using Microsoft.EntityFrameworkCore;

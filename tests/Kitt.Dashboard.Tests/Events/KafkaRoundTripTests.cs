@@ -2,7 +2,7 @@ using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Shipments;
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 using Kitt.Dashboard.Tests.Data;
 using Kitt.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Kitt.Dashboard.Tests.Mcp;

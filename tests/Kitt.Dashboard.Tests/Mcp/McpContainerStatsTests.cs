@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 using Kitt.Testing;
 
 namespace Kitt.Dashboard.Tests.Mcp;

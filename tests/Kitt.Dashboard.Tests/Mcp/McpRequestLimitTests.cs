@@ -1,5 +1,5 @@
 using System.Net;
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 
 namespace Kitt.Dashboard.Tests.Mcp;
 

@@ -1,4 +1,4 @@
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 using Kitt.Dashboard.Tests.Shipments;
 
 namespace Kitt.Dashboard.Tests.Mcp;

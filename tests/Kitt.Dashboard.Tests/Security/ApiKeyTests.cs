@@ -1,6 +1,6 @@
 using System.Net;
 using Kitt.Dashboard.Security;
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

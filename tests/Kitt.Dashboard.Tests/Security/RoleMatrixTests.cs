@@ -1,6 +1,6 @@
 using System.Net;
 using Kitt.Dashboard.Security;
-using Kitt.Dashboard.Tests.Api;
+using Kitt.Dashboard.Tests.Hosting;
 
 namespace Kitt.Dashboard.Tests.Security;
 

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kitt.Dashboard.Tests.Api;
+namespace Kitt.Dashboard.Tests.Hosting;
 
 /// <summary>The repository's top-level appsettings.json and wwwroot/ are what the running app uses.</summary>
 public sealed class TopLevelFilesTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>

@@ -8,7 +8,7 @@ using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.RouteNews;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kitt.Dashboard.Tests.Api.Sockets;
+namespace Kitt.Dashboard.Tests.Sockets;
 
 /// <summary>Broadcasts reach every client of an endpoint, and a client that cannot keep up is dropped without holding up the rest.</summary>
 public sealed class KittSocketBroadcastTests(SocketAppFactory app) : IClassFixture<SocketAppFactory>

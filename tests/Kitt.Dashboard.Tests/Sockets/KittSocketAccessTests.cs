@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.WebSockets;
 using Kitt.Dashboard.Security;
+using Kitt.Dashboard.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kitt.Dashboard.Tests.Api.Sockets;
+namespace Kitt.Dashboard.Tests.Sockets;
 
 /// <summary>Who may open the sockets, and what a client without a client_id hears.</summary>
 public sealed class KittSocketAccessTests(SocketAppFactory app) : IClassFixture<SocketAppFactory>

@@ -3,7 +3,7 @@ using Kitt.Dashboard.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Kitt.Dashboard.Tests.Api.Sockets;
+namespace Kitt.Dashboard.Tests.Sockets;
 
 /// <summary>The heartbeat checker runs on the app's clock, so a fake clock moves a minute in a moment.</summary>
 public sealed class KittHeartbeatTests : IAsyncLifetime

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kitt.Dashboard.Tests.Api;
+namespace Kitt.Dashboard.Tests.Hosting;
 
 /// <summary>
 /// The real app on the test host, with its own SQLite file, a Docker endpoint that is surely absent, a known admin

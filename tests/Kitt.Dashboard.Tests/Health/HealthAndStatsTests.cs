@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Kitt.Dashboard.Tests.Hosting;
 
-namespace Kitt.Dashboard.Tests.Api;
+namespace Kitt.Dashboard.Tests.Health;
 
 public sealed class HealthAndStatsTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>
 {

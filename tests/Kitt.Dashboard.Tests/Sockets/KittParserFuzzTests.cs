@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Kitt.Dashboard.Protocol;
 
-namespace Kitt.Dashboard.Tests.Api.Sockets;
+namespace Kitt.Dashboard.Tests.Sockets;
 
 /// <summary>
 /// Random bytes and random JSON against the parser, and over a real socket: never an exception, always an error

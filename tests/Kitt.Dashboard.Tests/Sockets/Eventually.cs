@@ -1,4 +1,4 @@
-namespace Kitt.Dashboard.Tests.Api.Sockets;
+namespace Kitt.Dashboard.Tests.Sockets;
 
 /// <summary>Waits for what the server does after a client has moved on (a close finishing, a session going away).</summary>
 public static class Eventually

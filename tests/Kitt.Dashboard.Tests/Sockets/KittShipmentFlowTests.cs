@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Kitt.Dashboard.Tests.Api.Sockets;
+namespace Kitt.Dashboard.Tests.Sockets;
 
 /// <summary>A shipment requested on the freight socket is packed, and its result reaches packing clients under the request's correlation_id.</summary>
 public sealed class KittShipmentFlowTests(SocketAppFactory app) : IClassFixture<SocketAppFactory>

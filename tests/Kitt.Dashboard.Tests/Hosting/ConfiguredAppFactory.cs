@@ -1,4 +1,4 @@
-namespace Kitt.Dashboard.Tests.Api;
+namespace Kitt.Dashboard.Tests.Hosting;
 
 /// <summary>The app with settings of a test's own, and optionally a database file that outlives the app (for restarts).</summary>
 public sealed class ConfiguredAppFactory(IReadOnlyDictionary<string, string> settings, string? databasePath = null) : DashboardAppFactory

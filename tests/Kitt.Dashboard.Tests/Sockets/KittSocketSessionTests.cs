@@ -2,7 +2,7 @@ using System.Text.Json;
 using Kitt.Dashboard.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kitt.Dashboard.Tests.Api.Sockets;
+namespace Kitt.Dashboard.Tests.Sockets;
 
 /// <summary>Connected clients are sessions like browser tabs, and /stats lists them as the original protocol did.</summary>
 public sealed class KittSocketSessionTests(SocketAppFactory app) : IClassFixture<SocketAppFactory>

@@ -1,6 +1,6 @@
 using Kitt.Dashboard.HostMetrics;
 
-namespace Kitt.Dashboard.Tests.Host;
+namespace Kitt.Dashboard.Tests.HostMetrics;
 
 public sealed class ProcFilesTests
 {

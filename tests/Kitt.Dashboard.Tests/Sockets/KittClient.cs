@@ -2,8 +2,9 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kitt.Dashboard.Tests.Hosting;
 
-namespace Kitt.Dashboard.Tests.Api.Sockets;
+namespace Kitt.Dashboard.Tests.Sockets;
 
 /// <summary>A real <see cref="ClientWebSocket"/> speaking the KITT protocol, with reads that give up after a while.</summary>
 public sealed class KittClient : IAsyncDisposable

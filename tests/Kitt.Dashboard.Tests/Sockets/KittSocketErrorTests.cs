@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Kitt.Dashboard.Alerts;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kitt.Dashboard.Tests.Api.Sockets;
+namespace Kitt.Dashboard.Tests.Sockets;
 
 /// <summary>Every kind of bad message is answered with an error naming what was wrong, and the connection stays usable.</summary>
 public sealed class KittSocketErrorTests(SocketAppFactory app) : IClassFixture<SocketAppFactory>
