@@ -1,4 +1,8 @@
+using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Containers;
+using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Security;
+using Kitt.Dashboard.Shipments;
 using Microsoft.AspNetCore.Authorization;
 using ModelContextProtocol.Protocol;
 

@@ -1,11 +1,11 @@
 using System.ComponentModel;
 using System.Text.Json;
-using Kitt.Dashboard.RouteNews;
+using Kitt.Dashboard.Mcp;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Authorization;
 using ModelContextProtocol.Server;
 
-namespace Kitt.Dashboard.Mcp;
+namespace Kitt.Dashboard.RouteNews;
 
 public sealed record RouteNewsItem(string Id, string Type, string Severity, string Message, DateTimeOffset At, double? DelayMinutes)
 {

@@ -1,10 +1,10 @@
 using System.ComponentModel;
+using Kitt.Dashboard.Mcp;
 using Kitt.Dashboard.Security;
-using Kitt.Dashboard.Shipments;
 using Microsoft.AspNetCore.Authorization;
 using ModelContextProtocol.Server;
 
-namespace Kitt.Dashboard.Mcp;
+namespace Kitt.Dashboard.Shipments;
 
 /// <summary>The risk of a packed shipment arriving damaged, as the packing worker assessed its plan.</summary>
 public sealed record DamagePrediction(long ShipmentId, string Reference, string Status, double Score, string Level, IReadOnlyList<RiskFactor> Factors);

@@ -1,12 +1,12 @@
 using System.ComponentModel;
+using Kitt.Dashboard.Mcp;
 using Kitt.Dashboard.Security;
-using Kitt.Dashboard.Shipments;
 using Kitt.Packing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 
-namespace Kitt.Dashboard.Mcp;
+namespace Kitt.Dashboard.Shipments;
 
 public sealed record PreviewPlacement(string Sku, int Line, int Container, double X, double Y, double Z, double Length, double Width, double Height, int Sequence);
 

@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using System.Globalization;
-using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Mcp;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Primitives;
 using ModelContextProtocol.Server;
 
-namespace Kitt.Dashboard.Mcp;
+namespace Kitt.Dashboard.Alerts;
 
 public sealed record AlertList(int Total, bool TotalCapped, IReadOnlyList<object> Items);
 

@@ -1,13 +1,13 @@
 using System.ComponentModel;
-using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Health;
+using Kitt.Dashboard.Mcp;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 
-namespace Kitt.Dashboard.Mcp;
+namespace Kitt.Dashboard.Containers;
 
 /// <summary>
 /// The latest poll of the Docker engine. <c>Available</c> is false and <c>Note</c> says why when the engine could
