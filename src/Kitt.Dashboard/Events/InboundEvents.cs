@@ -127,8 +127,9 @@ public sealed class InboundEvents(
             return "payload.shipment_id and payload.status are required";
         }
 
+        // The dashboard's own id, when the result carries the requester's id in shipment_id.
         hub.Publish(PackingEvent.Topic, new PackingEvent(
-            result.ShipmentId, result.Reference ?? "", result.Status, result.Utilization, envelope.Timestamp, result.Reason, origin ?? "kafka"));
+            result.DashboardShipmentId ?? result.ShipmentId, result.Reference ?? "", result.Status, result.Utilization, envelope.Timestamp, result.Reason, origin ?? "kafka"));
         return null;
     }
 

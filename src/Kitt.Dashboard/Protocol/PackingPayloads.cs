@@ -3,7 +3,11 @@ namespace Kitt.Dashboard.Protocol;
 /// <summary><c>packing_result</c>: the outcome of packing one shipment.</summary>
 public sealed class PackingResultPayload : IKittPayload
 {
+    /// <summary>The requester's own id of the shipment when it sent one, otherwise the dashboard's id.</summary>
     public string? ShipmentId { get; set; }
+
+    /// <summary>The dashboard's id of the shipment, as <c>GET /api/shipments/{id}</c> knows it.</summary>
+    public string? DashboardShipmentId { get; set; }
 
     public string? Reference { get; set; }
 
@@ -37,7 +41,11 @@ public sealed class PackingResultPayload : IKittPayload
 /// <summary><c>damage_prediction</c>: how likely a packed shipment is to arrive damaged, and why.</summary>
 public sealed class DamagePredictionPayload : IKittPayload
 {
+    /// <summary>The requester's own id of the shipment when it sent one, otherwise the dashboard's id.</summary>
     public string? ShipmentId { get; set; }
+
+    /// <summary>The dashboard's id of the shipment.</summary>
+    public string? DashboardShipmentId { get; set; }
 
     /// <summary>0 (no concern) to 100.</summary>
     public double? Score { get; set; }

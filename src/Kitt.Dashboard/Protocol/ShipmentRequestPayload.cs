@@ -2,10 +2,15 @@ namespace Kitt.Dashboard.Protocol;
 
 /// <summary>
 /// <c>shipment_request</c>: boxes in cm and kg with width, height and depth as the original protocol names them.
-/// The container is optional (the default preset is used) and so is the reference (one is made up).
+/// The container is optional (the default preset is used) and so is the reference (one is made up). The client's
+/// own <see cref="ShipmentId"/> is kept and every result about the shipment carries it back; a box without a
+/// <c>sku</c> is named after its line (<see cref="UnnamedSku"/>).
 /// </summary>
 public sealed class ShipmentRequestPayload : IKittPayload
 {
+    /// <summary>The client system's id of the shipment, e.g. <c>SH-001</c>: unique per client, echoed in every result.</summary>
+    public string? ShipmentId { get; set; }
+
     public string? Reference { get; set; }
 
     public string? Origin { get; set; }
@@ -22,6 +27,7 @@ public sealed class ShipmentRequestPayload : IKittPayload
 
     public void Validate(PayloadCheck check)
     {
+        check.Optional(ShipmentId, "shipment_id", ShipmentLimits.MaxExternalId);
         check.Optional(Reference, "reference", ShipmentLimits.MaxReference);
         check.Required(Origin, "origin", ShipmentLimits.MaxPlace);
         check.Required(Destination, "destination", ShipmentLimits.MaxPlace);
@@ -53,7 +59,7 @@ public sealed class ShipmentRequestPayload : IKittPayload
                 continue;
             }
 
-            check.Required(item.Sku, field + ".sku", ShipmentLimits.MaxSku);
+            check.Optional(item.Sku, field + ".sku", ShipmentLimits.MaxSku);
             check.Positive(item.Width, field + ".width");
             check.Positive(item.Height, field + ".height");
             check.Positive(item.Depth, field + ".depth");
@@ -68,6 +74,9 @@ public sealed class ShipmentRequestPayload : IKittPayload
         }
     }
 
+    /// <summary>The name a box without a <c>sku</c> gets: <c>item-1</c> for the first line, stable for the request.</summary>
+    public static string UnnamedSku(int line) => $"item-{line + 1}";
+
     /// <summary>The store names fields as the REST API spells them; a client of this protocol knows other names.</summary>
     public static string ProtocolField(string restField) => "payload." + restField
         .Replace(".length", ".depth", StringComparison.Ordinal)
@@ -75,7 +84,8 @@ public sealed class ShipmentRequestPayload : IKittPayload
         .Replace(".maxPayloadKg", ".max_weight", StringComparison.Ordinal)
         .Replace(".maxLoadKg", ".max_load", StringComparison.Ordinal)
         .Replace(".thisSideUp", ".this_side_up", StringComparison.Ordinal)
-        .Replace("routeConditions", "route_conditions", StringComparison.Ordinal);
+        .Replace("routeConditions", "route_conditions", StringComparison.Ordinal)
+        .Replace("externalId", "shipment_id", StringComparison.Ordinal);
 }
 
 /// <summary>A container as the protocol names its sides: its length is the depth.</summary>

@@ -34,4 +34,7 @@ public static class ShipmentLimits
     public const int MaxReference = 64;
     public const int MaxPlace = 128;
     public const int MaxSku = 64;
+
+    /// <summary>A client system's own id of a shipment (the protocol's <c>shipment_id</c>).</summary>
+    public const int MaxExternalId = 64;
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Kitt.Dashboard.Mcp;
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Security;
 using Kitt.Packing;
 using Microsoft.AspNetCore.Authorization;
@@ -42,7 +43,7 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing)
         "placed and unplaced counts, why boxes were left out, and each box's position (cm, from the back wall, the left side " +
         "and the floor) in load order. At most 5000 boxes counting quantities.")]
     public async Task<PackingPreview> OptimizePacking(
-        [Description("The lines to pack: sku, length, width, height (cm), weight_kg, quantity (1 when left out), this_side_up, fragile, " +
+        [Description("The lines to pack: sku (item-1, item-2, ... when left out), length, width, height (cm), weight_kg, quantity (1 when left out), this_side_up, fragile, " +
             "max_load_kg (most weight that may rest on one box), stop (delivery stop, unloaded in ascending order).")]
         List<ItemInput?> items,
         [Description("Inner length, width, height (cm) and max_payload_kg of the container; a 40 ft standard container when left out.")]
@@ -51,6 +52,15 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing)
     {
         var preset = EquipmentPresets.Default;
         container ??= new ContainerInput { Length = preset.Length, Width = preset.Width, Height = preset.Height, MaxPayloadKg = preset.MaxPayloadKg };
+        // As on the socket: a line without a SKU is named after its place, item-1 for the first.
+        for (var line = 0; line < items.Count; line++)
+        {
+            if (items[line] is { } item && string.IsNullOrWhiteSpace(item.Sku))
+            {
+                item.Sku = ShipmentRequestPayload.UnnamedSku(line);
+            }
+        }
+
         var errors = ShipmentRules.CheckLoad(container, items, MaxBoxes);
         if (errors.Count > 0)
         {

@@ -100,12 +100,12 @@ public sealed class PackingWorker(
     {
         await using var db = await dbFactory.CreateDbContextAsync(token);
         var interrupted = await db.Set<Shipment>().AsNoTracking().Where(s => s.Status == ShipmentStatus.Packing)
-            .Select(s => new { s.Id, s.Reference, s.Attempts }).ToListAsync(token);
+            .Select(s => new { s.Id, s.Reference, s.ExternalId, s.Attempts }).ToListAsync(token);
         foreach (var job in interrupted)
         {
             if (job.Attempts >= settings.MaxAttempts)
             {
-                await FinishAsync(db, job.Id, job.Reference, ShipmentStatus.Failed,
+                await FinishAsync(db, job.Id, job.Reference, job.ExternalId, ShipmentStatus.Failed,
                     $"interrupted {job.Attempts} times by restarts; queue it again to retry", token);
                 continue;
             }
@@ -250,7 +250,8 @@ public sealed class PackingWorker(
         db.Add(plan);
         outbox.Add(db, EventTopics.PackingResults, Id(job.Id), KittTypes.PackingResult, new PackingResultPayload
         {
-            ShipmentId = Id(job.Id),
+            ShipmentId = job.ExternalId ?? Id(job.Id),
+            DashboardShipmentId = Id(job.Id),
             Reference = job.Reference,
             Status = ShipmentStatus.Packed,
             Utilization = result.Utilization,
@@ -259,7 +260,7 @@ public sealed class PackingWorker(
             ContainersUsed = result.Containers.Count,
             Container = ShipmentStore.ContainerOf(job).ToKitt(),
         });
-        outbox.Add(db, EventTopics.DamagePredictions, Id(job.Id), KittTypes.DamagePrediction, risk.ToPayload(Id(job.Id)));
+        outbox.Add(db, EventTopics.DamagePredictions, Id(job.Id), KittTypes.DamagePrediction, risk.ToPayload(Id(job.Id), job.ExternalId));
         await db.SaveChangesAsync(token);
         await transaction.CommitAsync(token);
         outbox.Written();
@@ -285,7 +286,7 @@ public sealed class PackingWorker(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            await FinishAsync(db, job.Id, job.Reference, ShipmentStatus.Failed, reason, CancellationToken.None);
+            await FinishAsync(db, job.Id, job.Reference, job.ExternalId, ShipmentStatus.Failed, reason, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -293,7 +294,7 @@ public sealed class PackingWorker(
         }
     }
 
-    private async Task FinishAsync(KittDbContext db, long id, string reference, string status, string reason, CancellationToken token)
+    private async Task FinishAsync(KittDbContext db, long id, string reference, string? externalId, string status, string reason, CancellationToken token)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(token);
@@ -306,7 +307,10 @@ public sealed class PackingWorker(
         if (changed == 1)
         {
             outbox.Add(db, EventTopics.PackingResults, Id(id), KittTypes.PackingResult,
-                new PackingResultPayload { ShipmentId = Id(id), Reference = reference, Status = status, Reason = reason });
+                new PackingResultPayload
+                {
+                    ShipmentId = externalId ?? Id(id), DashboardShipmentId = Id(id), Reference = reference, Status = status, Reason = reason,
+                });
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
             outbox.Written();

@@ -9,6 +9,12 @@ public sealed class Shipment
 
     public required string Reference { get; set; }
 
+    /// <summary>
+    /// The id the client system that sent the shipment knows it by (the KITT protocol's <c>shipment_id</c>), unique
+    /// per client (<see cref="CreatedBy"/>); results about the shipment carry it back. Null when none was sent.
+    /// </summary>
+    public string? ExternalId { get; set; }
+
     public required string Origin { get; set; }
 
     public required string Destination { get; set; }

@@ -15,6 +15,7 @@ public static class ShipmentMessages
         return new ShipmentRequest
         {
             Reference = string.IsNullOrWhiteSpace(payload.Reference) ? fallbackReference : payload.Reference,
+            ExternalId = payload.ShipmentId,
             Origin = payload.Origin,
             Destination = payload.Destination,
             Priority = payload.Priority,
@@ -22,9 +23,9 @@ public static class ShipmentMessages
             Container = payload.Container is { } c
                 ? new ContainerInput { Length = c.Depth ?? 0, Width = c.Width ?? 0, Height = c.Height ?? 0, MaxPayloadKg = c.MaxWeight }
                 : new ContainerInput { Length = preset.Length, Width = preset.Width, Height = preset.Height, MaxPayloadKg = preset.MaxPayloadKg },
-            Items = [.. (payload.Items ?? []).Select(i => new ItemInput
+            Items = [.. (payload.Items ?? []).Select((i, line) => new ItemInput
             {
-                Sku = i?.Sku,
+                Sku = string.IsNullOrWhiteSpace(i?.Sku) ? ShipmentRequestPayload.UnnamedSku(line) : i.Sku,
                 Length = i?.Depth ?? 0,
                 Width = i?.Width ?? 0,
                 Height = i?.Height ?? 0,
@@ -41,6 +42,7 @@ public static class ShipmentMessages
     /// <summary>A stored shipment's request as the protocol spells it, for the <c>shipment.requests</c> topic.</summary>
     public static ShipmentRequestPayload ToPayload(this ShipmentRequest request) => new()
     {
+        ShipmentId = request.ExternalId,
         Reference = request.Reference,
         Origin = request.Origin,
         Destination = request.Destination,
@@ -64,9 +66,10 @@ public static class ShipmentMessages
 
     public static KittContainer ToKitt(this ContainerInput c) => new() { Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg };
 
-    public static DamagePredictionPayload ToPayload(this DamageRiskView risk, string shipmentId) => new()
+    public static DamagePredictionPayload ToPayload(this DamageRiskView risk, string dashboardId, string? externalId) => new()
     {
-        ShipmentId = shipmentId,
+        ShipmentId = externalId ?? dashboardId,
+        DashboardShipmentId = dashboardId,
         Score = risk.Score,
         Level = risk.Level,
         Factors = [.. risk.Factors.Select(f => new KittRiskFactor { Name = f.Name, Points = f.Points, Detail = f.Detail })],

@@ -100,4 +100,10 @@ public partial class ShipmentPage
         string.Create(CultureInfo.InvariantCulture, $"x {p.X:0.#}, y {p.Y:0.#}, z {p.Z:0.#} cm");
 
     protected override void OnDisposed() => shortcuts?.Dispose();
+
+    /// <summary>Route, priority and size; the sending system's own id when it gave one.</summary>
+    private static string Subtitle(ShipmentDetails d) =>
+        $"{d.Origin} → {d.Destination} · {d.Priority} priority · {Format.Count(d.Items.Count, "line", "lines")}, "
+        + Format.Count(d.Items.Sum(i => i.Quantity ?? 1), "box", "boxes")
+        + (d.ExternalId is { } external ? $" · client id {external}" : "");
 }

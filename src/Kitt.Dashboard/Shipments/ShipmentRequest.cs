@@ -10,6 +10,9 @@ public sealed class ShipmentRequest
 {
     public string? Reference { get; set; }
 
+    /// <summary>The sending system's own id of the shipment, unique per sender; results carry it back.</summary>
+    public string? ExternalId { get; set; }
+
     public string? Origin { get; set; }
 
     public string? Destination { get; set; }

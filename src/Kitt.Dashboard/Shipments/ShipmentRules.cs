@@ -16,6 +16,11 @@ public static class ShipmentRules
     {
         var errors = new List<FieldError>();
         Text(request.Reference, "reference", MaxReference, errors);
+        if (request.ExternalId is { } external && (external.Trim().Length == 0 || external.Length > ShipmentLimits.MaxExternalId))
+        {
+            errors.Add(new("externalId", $"must be 1 to {ShipmentLimits.MaxExternalId} characters, got {external.Length}"));
+        }
+
         Text(request.Origin, "origin", MaxPlace, errors);
         Text(request.Destination, "destination", MaxPlace, errors);
         if (request.Priority is { } priority && !ShipmentPriority.All.Contains(priority))

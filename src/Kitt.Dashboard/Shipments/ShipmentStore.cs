@@ -39,6 +39,7 @@ public sealed class ShipmentStore(
         var shipment = new Shipment
         {
             Reference = request.Reference!.Trim(),
+            ExternalId = request.ExternalId?.Trim(),
             Origin = request.Origin!.Trim(),
             Destination = request.Destination!.Trim(),
             Priority = request.Priority ?? ShipmentPriority.Normal,
@@ -73,6 +74,11 @@ public sealed class ShipmentStore(
             return Taken(shipment.Reference);
         }
 
+        if (shipment.ExternalId is { } external && await ExternalTakenAsync(db, createdBy, external, cancellationToken))
+        {
+            return TakenExternal(external);
+        }
+
         db.Add(shipment);
         try
         {
@@ -86,8 +92,11 @@ public sealed class ShipmentStore(
         }
         catch (DbUpdateException ex) when (StoreErrors.IsDuplicate(ex))
         {
-            // Another request stored the same reference between the check and the insert.
-            return Taken(shipment.Reference);
+            // Another request stored the same reference (or external id) between the check and the insert.
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return shipment.ExternalId is { } sent && await ExternalTakenAsync(fresh, createdBy, sent, cancellationToken)
+                ? TakenExternal(sent)
+                : Taken(shipment.Reference);
         }
 
         outbox.Written();
@@ -131,7 +140,7 @@ public sealed class ShipmentStore(
 
         return new ShipmentDetails(s.Id, s.Reference, s.Origin, s.Destination, s.Priority, s.RouteConditions, s.Status, s.Error,
             ContainerOf(s), [.. s.Items.OrderBy(i => i.Line).Select(InputOf)], s.Attempts, s.CreatedBy,
-            s.CreatedAt, s.UpdatedAt, s.StartedAt, s.CompletedAt, plan);
+            s.CreatedAt, s.UpdatedAt, s.StartedAt, s.CompletedAt, plan, s.ExternalId);
     }
 
     /// <summary>The plan as the API and the 3D view show it; without placements while the shipment is not packed.</summary>
@@ -221,6 +230,12 @@ public sealed class ShipmentStore(
 
     private static CreateResult Taken(string reference) =>
         new(null, [new FieldError("reference", $"'{reference}' is already used by another shipment")], Conflict: true);
+
+    private static CreateResult TakenExternal(string externalId) =>
+        new(null, [new FieldError("externalId", $"'{externalId}' was sent before by the same client")], Conflict: true);
+
+    private static Task<bool> ExternalTakenAsync(KittDbContext db, string createdBy, string externalId, CancellationToken cancellationToken) =>
+        db.Set<Shipment>().AnyAsync(s => s.CreatedBy == createdBy && s.ExternalId == externalId, cancellationToken);
 
     internal static IReadOnlyList<UnplacedLine> Unplaced(PackingPlan plan) =>
         JsonSerializer.Deserialize<List<UnplacedLine>>(plan.UnplacedJson, Json) ?? [];

@@ -33,7 +33,8 @@ public sealed record ShipmentDetails(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
-    PlanSummary? Plan);
+    PlanSummary? Plan,
+    string? ExternalId = null);
 
 public sealed record PlanSummary(double Utilization, int Placed, int Unplaced, double RiskScore, string RiskLevel, double ElapsedMs, DateTimeOffset CreatedAt, int ContainersUsed);
 

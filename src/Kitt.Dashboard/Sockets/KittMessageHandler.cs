@@ -44,7 +44,8 @@ internal sealed class KittMessageHandler(
         var reference = payload.Reference?.Trim() is { Length: > 0 } given
             ? given
             : $"KITT-{clock.GetUtcNow():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..12]}";
-        if (!correlations.Expect(reference, correlationId, from.Id))
+        var externalId = payload.ShipmentId?.Trim() is { Length: > 0 } sent ? sent : null;
+        if (!correlations.Expect(reference, correlationId, from.Id, externalId))
         {
             return new ErrorPayload { Code = KittErrors.Conflict, Message = $"payload.reference '{reference}' is already waiting for packing", Field = "payload.reference" };
         }
@@ -73,9 +74,11 @@ internal sealed class KittMessageHandler(
         }
 
         // The requester hears at once that its shipment is queued and under which id; the result follows.
+        var id = result.Id!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Reply(from, KittTypes.PackingResult, new PackingResultPayload
         {
-            ShipmentId = result.Id!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ShipmentId = externalId ?? id,
+            DashboardShipmentId = id,
             Reference = reference,
             Status = ShipmentStatus.Queued,
         }, correlationId);

@@ -62,7 +62,8 @@ internal sealed class KittRelay(
         var now = clock.GetUtcNow();
         var result = KittJson.Encode(KittTypes.PackingResult, new PackingResultPayload
         {
-            ShipmentId = e.ShipmentId,
+            ShipmentId = pending.ExternalId ?? e.ShipmentId,
+            DashboardShipmentId = e.ShipmentId,
             Reference = e.Reference,
             Status = e.Status,
             Utilization = plan?.Utilization ?? e.Utilization,
@@ -76,7 +77,7 @@ internal sealed class KittRelay(
 
         if (plan?.Risk is { } risk)
         {
-            Deliver(KittJson.Encode(KittTypes.DamagePrediction, risk.ToPayload(e.ShipmentId), pending.CorrelationId, now), pending);
+            Deliver(KittJson.Encode(KittTypes.DamagePrediction, risk.ToPayload(e.ShipmentId, pending.ExternalId), pending.CorrelationId, now), pending);
         }
     }
 

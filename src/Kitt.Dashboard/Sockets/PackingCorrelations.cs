@@ -8,14 +8,15 @@ namespace Kitt.Dashboard.Sockets;
 /// </summary>
 internal sealed class PackingCorrelations
 {
-    public sealed record Pending(string? CorrelationId, string RequesterId);
+    /// <param name="ExternalId">The requester's own id of the shipment, which every result carries back.</param>
+    public sealed record Pending(string? CorrelationId, string RequesterId, string? ExternalId);
 
     private readonly ConcurrentDictionary<string, Pending> pending = new(StringComparer.Ordinal);
 
     public int Count => pending.Count;
 
-    public bool Expect(string reference, string? correlationId, string requesterId) =>
-        pending.TryAdd(reference, new Pending(correlationId, requesterId));
+    public bool Expect(string reference, string? correlationId, string requesterId, string? externalId) =>
+        pending.TryAdd(reference, new Pending(correlationId, requesterId, externalId));
 
     public void Forget(string reference) => pending.TryRemove(reference, out _);
 

@@ -80,7 +80,7 @@ public sealed class McpToolServerTests(McpAppFactory app) : IClassFixture<McpApp
             {
                 new { sku = "PAL-A", length = 40, width = 30, height = 30, weight_kg = 12, quantity = 6 },
                 new { sku = "CRT-C", length = 50, width = 40, height = 30, weight_kg = 25, quantity = 2, this_side_up = true },
-                new { sku = "HUGE", length = 500, width = 50, height = 50, weight_kg = 5 },
+                new { length = 500, width = 50, height = 50, weight_kg = 5 }, // no sku: named after its line
             },
         });
 
@@ -90,7 +90,7 @@ public sealed class McpToolServerTests(McpAppFactory app) : IClassFixture<McpApp
         Assert.Equal(1, preview.GetProperty("containers_used").GetInt32());
         Assert.InRange(preview.GetProperty("utilization").GetDouble(), 0.01, 1);
         var unplaced = Assert.Single(preview.GetProperty("unplaced").EnumerateArray());
-        Assert.Equal("HUGE", unplaced.GetProperty("sku").GetString());
+        Assert.Equal("item-3", unplaced.GetProperty("sku").GetString());
         Assert.Equal(2, unplaced.GetProperty("line").GetInt32());
         Assert.Contains("larger than", unplaced.GetProperty("reason").GetString());
         var placements = preview.GetProperty("placements").EnumerateArray().ToList();

@@ -22,6 +22,10 @@ public static class Format
             : string.Create(CultureInfo.InvariantCulture, $"{value:0.0} {Units[unit]}");
     }
 
+    /// <summary>A count with its noun, singular for one: <c>1 line</c>, <c>22 boxes</c>.</summary>
+    public static string Count(long count, string one, string many) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(count == 1 ? one : many)}");
+
     public static string Rate(double bytesPerSecond) => Bytes((long)Math.Round(bytesPerSecond)) + "/s";
 
     /// <summary>A duration as people say it: "45 s", "12 min", "3 h 20 min", "4 d 2 h".</summary>

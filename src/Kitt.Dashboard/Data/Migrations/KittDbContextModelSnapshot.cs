@@ -637,6 +637,10 @@ namespace Kitt.Dashboard.Data.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Origin")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -673,6 +677,10 @@ namespace Kitt.Dashboard.Data.Migrations
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("CreatedBy", "ExternalId")
+                        .IsUnique()
+                        .HasFilter("ExternalId IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAt");
 
