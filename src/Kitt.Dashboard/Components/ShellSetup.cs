@@ -15,6 +15,9 @@ public static class ShellSetup
             config.SnackbarConfiguration.MaxDisplayedSnackbars = 5;
             config.SnackbarConfiguration.PreventDuplicates = true;
             config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+
+            // Ten seconds, not four: an operator looking at another screen still catches an alert's toast.
+            config.SnackbarConfiguration.VisibleStateDuration = 10_000;
         });
         services.AddScoped<BrowserPreferences>();
         services.AddScoped<ShortcutRouter>();

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using nietras.SeparatedValues;
 
 namespace Kitt.Dashboard.Shipments;
 
 /// <summary>
 /// Reads items pasted into the new-shipment form: a JSON array of items (or a shipment with <c>items</c>), or CSV
 /// with a header naming the columns (<c>sku,length,width,height,weightKg,quantity,thisSideUp,fragile,maxLoadKg,stop</c>,
-/// any order, only sku and the dimensions required). Problems name the line and column.
+/// any order, only sku and the dimensions required), separated by ',', ';' or tabs as its header shows, decimals with a
+/// comma in ';' and tab files. Problems name the row and column.
 /// </summary>
 public static class ItemImport
 {
@@ -53,133 +55,132 @@ public static class ItemImport
 
     private static Result Csv(string text)
     {
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var header = Split(lines[0]).Select(h => h.Trim()).ToList();
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var errors = new List<string>();
-        for (var i = 0; i < header.Count; i++)
+        // One separator, found in the header (',', ';' or tab); quoted cells may hold separators, quotes and line breaks.
+        SepReader reader;
+        try
         {
-            var name = Columns.FirstOrDefault(c => c.Equals(header[i], StringComparison.OrdinalIgnoreCase));
-            if (name is null)
+            reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).FromText(text);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or NotSupportedException)
+        {
+            return new([], [$"row 1: the header cannot be read: {ex.Message}"]);
+        }
+
+        using (reader)
+        {
+            var separator = reader.Spec.Sep.Separator;
+            var header = reader.Header.ColNames;
+            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var errors = new List<string>();
+            for (var i = 0; i < header.Count; i++)
             {
-                errors.Add($"line 1: unknown column '{header[i]}' (known: {string.Join(", ", Columns)})");
-            }
-            else
-            {
-                index[name] = i;
-            }
-        }
-
-        foreach (var required in Columns.Take(4).Where(c => !index.ContainsKey(c)))
-        {
-            errors.Add($"line 1: the header needs a '{required}' column");
-        }
-
-        if (errors.Count > 0)
-        {
-            return new([], errors);
-        }
-
-        var items = new List<ItemInput>();
-        for (var n = 1; n < lines.Count; n++)
-        {
-            if (string.IsNullOrWhiteSpace(lines[n]))
-            {
-                continue;
-            }
-
-            var cells = Split(lines[n]);
-            string? Cell(string column) => index.TryGetValue(column, out var i) && i < cells.Count && cells[i].Trim().Length > 0 ? cells[i].Trim() : null;
-            var line = n + 1;
-            items.Add(new ItemInput
-            {
-                Sku = Cell("sku"),
-                Length = Number(Cell("length"), line, "length", errors) ?? 0,
-                Width = Number(Cell("width"), line, "width", errors) ?? 0,
-                Height = Number(Cell("height"), line, "height", errors) ?? 0,
-                WeightKg = Number(Cell("weightKg"), line, "weightKg", errors) ?? 0,
-                Quantity = (int?)Number(Cell("quantity"), line, "quantity", errors),
-                ThisSideUp = Flag(Cell("thisSideUp"), line, "thisSideUp", errors),
-                Fragile = Flag(Cell("fragile"), line, "fragile", errors),
-                MaxLoadKg = Number(Cell("maxLoadKg"), line, "maxLoadKg", errors),
-                Stop = (int?)Number(Cell("stop"), line, "stop", errors),
-            });
-        }
-
-        return errors.Count > 0 ? new([], errors) : new(items, []);
-    }
-
-    private static double? Number(string? cell, int line, string column, List<string> errors)
-    {
-        if (cell is null)
-        {
-            return null;
-        }
-
-        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        errors.Add($"line {line}: {column} '{cell}' is not a number");
-        return null;
-    }
-
-    private static bool Flag(string? cell, int line, string column, List<string> errors)
-    {
-        switch (cell?.ToLowerInvariant())
-        {
-            case null or "false" or "0" or "no" or "n":
-                return false;
-            case "true" or "1" or "yes" or "y" or "x":
-                return true;
-            default:
-                errors.Add($"line {line}: {column} '{cell}' is not yes/no");
-                return false;
-        }
-    }
-
-    // Commas inside double quotes belong to the cell (SKUs and descriptions may hold them).
-    private static List<string> Split(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                var name = Columns.FirstOrDefault(c => c.Equals(header[i], StringComparison.OrdinalIgnoreCase));
+                if (name is null)
                 {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
+                    errors.Add($"row 1, column {i + 1}: unknown column '{header[i]}' (known: {string.Join(", ", Columns)})");
                 }
                 else
                 {
-                    cell.Append(ch);
+                    index[name] = i;
                 }
             }
-            else if (ch == '"')
+
+            foreach (var required in Columns.Take(4).Where(c => !index.ContainsKey(c)))
             {
-                quoted = true;
+                errors.Add($"row 1: the header needs a '{required}' column");
             }
-            else if (ch is ',' or ';' or '\t')
+
+            if (errors.Count > 0)
             {
-                cells.Add(cell.ToString());
-                cell.Clear();
+                return new([], errors);
             }
-            else
+
+            // Spreadsheets that separate with ';' or tabs write decimals with a comma (120,5).
+            var decimalComma = separator != ',';
+            var items = new List<ItemInput>();
+            foreach (var row in reader)
             {
-                cell.Append(ch);
+                // A spreadsheet's row number: the header is row 1.
+                var at = new Cells(row.RowIndex + 1, decimalComma, errors);
+                var cells = new string?[Columns.Count];
+                var blank = true;
+                for (var c = 0; c < Columns.Count; c++)
+                {
+                    var column = Columns[c];
+                    cells[c] = index.TryGetValue(column, out var i) && i < row.ColCount && row[i].Span.Length > 0 ? row[i].ToString() : null;
+                    blank &= cells[c] is null;
+                }
+
+                if (row.ColCount > header.Count)
+                {
+                    errors.Add($"row {at.Row}: {row.ColCount} cells, the header has {header.Count}");
+                    continue;
+                }
+
+                if (blank)
+                {
+                    continue;
+                }
+
+                if (cells.Any(c => c?.Contains('\n', StringComparison.Ordinal) == true) && row.ColCount < header.Count)
+                {
+                    errors.Add($"row {at.Row}: a quoted cell is not closed");
+                    continue;
+                }
+
+                items.Add(new ItemInput
+                {
+                    Sku = cells[0],
+                    Length = at.Number(cells[1], "length") ?? 0,
+                    Width = at.Number(cells[2], "width") ?? 0,
+                    Height = at.Number(cells[3], "height") ?? 0,
+                    WeightKg = at.Number(cells[4], "weightKg") ?? 0,
+                    Quantity = (int?)at.Number(cells[5], "quantity"),
+                    ThisSideUp = at.Flag(cells[6], "thisSideUp"),
+                    Fragile = at.Flag(cells[7], "fragile"),
+                    MaxLoadKg = at.Number(cells[8], "maxLoadKg"),
+                    Stop = (int?)at.Number(cells[9], "stop"),
+                });
             }
+
+            return errors.Count > 0 ? new([], errors) : new(items, []);
+        }
+    }
+
+    /// <summary>Reads the cells of one row, naming the row and the column of each problem.</summary>
+    private sealed class Cells(int row, bool decimalComma, List<string> errors)
+    {
+        public int Row => row;
+
+        public double? Number(string? cell, string column)
+        {
+            if (cell is null)
+            {
+                return null;
+            }
+
+            var text = decimalComma && !cell.Contains('.', StringComparison.Ordinal) ? cell.Replace(',', '.') : cell;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            errors.Add($"row {row}, column {column}: '{cell}' is not a number");
+            return null;
         }
 
-        cells.Add(cell.ToString());
-        return cells;
+        public bool Flag(string? cell, string column)
+        {
+            switch (cell?.ToLowerInvariant())
+            {
+                case null or "false" or "0" or "no" or "n":
+                    return false;
+                case "true" or "1" or "yes" or "y" or "x":
+                    return true;
+                default:
+                    errors.Add($"row {row}, column {column}: '{cell}' is not yes/no");
+                    return false;
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Kitt.Dashboard.Hosting;
 
 namespace Kitt.Dashboard.Shipments;
 
@@ -37,16 +37,17 @@ public static class PlanExport
 
     public static string Csv(PlanView plan)
     {
-        var csv = new StringBuilder("sequence,container,sku,x,y,z,length,width,height,weightKg,stop,fragile\n");
+        var csv = new StringBuilder(CsvLine.Header("sequence", "container", "sku", "x", "y", "z", "length", "width", "height", "weightKg", "stop", "fragile"))
+            .Append('\n');
         foreach (var p in plan.Placements)
         {
-            csv.Append(CultureInfo.InvariantCulture,
-                $"{p.Sequence},{p.Container},{Quote(p.Sku)},{p.X},{p.Y},{p.Z},{p.Length},{p.Width},{p.Height},{p.WeightKg},{p.Stop},{(p.Fragile ? "true" : "false")}\n");
+            csv.Append(new CsvLine()
+                .Number(p.Sequence).Number(p.Container).Text(p.Sku)
+                .Number(p.X).Number(p.Y).Number(p.Z).Number(p.Length).Number(p.Width).Number(p.Height)
+                .Number(p.WeightKg).Number(p.Stop).Flag(p.Fragile)
+                .ToString()).Append('\n');
         }
 
         return csv.ToString();
     }
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? '"' + value.Replace("\"", "\"\"", StringComparison.Ordinal) + '"' : value;
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Tests.Hosting;
+using nietras.SeparatedValues;
 
 namespace Kitt.Dashboard.Tests.Shipments;
 
@@ -149,6 +150,22 @@ public sealed class ShipmentApiTests(DashboardAppFactory app) : IClassFixture<Da
         Assert.StartsWith("sequence,container,sku,x,y,z", csv[0]);
         Assert.Equal(13, csv.Length);
         Assert.Equal(Enumerable.Range(1, 12), csv.Skip(1).Select(l => int.Parse(l.Split(',')[0], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task A_sku_that_reads_as_a_formula_is_exported_as_text()
+    {
+        var client = Client;
+        var shipment = SampleShipments.Small(SampleShipments.NewReference());
+        shipment["items"] = new System.Text.Json.Nodes.JsonArray(SampleShipments.Item("=HYPERLINK(\"http://evil.example\",\"x\")", 40, 30, 20, 5, 1));
+        var id = await SampleShipments.CreateAsync(client, shipment);
+        await SampleShipments.WaitForStatusAsync(client, id, "packed");
+
+        var csv = await client.GetStringAsync($"/api/shipments/{id}/plan.csv");
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromText(csv);
+        Assert.True(reader.MoveNext());
+        Assert.Equal("'=HYPERLINK(\"http://evil.example\",\"x\")", reader.Current["sku"].ToString());
+        Assert.Equal("1", reader.Current["sequence"].ToString());
     }
 
     [Fact]
