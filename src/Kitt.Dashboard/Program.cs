@@ -54,10 +54,14 @@ RenamedKeys.Warn(app);
 await app.Services.PrepareDatabaseAsync();
 await app.Services.SeedSecurityAsync();
 
+// First, so every response carries them: site files, error and status pages as much as pages and the API.
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
+
+app.UseRequestProblems();
 
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.UseMachineStatusCodes();

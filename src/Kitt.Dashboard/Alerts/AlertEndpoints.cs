@@ -37,7 +37,7 @@ public static class AlertEndpoints
         alerts.MapPost("/alerts/{id:long}/read", async (long id, HttpContext context, AlertQueries queries, CancellationToken ct) =>
             await queries.MarkReadAsync(id, Callers.Id(context.User), ct)
                 ? Results.NoContent()
-                : Results.Problem($"There is no alert {id}.", statusCode: StatusCodes.Status404NotFound));
+                : NoSuchAlert(id));
 
         // Thresholds in force, and who changed them when (newest first).
         endpoints.MapGet("/api/alerts/thresholds", async (AlertThresholds thresholds, CancellationToken ct) =>
@@ -57,9 +57,13 @@ public static class AlertEndpoints
         }).RequireAuthorization(Policies.Administer);
 
         alerts.MapGet("/alerts/{id:long}/timeline", async (long id, AlertQueries queries, CancellationToken ct) =>
-            Results.Json(new { items = await queries.TimelineAsync(id, ct) }));
+            await queries.TimelineAsync(id, ct) is { } timeline
+                ? Results.Json(new { items = timeline })
+                : NoSuchAlert(id));
         return endpoints;
     }
+
+    private static IResult NoSuchAlert(long id) => Results.Problem($"There is no alert {id}.", statusCode: StatusCodes.Status404NotFound);
 
     internal static object Wire(AlertRow r) => new
     {

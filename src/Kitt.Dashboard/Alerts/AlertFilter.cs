@@ -32,6 +32,18 @@ public sealed record AlertFilter(
 
     public static readonly AlertFilter All = new([]);
 
+    /// <summary>
+    /// One of the enum's names, in any case: never a number (<c>sort=5</c>) or a list of flags (<c>sort=Severity,Source</c>),
+    /// which <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> would take.
+    /// </summary>
+    public static bool TryName<T>(string text, out T value)
+        where T : struct, Enum
+    {
+        var name = Enum.GetNames<T>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
+        value = name is null ? default : Enum.Parse<T>(name);
+        return name is not null;
+    }
+
     public static bool TryParse(IQueryCollection query, out AlertFilter filter, out Dictionary<string, string[]> errors)
     {
         errors = [];
@@ -42,7 +54,7 @@ public sealed record AlertFilter(
         var severities = new List<AlertSeverity>();
         foreach (var part in (One("severity") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Enum.TryParse<AlertSeverity>(part, ignoreCase: true, out var s) && !int.TryParse(part, out _))
+            if (TryName<AlertSeverity>(part, out var s))
             {
                 severities.Add(s);
             }
@@ -55,7 +67,7 @@ public sealed record AlertFilter(
         AlertState? state = null;
         if (One("state") is { } stateText)
         {
-            if (Enum.TryParse<AlertState>(stateText, ignoreCase: true, out var st) && !int.TryParse(stateText, out _))
+            if (TryName<AlertState>(stateText, out var st))
             {
                 state = st;
             }
@@ -88,7 +100,7 @@ public sealed record AlertFilter(
         var skip = Number("skip", 0, 0, int.MaxValue);
         var take = Number("take", 50, 1, MaxTake);
         var sort = AlertSort.FiredAt;
-        if (One("sort") is { } sortText && !Enum.TryParse(sortText, ignoreCase: true, out sort))
+        if (One("sort") is { } sortText && !TryName(sortText, out sort))
         {
             Problem("sort", $"Unknown sort '{sortText}': use firedAt, severity, source or type.");
         }

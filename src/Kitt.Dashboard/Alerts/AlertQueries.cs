@@ -102,9 +102,15 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
             .Take(BadgeCap).CountAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<AlertChange>> TimelineAsync(long alertId, CancellationToken cancellationToken = default)
+    /// <returns>Null when there is no such alert.</returns>
+    public async Task<IReadOnlyList<AlertChange>?> TimelineAsync(long alertId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Alerts.AnyAsync(a => a.Id == alertId, cancellationToken))
+        {
+            return null;
+        }
+
         return await db.AlertChanges.AsNoTracking().Where(c => c.AlertId == alertId).OrderBy(c => c.At).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
     }

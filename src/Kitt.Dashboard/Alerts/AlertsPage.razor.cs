@@ -192,7 +192,7 @@ public partial class AlertsPage
     private async Task ShowAsync(AlertRow row)
     {
         shown = row;
-        timeline = await Queries.TimelineAsync(row.Id);
+        timeline = await Queries.TimelineAsync(row.Id) ?? []; // none when the alert was archived meanwhile
     }
 
     private void SetText(string value) => Apply(filter with { Text = NullIfEmpty(value) });

@@ -6,6 +6,7 @@ public static class HostingSetup
     public static IServiceCollection AddDashboardHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddRequestProblems();
         services.AddValidatedOptions<ProductOptions>(ProductOptions.Section);
         services.AddValidatedOptions<FeatureOptions>(FeatureOptions.Section).WithRenamedKeys(FeatureOptions.Section);
         return services;

@@ -14,6 +14,9 @@ public static class ToolErrors
 
     public static McpException NotFound(string argument, string what) => new($"Not found ('{argument}'): {what}");
 
+    /// <summary>The server cannot take the call now; the same call may succeed shortly.</summary>
+    public static McpException Busy(string why) => new($"Busy: {why}");
+
     /// <summary>Every problem at once, so a client fixes its call in one go rather than one field per round trip.</summary>
     public static McpException Invalid(IEnumerable<FieldError> errors) =>
         new("Invalid arguments: " + string.Join("; ", errors.Select(e => $"'{ArgumentName(e.Field)}' {e.Message}")));

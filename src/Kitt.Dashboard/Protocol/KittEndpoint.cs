@@ -14,9 +14,10 @@ public sealed record KittEndpoint(string Name, string Path, IReadOnlyList<string
         "packing", "/ws/packing",
         [KittTypes.PackingResult, KittTypes.DamagePrediction, KittTypes.Heartbeat]);
 
+    // error is the server's answer to a client, never a client's to send.
     public static readonly KittEndpoint Notifications = new(
         "notifications", "/ws/notifications",
-        [KittTypes.Notification, KittTypes.WeatherAlert, KittTypes.TrafficUpdate, KittTypes.Error, KittTypes.Heartbeat]);
+        [KittTypes.Notification, KittTypes.WeatherAlert, KittTypes.TrafficUpdate, KittTypes.Heartbeat]);
 
     public static readonly IReadOnlyList<KittEndpoint> All = [Freight, Packing, Notifications];
 

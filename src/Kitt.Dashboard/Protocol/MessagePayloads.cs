@@ -60,6 +60,7 @@ public static class KittErrors
     public const string InvalidPayload = "invalid_payload";
     public const string MessageTooLarge = "message_too_large";
     public const string Conflict = "conflict";
+    public const string Forbidden = "forbidden";
     public const string RateLimited = "rate_limited";
     public const string SendQueueFull = "send_queue_full";
     public const string Internal = "internal";

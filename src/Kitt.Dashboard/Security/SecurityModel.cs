@@ -2,11 +2,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kitt.Dashboard.Security;
 
-/// <summary>The API key table (accounts are ASP.NET Core Identity's), kept beside the feature so its schema reads in one place.</summary>
+/// <summary>The API key and sign-in session tables (accounts are ASP.NET Core Identity's), kept beside the feature so its schema reads in one place.</summary>
 public static class SecurityModel
 {
     public static void Configure(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<SignInSession>(e =>
+        {
+            e.ToTable("sign_in_sessions");
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.HasIndex(x => x.UserId);
+            e.HasIndex(x => x.ExpiresAt);
+        });
+
         modelBuilder.Entity<ApiKey>(e =>
         {
             e.ToTable("api_keys");

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace Kitt.Dashboard.Security;
@@ -41,6 +42,7 @@ public static class SecuritySetup
             .AddClaimsPrincipalFactory<KittClaimsFactory>()
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        SignInSessions.Use(services);
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key or sign-in cookie", o => o.ForwardDefaultSelector = context =>
@@ -99,7 +101,6 @@ public static class SecuritySetup
             app.UseHttpsRedirection();
         }
 
-        app.UseSecurityHeaders();
         app.UseBodySizeLimit(security.MaxRequestBodyBytes);
         app.UseCors();
         app.UseRateLimiter();
@@ -110,18 +111,37 @@ public static class SecuritySetup
     }
 
     /// <summary>
-    /// Refuses a declared body over the limit with 413 before anything reads it (form readers would report a
-    /// generic 400); Kestrel's own limit, set from the same option, catches bodies sent without a length.
+    /// Refuses a body over the limit with 413 problem details before any endpoint reads it: a declared length at once
+    /// (form readers would report a generic 400), a chunked body once it has been read into a buffer of at most the
+    /// limit. Endpoints that read the body themselves (the MCP server) would otherwise turn Kestrel's own stop into
+    /// a 500.
     /// </summary>
-    private static void UseBodySizeLimit(this IApplicationBuilder app, long limit) => app.Use((context, next) =>
+    private static void UseBodySizeLimit(this IApplicationBuilder app, long limit) => app.Use(async (context, next) =>
     {
-        if (context.Request.ContentLength > limit)
+        var request = context.Request;
+        if (request.ContentLength > limit)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return Task.CompletedTask;
+            await RequestProblems.TooLarge(limit).ExecuteAsync(context);
+            return;
         }
 
-        return next(context);
+        if (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0)
+        {
+            request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: limit);
+            try
+            {
+                await request.Body.DrainAsync(context.RequestAborted);
+            }
+            catch (Exception ex) when (ex is IOException or Microsoft.AspNetCore.Http.BadHttpRequestException)
+            {
+                await RequestProblems.TooLarge(limit).ExecuteAsync(context);
+                return;
+            }
+
+            request.Body.Position = 0;
+        }
+
+        await next(context);
     });
 
     private static Task MachineOr(RedirectContext<CookieAuthenticationOptions> context, int status)

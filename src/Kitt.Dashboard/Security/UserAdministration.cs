@@ -24,7 +24,7 @@ public sealed record AdminResult(bool Succeeded, string Message, string? OneTime
 /// What the Users page does to accounts. Each call runs in its own scope, so a long-lived page never holds a stale
 /// DbContext. Every change is logged with the admin who made it, and the last active Admin can't be locked out.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider clock, ILogger<UserAdministration> logger)
+public sealed class UserAdministration(IServiceScopeFactory scopes, SignInSessions sessions, TimeProvider clock, ILogger<UserAdministration> logger)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync()
     {
@@ -92,8 +92,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             return AdminResult.Fail(updated);
         }
 
-        // A new stamp ends the user's open dashboards at their next revalidation and invalidates their cookie.
+        // A new stamp ends the user's open dashboards at their next revalidation; their sign-in sessions end now.
         await users.UpdateSecurityStampAsync(user);
+        if (disabled)
+        {
+            await sessions.RemoveAllAsync(user.Id);
+        }
+
         return new AdminResult(true, disabled ? $"{user.UserName} is disabled." : $"{user.UserName} is enabled again.");
     });
 
@@ -109,6 +114,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
 
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
+        await sessions.RemoveAllAsync(user.Id);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         return new AdminResult(true, $"New one-time password for {user.UserName}; it is not shown again.", password);

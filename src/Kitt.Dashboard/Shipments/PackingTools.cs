@@ -27,7 +27,7 @@ public sealed record PackingPreview(
 
 /// <summary>Packs boxes with the engine right away, without storing a shipment or queueing a job.</summary>
 [McpServerToolType]
-public sealed class PackingTools(IOptions<PackingWorkerOptions> packing)
+public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, PackingPreviews previews)
 {
     /// <summary>
     /// Smaller than a stored shipment's limit: the search runs inside the call, and a large request belongs in the
@@ -67,6 +67,8 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing)
             throw ToolErrors.Invalid(errors);
         }
 
+        using var slot = await previews.EnterAsync(cancellationToken)
+            ?? throw ToolErrors.Busy($"{previews.Capacity} packing previews are running; call again shortly, or queue the shipment with POST /api/shipments");
         var lines = items.Select(i => i!).ToList();
         var request = ShipmentRequest.PackingRequestOf(container, lines);
         var search = TimeSpan.FromSeconds(packing.Value.SearchSeconds);

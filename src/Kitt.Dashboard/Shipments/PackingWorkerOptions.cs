@@ -22,4 +22,15 @@ public sealed class PackingWorkerOptions
     /// <summary>A job interrupted by this many restarts fails instead of being resumed again.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Plans computed inside a request (MCP's <c>optimize_packing</c>) at the same time: each holds a request and up
+    /// to two threads, so without a bound a burst of large previews starves everything else, /health included.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxPreviews { get; set; } = 2;
+
+    /// <summary>How long a preview waits for a free slot before it is refused as busy.</summary>
+    [Range(0, 60)]
+    public double PreviewWaitSeconds { get; set; } = 2;
 }

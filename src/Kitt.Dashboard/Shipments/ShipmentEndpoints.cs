@@ -39,7 +39,9 @@ public static class ShipmentEndpoints
         }).Accepts<ShipmentRequest>("application/json");
 
         api.MapGet("", async (int? take, ShipmentStore store, CancellationToken token) =>
-            Results.Json(new { items = await store.ListAsync(take ?? 200, token) }));
+            take is < 1 or > ShipmentStore.MaxList
+                ? Results.ValidationProblem(new Dictionary<string, string[]> { ["take"] = [$"take must be between 1 and {ShipmentStore.MaxList}, got {take}."] })
+                : Results.Json(new { items = await store.ListAsync(take ?? 200, token) }));
 
         api.MapGet("/{id:long}", async (long id, ShipmentStore store, CancellationToken token) =>
             await store.GetAsync(id, token) is { } details ? Results.Json(details) : NotFound(id));

@@ -105,12 +105,17 @@ public sealed class ShipmentStore(
         return new CreateResult(shipment.Id, []);
     }
 
+    /// <summary>The most shipments one list returns.</summary>
+    public const int MaxList = 1000;
+
     public async Task<IReadOnlyList<ShipmentSummary>> ListAsync(int take = 200, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(take, MaxList);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<Shipment>()
             .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id)
-            .Take(Math.Clamp(take, 1, 1000))
+            .Take(take)
             .Select(s => new ShipmentSummary(
                 s.Id, s.Reference, s.Origin, s.Destination, s.Priority, s.Status,
                 s.Items.Count, s.Items.Sum(i => i.Quantity),

@@ -11,6 +11,7 @@ public static class ShipmentsSetup
         services.AddValidatedOptions<PackingWorkerOptions>(PackingWorkerOptions.Section);
         services.AddTopic(PackingEvent.Topic);
         services.AddSingleton<PackingJobs>();
+        services.AddSingleton<PackingPreviews>();
         services.AddSingleton<ShipmentStore>();
         services.AddHostedService<PackingWorker>();
         return services;

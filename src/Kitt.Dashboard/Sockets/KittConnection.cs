@@ -29,13 +29,15 @@ public sealed class KittConnection : IDisposable
     private long lastHeartbeat;
 
     public KittConnection(
-        WebSocket socket, KittEndpoint endpoint, string clientId, string user, KittOptions options, TimeProvider clock, CancellationToken requestAborted)
+        WebSocket socket, KittEndpoint endpoint, string clientId, SocketCaller caller, KittOptions options, TimeProvider clock, CancellationToken requestAborted)
     {
         this.socket = socket;
         this.clock = clock;
         Endpoint = endpoint;
         ClientId = clientId;
-        User = user;
+        User = caller.Name;
+        KeyId = caller.KeyId;
+        MayPublish = caller.MayPublish;
         ConnectedAt = clock.GetUtcNow();
         lastSeen = lastHeartbeat = ConnectedAt.UtcTicks;
         grace = TimeSpan.FromSeconds(options.CloseGraceSeconds);
@@ -54,6 +56,12 @@ public sealed class KittConnection : IDisposable
     public string ClientId { get; }
 
     public string User { get; }
+
+    /// <summary>The API key the client connected with: only the same key may take over its <see cref="ClientId"/>.</summary>
+    public string KeyId { get; }
+
+    /// <summary>Whether the key's role may publish news and notifications to other clients (Dispatcher, Admin).</summary>
+    public bool MayPublish { get; }
 
     public DateTimeOffset ConnectedAt { get; }
 

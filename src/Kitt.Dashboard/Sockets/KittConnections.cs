@@ -34,21 +34,31 @@ public sealed class KittConnections(IOptions<KittOptions> options, TimeProvider 
     /// Adds a connection. A client_id already connected on the same endpoint is taken over by the newcomer (a client
     /// that reconnects after a network break must not be locked out by its own stale link): the old one is closed.
     /// </summary>
-    public void Add(KittConnection connection)
+    /// <returns>False, adding nothing, when the client_id is connected under another API key.</returns>
+    public bool TryAdd(KittConnection connection)
     {
-        byEndpoint[connection.Endpoint.Name][connection.Id] = connection;
         var key = (connection.Endpoint.Name, connection.ClientId);
         KittConnection? previous = null;
+        var refused = false;
         byClient.AddOrUpdate(key, connection, (_, old) =>
         {
-            previous = old;
-            return connection;
+            refused = old.KeyId != connection.KeyId;
+            previous = refused ? null : old;
+            return refused ? old : connection;
         });
+        if (refused)
+        {
+            return false;
+        }
+
+        byEndpoint[connection.Endpoint.Name][connection.Id] = connection;
         if (previous is not null && !ReferenceEquals(previous, connection))
         {
             Interlocked.Increment(ref replaced);
             previous.Close(WebSocketCloseStatus.PolicyViolation, "replaced by a newer connection with the same client_id");
         }
+
+        return true;
     }
 
     public void Remove(KittConnection connection)

@@ -23,12 +23,17 @@ internal sealed class KittMessageHandler(
                 return null;
             case ShipmentRequestPayload request:
                 return await RequestShipmentAsync(from, request, correlationId, token);
+            case RouteUpdatePayload or WeatherAlertPayload or TrafficUpdatePayload or NotificationPayload
+                when Unpublishable(from, correlationId) is { } refusal:
+                return refusal;
             case RouteUpdatePayload or WeatherAlertPayload or TrafficUpdatePayload:
                 connections.Broadcast(KittEndpoint.Notifications, Encode(type, payload, correlationId));
                 await routes.PublishAsync(SocketRouteNews.FromSocket(payload, clock.GetUtcNow())!, correlationId, token);
                 return null;
-            case NotificationPayload or ErrorPayload:
-                connections.Broadcast(KittEndpoint.Notifications, Encode(type, payload, correlationId));
+            case NotificationPayload notification:
+                // Marked as the client's, so it never reads as one of the dashboard's own alerts ("dashboard:…").
+                notification.Source = $"client:{from.ClientId}" + (notification.Source is { Length: > 0 } said ? $" ({said})" : "");
+                connections.Broadcast(KittEndpoint.Notifications, Encode(type, notification, correlationId));
                 return null;
             case PackingResultPayload or DamagePredictionPayload:
                 // Results of an outside packing system are shared with every packing client.
@@ -37,6 +42,32 @@ internal sealed class KittMessageHandler(
             default:
                 return new ErrorPayload { Code = KittErrors.Internal, Message = $"type '{type}' has no handler" };
         }
+    }
+
+    /// <summary>
+    /// News and notifications reach every client: only a key whose role may publish sends them (as MCP's publish_event
+    /// needs Dispatcher), and never under the correlation ids of the dashboard's own alerts.
+    /// </summary>
+    private static ErrorPayload? Unpublishable(KittConnection from, string? correlationId)
+    {
+        if (!from.MayPublish)
+        {
+            return new ErrorPayload
+            {
+                Code = KittErrors.Forbidden,
+                Message = $"publishing on {from.Endpoint.Path} needs an API key with the Dispatcher or Admin role",
+                Field = "type",
+            };
+        }
+
+        return correlationId?.StartsWith(SocketRelayIds.AlertPrefix, StringComparison.Ordinal) == true
+            ? new ErrorPayload
+            {
+                Code = KittErrors.InvalidEnvelope,
+                Message = $"correlation_id '{correlationId}' is reserved: ids starting with '{SocketRelayIds.AlertPrefix}' are the dashboard's alerts",
+                Field = "correlation_id",
+            }
+            : null;
     }
 
     private async Task<ErrorPayload?> RequestShipmentAsync(KittConnection from, ShipmentRequestPayload payload, string? correlationId, CancellationToken token)

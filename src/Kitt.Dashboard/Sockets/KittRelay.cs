@@ -121,7 +121,7 @@ internal sealed class KittRelay(
                 Message = alert.Message,
                 Severity = alert.Severity.ToString().ToLowerInvariant(),
                 Source = $"dashboard:{alert.Type}:{alert.Source}",
-            }, "alert-" + alert.Id.ToString(CultureInfo.InvariantCulture), clock.GetUtcNow()));
+            }, SocketRelayIds.AlertPrefix + alert.Id.ToString(CultureInfo.InvariantCulture), clock.GetUtcNow()));
         }
 
         return ValueTask.CompletedTask;

@@ -68,11 +68,18 @@ public static class KittSocketEndpoints
 
         var connections = services.GetRequiredService<KittConnections>();
         var sessions = services.GetRequiredService<CircuitTracker>();
-        var user = Callers.Name(context.User);
+        var caller = SocketCaller.Of(context.User);
+        var user = caller.Name;
         using var connection = new KittConnection(
-            socket, endpoint, clientId, user, options, services.GetRequiredService<TimeProvider>(), context.RequestAborted);
+            socket, endpoint, clientId, caller, options, services.GetRequiredService<TimeProvider>(), context.RequestAborted);
+        if (!connections.TryAdd(connection))
+        {
+            // Another key's client holds this client_id: a key may not close someone else's connection by reusing it.
+            await RefuseAsync(socket, $"client_id '{clientId}' is connected with another API key", options, context.RequestAborted);
+            return;
+        }
+
         var sessionId = "ws:" + connection.Id;
-        connections.Add(connection);
         sessions.Opened(sessionId, user, [.. context.User.FindAll(ClaimTypes.Role).Select(c => c.Value)], endpoint.Path,
             SessionKinds.WebSocket, clientId);
         var writer = connection.RunWriterAsync();

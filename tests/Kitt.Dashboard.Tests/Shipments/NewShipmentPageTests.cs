@@ -62,13 +62,13 @@ public sealed class NewShipmentPageTests : ShipmentsTestContext
     }
 
     [Fact]
-    public void Import_problems_name_the_line_and_column_and_keep_the_rows()
+    public void Import_problems_name_the_row_and_column_and_keep_the_rows()
     {
         var cut = Render<NewShipmentPage>();
         cut.Find("#items-import").Change("sku,length,width,height\nBOX,ten,30,20\n");
         cut.Find("[data-testid=import-items]").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("line 2: length 'ten' is not a number", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("row 2, column length: 'ten' is not a number", cut.Markup));
         Assert.Single(cut.FindAll("[data-testid=item-row]"));
     }
 }
