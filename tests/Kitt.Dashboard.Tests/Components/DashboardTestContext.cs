@@ -4,8 +4,10 @@ using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Hosting;
+using Kitt.Dashboard.HostMetrics;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Sessions;
+using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,8 +38,10 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
             .AddDashboardHost(Configuration)
             .AddRealtime(Configuration)
             .AddSessions(Configuration)
+            .AddHostMetrics(Configuration)
             .AddContainers(Configuration)
             .AddAlerts(Configuration)
+            .AddShipments(Configuration)
             .AddEvents(Configuration);
         Services.AddSingleton(Hub);
         Services.AddSingleton<ITopicHub>(Hub);

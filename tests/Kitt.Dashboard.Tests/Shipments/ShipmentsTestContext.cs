@@ -25,7 +25,6 @@ public abstract class ShipmentsTestContext : DashboardTestContext
     {
         var connection = $"Data Source={Path.Combine(folder, "kitt.db")}";
         Services.AddDbContextFactory<KittDbContext>(o => o.UseSqlite(connection));
-        Services.AddShipments(Configuration);
         Services.AddScoped<ShortcutRouter>();
         using var db = new KittDbContext(new DbContextOptionsBuilder<KittDbContext>().UseSqlite(connection).Options);
         db.Database.Migrate();

@@ -1,0 +1,135 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Kitt.Dashboard.E2E;
+
+/// <summary>
+/// Every page as people see it — a desktop (1440 × 900) and a phone (390 × 844), light and dark: nothing may make the
+/// page scroll sideways or stick out of the frame it sits in, and axe-core finds no serious or critical violation.
+/// Each view is kept as a screenshot in the artifacts folder.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LayoutTests(BrowserFixture browser)
+{
+    private static readonly (string Name, int Width, int Height)[] Sizes = [("desktop", 1440, 900), ("phone", 390, 844)];
+
+    /// <summary>
+    /// Finds what sticks out: the page wider than the window, or an element reaching past the right edge of the frame
+    /// it sits in (drawer, paper, card, dialog, app bar, the window) unless a scrolling box between them holds it.
+    /// </summary>
+    private const string FindOverflows = """
+        () => {
+          const problems = [];
+          const doc = document.documentElement;
+          if (doc.scrollWidth > doc.clientWidth + 1) problems.push(`the page scrolls sideways: ${doc.scrollWidth}px in ${doc.clientWidth}px`);
+          const frames = '.mud-drawer, .mud-paper, .mud-card, .mud-dialog, .mud-appbar, .mud-snackbar';
+          const seen = new Set();
+          for (const el of document.querySelectorAll('body *')) {
+            if (el.closest('.mud-popover, .mud-overlay, script, style, svg, canvas, [aria-hidden=true]')) continue;
+            const box = el.getBoundingClientRect();
+            if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+            const leaf = el.children.length === 0 || /^(BUTTON|INPUT|SELECT|TEXTAREA|LABEL|A)$/.test(el.tagName);
+            if (!leaf) continue;
+            let frame = window.innerWidth, held = false;
+            for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+              const style = getComputedStyle(up).overflowX;
+              if (style === 'auto' || style === 'scroll') { held = true; break; }
+              if (up.matches(frames)) { frame = up.getBoundingClientRect().right; break; }
+            }
+            if (held || box.right <= frame + 1) continue;
+            const name = (el.id ? '#' + el.id : el.tagName.toLowerCase()) + ((el.textContent || '').trim() ? ` "${el.textContent.trim().slice(0, 40)}"` : '')
+              + (el.getAttribute('data-testid') ? ` [${el.getAttribute('data-testid')}]` : '');
+            if (!seen.has(name)) { seen.add(name); problems.push(`${name} reaches ${Math.round(box.right)}px, its frame ends at ${Math.round(frame)}px`); }
+          }
+          return problems.slice(0, 12);
+        }
+        """;
+
+    [Fact]
+    public async Task Every_page_fits_both_sizes_in_both_themes_and_passes_axe()
+    {
+        var shipment = await CreateShipmentAsync();
+        string[] pages = ["/", "/containers", "/sessions", "/alerts", "/shipments", "/shipments/new", $"/shipments/{shipment}",
+            "/admin/users", "/admin/api-keys", "/admin/thresholds", "/account/change-password"];
+        var problems = new List<string>();
+        foreach (var theme in new[] { "light", "dark" })
+        {
+            foreach (var (size, width, height) in Sizes)
+            {
+                var page = await OpenAsync(theme, width, height);
+                foreach (var path in pages)
+                {
+                    await page.GotoAsync(path);
+                    await BrowserFixture.WaitForCircuitAsync(page);
+                    await Expect(page.Locator("#kitt-ready")).ToHaveAttributeAsync("data-theme", theme);
+                    problems.AddRange(await CheckAsync(page, $"{path} {size} {theme}", Slug(path, size, theme)));
+                }
+
+                // The alert sidebar, open over the overview.
+                await page.GotoAsync("/");
+                await BrowserFixture.WaitForCircuitAsync(page);
+                await page.Locator(".kitt-bell button").First.ClickAsync();
+                await Expect(page.GetByTestId("alert-sidebar")).ToBeVisibleAsync();
+                problems.AddRange(await CheckAsync(page, $"alert sidebar {size} {theme}", Slug("/alert-sidebar", size, theme)));
+                await page.Context.CloseAsync();
+            }
+        }
+
+        // Signed out: the sign-in page.
+        var signIn = await browser.NewPageAsync();
+        await signIn.GotoAsync("/account/login");
+        problems.AddRange(await CheckAsync(signIn, "/account/login desktop light", Slug("/account/login", "desktop", "light")));
+        await signIn.Context.CloseAsync();
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private async Task<IPage> OpenAsync(string theme, int width, int height)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        await context.AddCookiesAsync([new Cookie { Name = "kitt-theme", Value = theme, Url = browser.App.BaseAddress.ToString() }]);
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "admin", PublishedApp.AdminPassword);
+        return page;
+    }
+
+    private static async Task<IEnumerable<string>> CheckAsync(IPage page, string view, string file)
+    {
+        // Live figures settle after the first render; the check reads the page once it has them.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(BrowserFixture.ArtifactsFolder, "layout")).FullName, file + ".png"), FullPage = true });
+        var found = (await page.EvaluateAsync<string[]>(FindOverflows)).Select(p => $"{view}: {p}").ToList();
+        var axe = await page.RunAxe();
+        found.AddRange(axe.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{view}: axe {v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}"));
+        return found;
+    }
+
+    private static string Slug(string path, string size, string theme) =>
+        (path.Trim('/').Replace('/', '-') is { Length: > 0 } name ? name : "overview") + $"-{size}-{theme}";
+
+    private async Task<long> CreateShipmentAsync()
+    {
+        using var http = new HttpClient { BaseAddress = browser.App.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", PublishedApp.BootstrapKey);
+        using var response = await http.PostAsJsonAsync("/api/shipments", new
+        {
+            reference = "LAYOUT-" + Guid.NewGuid().ToString("N")[..8],
+            origin = "Rotterdam",
+            destination = "Milan",
+            container = new { length = 240, width = 120, height = 120, maxPayloadKg = 2000 },
+            items = new[] { new { sku = "BOX-A", length = 40, width = 30, height = 30, weightKg = 5, quantity = 6 } },
+        });
+        response.EnsureSuccessStatusCode();
+        using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return created.RootElement.GetProperty("id").GetInt64();
+    }
+}
