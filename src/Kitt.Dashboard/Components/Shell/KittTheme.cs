@@ -13,7 +13,8 @@ public static class KittTheme
             Secondary = "#4f46e5",
             Tertiary = "#0284c7",
             Info = "#0284c7",
-            Success = "#15803d",
+            // Dark enough for text on its own tint (status chips): 4.5:1 and more.
+            Success = "#166534",
             Warning = "#b45309",
             Error = "#b91c1c",
             Background = "#f4f6f8",
@@ -32,6 +33,10 @@ public static class KittTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#2dd4bf",
+
+            // Text on the light teal and indigo of the dark theme is dark, not white: 4.5:1 and more.
+            PrimaryContrastText = "#042f2e",
+            SecondaryContrastText = "#1e1b4b",
             Secondary = "#818cf8",
             Tertiary = "#38bdf8",
             Info = "#38bdf8",
