@@ -63,8 +63,8 @@ public sealed class KittConformanceTests(SocketAppFactory app) : IClassFixture<S
         var dashboardId = queued.GetProperty("dashboard_shipment_id").GetString()!;
         Assert.True(long.TryParse(dashboardId, CultureInfo.InvariantCulture, out _), dashboardId);
 
-        // Packing clients hear every shipment's results: this test's are the ones with its correlation_id.
-        var result = await ReceiveAboutAsync(packing, "packing_result", "test-456", TimeSpan.FromSeconds(30));
+        // Packing clients hear every shipment's results: this test's are the ones about its shipment.
+        var result = await ReceiveAboutAsync(packing, "packing_result", dashboardId, TimeSpan.FromSeconds(30));
         Assert.Equal("test-456", result.GetProperty("correlation_id").GetString());
         var packed = result.GetProperty("payload");
         Assert.Equal("SH-001", packed.GetProperty("shipment_id").GetString());
@@ -75,13 +75,13 @@ public sealed class KittConformanceTests(SocketAppFactory app) : IClassFixture<S
         Assert.Equal(1, packed.GetProperty("containers_used").GetInt32());
         Assert.InRange(packed.GetProperty("utilization").GetDouble(), 1e-6, 1);
 
-        var risk = await ReceiveAboutAsync(packing, "damage_prediction", "test-456", TimeSpan.FromSeconds(30));
+        var risk = await ReceiveAboutAsync(packing, "damage_prediction", dashboardId, TimeSpan.FromSeconds(30));
         Assert.Equal("test-456", risk.GetProperty("correlation_id").GetString());
         Assert.Equal("SH-001", risk.GetProperty("payload").GetProperty("shipment_id").GetString());
         Assert.Equal(dashboardId, risk.GetProperty("payload").GetProperty("dashboard_shipment_id").GetString());
 
         // The requester hears the outcome under its own id as well.
-        var final = await ReceiveAboutAsync(freight, "packing_result", "test-456", TimeSpan.FromSeconds(30));
+        var final = await ReceiveAboutAsync(freight, "packing_result", dashboardId, TimeSpan.FromSeconds(30));
         Assert.Equal("SH-001", final.GetProperty("payload").GetProperty("shipment_id").GetString());
         Assert.Equal("packed", final.GetProperty("payload").GetProperty("status").GetString());
 
@@ -108,6 +108,7 @@ public sealed class KittConformanceTests(SocketAppFactory app) : IClassFixture<S
         var message = JsonNode.Parse(ShipmentRequest)!;
         message["payload"]!["shipment_id"] = "SH-SKU-1";
         message["payload"]!["items"]![0]!["sku"] = "PALLET-EU";
+        message["correlation_id"] = "conformance-sku";
         await using var freight = await KittClient.ConnectAsync(app, "/ws/freight", "conformance-sku");
         await freight.SendAsync(message);
 
@@ -124,6 +125,7 @@ public sealed class KittConformanceTests(SocketAppFactory app) : IClassFixture<S
     {
         var message = JsonNode.Parse(ShipmentRequest)!;
         message["payload"]!.AsObject().Remove("shipment_id");
+        message["correlation_id"] = "conformance-no-id";
         await using var freight = await KittClient.ConnectAsync(app, "/ws/freight", "conformance-no-id");
         await freight.SendAsync(message);
 
@@ -158,15 +160,15 @@ public sealed class KittConformanceTests(SocketAppFactory app) : IClassFixture<S
         Assert.Contains(health.RootElement.GetProperty("status").GetString(), new[] { "healthy", "degraded" });
     }
 
-    /// <summary>The next message of <paramref name="type"/> under <paramref name="correlationId"/>, skipping others.</summary>
-    private static async Task<JsonElement> ReceiveAboutAsync(KittClient client, string type, string correlationId, TimeSpan wait)
+    /// <summary>The next message of <paramref name="type"/> about the dashboard's shipment <paramref name="dashboardId"/>, skipping others.</summary>
+    private static async Task<JsonElement> ReceiveAboutAsync(KittClient client, string type, string dashboardId, TimeSpan wait)
     {
         var deadline = DateTime.UtcNow + wait;
         while (true)
         {
             var left = deadline - DateTime.UtcNow;
             var message = await client.ReceiveAsync(type, left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
-            if (message.GetProperty("correlation_id").GetString() == correlationId)
+            if (message.GetProperty("payload").TryGetProperty("dashboard_shipment_id", out var id) && id.GetString() == dashboardId)
             {
                 return message;
             }
