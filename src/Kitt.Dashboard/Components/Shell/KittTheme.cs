@@ -11,8 +11,10 @@ public static class KittTheme
         {
             Primary = "#0f766e",
             Secondary = "#4f46e5",
-            Tertiary = "#0284c7",
-            Info = "#0284c7",
+            Tertiary = "#0369a1",
+
+            // Every colour here carries white text (filled buttons, chips, toasts) at 4.5:1 or more.
+            Info = "#0369a1",
             // Dark enough for text on its own tint (status chips): 4.5:1 and more.
             Success = "#166534",
             Warning = "#b45309",
@@ -34,9 +36,14 @@ public static class KittTheme
         {
             Primary = "#2dd4bf",
 
-            // Text on the light teal and indigo of the dark theme is dark, not white: 4.5:1 and more.
+            // The dark theme's colours are light: text on them (filled buttons, chips, toasts) is dark, 4.5:1 and more.
             PrimaryContrastText = "#042f2e",
             SecondaryContrastText = "#1e1b4b",
+            TertiaryContrastText = "#0b1120",
+            InfoContrastText = "#0b1120",
+            SuccessContrastText = "#0b1120",
+            WarningContrastText = "#0b1120",
+            ErrorContrastText = "#0b1120",
             Secondary = "#818cf8",
             Tertiary = "#38bdf8",
             Info = "#38bdf8",
