@@ -13,6 +13,7 @@ using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
 using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Sockets;
+using Kitt.Dashboard.Telemetry;
 
 if (args is [HealthProbe.Command, ..])
 {
@@ -42,7 +43,10 @@ builder.Services
     .AddRouteNews(builder.Configuration)
     .AddSockets(builder.Configuration)
     .AddEvents(builder.Configuration)
-    .AddMcpTools(builder.Configuration);
+    .AddMcpTools(builder.Configuration)
+    .AddTelemetry(builder.Configuration)
+    .AddStartupWork();
+builder.Services.AddApiDescription();
 
 var app = builder.Build();
 if (!ConfigurationCheck.Passes(app))
@@ -51,11 +55,11 @@ if (!ConfigurationCheck.Passes(app))
 }
 
 RenamedKeys.Warn(app);
-await app.Services.PrepareDatabaseAsync();
-await app.Services.SeedSecurityAsync();
-
-// First, so every response carries them: site files, error and status pages as much as pages and the API.
+// The client as the proxy saw it, before anything reads its address; then the headers every response carries
+// (site files, error and status pages as much as pages and the API).
+app.UseProxyHeaders();
 app.UseSecurityHeaders();
+app.UseStartupGate();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -79,10 +83,13 @@ app.MapShipments();
 app.MapAlerts();
 app.MapSockets();
 app.MapMcpTools();
+app.MapMetrics();
+app.MapApiDescription();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
+// Kestrel listens at once; migrations, upgrades and the first-run seed run behind /health/ready (StartupWork).
 await app.RunAsync();
-return 0;
+return app.Services.GetRequiredService<StartupWork>().ExitCode;
 
 /// <summary>The web host's entry point; public so the test host can start it.</summary>
 public partial class Program;

@@ -20,6 +20,7 @@ internal sealed class InProcessApp : WebApplicationFactory<Kitt.Dashboard.Socket
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         UseKestrel(0);
         StartServer();
+        Services.GetRequiredService<Kitt.Dashboard.Hosting.StartupWork>().Ready.Wait(TimeSpan.FromSeconds(120));
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         HttpAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
     }

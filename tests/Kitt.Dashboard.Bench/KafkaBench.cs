@@ -44,7 +44,8 @@ internal static class KafkaBench
             };
             var outbox = new Outbox(Options.Create(options), TimeProvider.System);
             var relay = new OutboxRelay(factory, outbox, Options.Create(options),
-                new ComponentStates(TimeProvider.System, NullLogger<ComponentStates>.Instance), TimeProvider.System, NullLogger<OutboxRelay>.Instance);
+                new ComponentStates(TimeProvider.System, NullLogger<ComponentStates>.Instance), TimeProvider.System,
+                new OutboxMetrics(Kitt.Testing.TestMeters.Factory, factory, TimeProvider.System), NullLogger<OutboxRelay>.Instance);
 
             var direct = await DirectAsync(cluster, events);
             Console.WriteLine($"baseline: {events:N0} events produced straight to the broker in {direct.TotalSeconds:0.00} s ({events / direct.TotalSeconds:N0}/s)");

@@ -26,6 +26,7 @@ public sealed class AlertManager(
     IOptions<AlertOptions> options,
     IOptions<FeatureOptions> realtime,
     TimeProvider clock,
+    AlertMetrics metrics,
     ILogger<AlertManager> logger) : BackgroundService
 {
     public const string Component = "alerts";
@@ -77,6 +78,7 @@ public sealed class AlertManager(
                     foreach (var announced in await SaveAsync(transitions, stoppingToken))
                     {
                         hub.Publish(AlertEvent.Topic, announced);
+                        metrics.Announced(announced);
                     }
                 }
             }

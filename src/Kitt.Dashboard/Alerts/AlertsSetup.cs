@@ -8,6 +8,7 @@ public static class AlertsSetup
     /// <summary>The alert-manager, its store and queries, the thresholds, the error rate and the archive.</summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddFeatureMetrics<AlertMetrics>();
         services.AddValidatedOptions<AlertOptions>(AlertOptions.Section);
         services.AddTopic(AlertEvent.Topic);
         services.AddSingleton<AlertArchive>();

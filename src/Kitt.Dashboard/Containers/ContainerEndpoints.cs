@@ -51,7 +51,9 @@ public static class ContainerEndpoints
             return Results.Json(new ContainersResponse(
                 new ContainerSourceState(snapshot.Endpoint, snapshot.SourceStatus.WireName(), snapshot.SourceReason, snapshot.At),
                 [.. snapshot.Containers.Select(ContainerApiRow.From)]));
-        }).RequireAuthorization(Policies.Operate);
+        }).RequireAuthorization(Policies.Operate)
+        .WithTags("Containers").WithName("ListContainers").WithSummary("The containers as the latest poll saw them")
+        .Produces<ContainersResponse>();
 
         // Usage over the last `minutes`: up to 15 from the polls kept in memory, up to 7 days from stored minutes.
         endpoints.MapGet("/api/containers/{id}/history", async (string id, int? minutes, UsageHistory history, CancellationToken ct) =>
@@ -68,7 +70,12 @@ public static class ContainerEndpoints
             return await history.GetAsync(id, span, ct) is { } series
                 ? Results.Json(series)
                 : Results.Problem($"No usage is known for container '{id}' in the last {span} minutes.", statusCode: StatusCodes.Status404NotFound);
-        }).RequireAuthorization(Policies.Operate);
+        }).RequireAuthorization(Policies.Operate)
+        .WithTags("Containers").WithName("GetContainerHistory")
+        .WithSummary($"A container's usage over the last minutes (1 to {UsageHistory.MaxMinutes}, {UsageHistory.RecentMinutes} when left out)")
+        .Produces<UsageSeries>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 }

@@ -8,6 +8,7 @@ public static class ContainersSetup
     /// <summary>The Docker source, live on <c>containers</c>, with its in-memory and per-minute history.</summary>
     public static IServiceCollection AddContainers(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddFeatureMetrics<ContainerMetrics>();
         services.AddValidatedOptions<DockerOptions>(DockerOptions.Section);
         services.AddTopic(ContainersSnapshot.Topic);
         services.AddHostedService<DockerSource>();

@@ -16,6 +16,7 @@ public sealed class DockerSource(
     IOptions<DockerOptions> dockerOptions,
     IOptions<FeatureOptions> realtime,
     TimeProvider clock,
+    ContainerMetrics metrics,
     ILogger<DockerSource> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -39,7 +40,9 @@ public sealed class DockerSource(
         ContainersSnapshot? previous = null;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var started = clock.GetTimestamp();
             var snapshot = await PollAsync(reader, options.Endpoint, stoppingToken);
+            metrics.Polled(snapshot, clock.GetElapsedTime(started));
             snapshot = snapshot with { Containers = NetworkRates.Apply(snapshot.Containers, snapshot.At, previous) };
             previous = snapshot;
             // The state first: whoever sees the snapshot then finds /health saying the same of the engine.

@@ -20,6 +20,7 @@ public static class DatabaseSetup
         services.AddSingleton<StoreWriter>();
         services.AddValidatedOptions<HistoryOptions>(HistoryOptions.Section);
         services.AddHostedService<HistoryRetention>();
+        services.AddStartupStep<DatabasePreparation>();
         return services;
     }
 
@@ -27,7 +28,7 @@ public static class DatabaseSetup
     /// Creates the database file's folder, applies migrations and switches the file to WAL, so readers (pages,
     /// REST) never wait for the background writers; alerts stored before search kept their words get them.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var connectionString = ConnectionString(services.GetRequiredService<IConfiguration>());
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
@@ -41,6 +42,7 @@ public static class DatabaseSetup
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        progress?.Report("indexing the words of alerts stored before alert search kept them");
         if (await AlertsFullText.IndexOlderAlertsAsync(db, cancellationToken) is > 0 and var indexed)
         {
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup))

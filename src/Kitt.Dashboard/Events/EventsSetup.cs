@@ -10,6 +10,7 @@ public static class EventsSetup
     /// </summary>
     public static IServiceCollection AddEvents(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddFeatureMetrics<OutboxMetrics>();
         services.AddValidatedOptions<KafkaOptions>(KafkaOptions.Section);
         services.AddHostedService<EventBusStatus>();
         services.AddSingleton<Outbox>();

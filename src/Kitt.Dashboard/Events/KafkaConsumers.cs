@@ -17,6 +17,7 @@ public sealed class KafkaConsumers(
     IOptions<KafkaOptions> options,
     ComponentStates states,
     TimeProvider clock,
+    OutboxMetrics metrics,
     ILogger<KafkaConsumers> logger) : BackgroundService
 {
     public const string Component = "kafka-consumers";
@@ -75,6 +76,8 @@ public sealed class KafkaConsumers(
 
                 states.Report(Component, ComponentStatus.Running, cluster);
                 var topic = byName.GetValueOrDefault(result.Topic, result.Topic);
+                using var activity = OutboxMetrics.Tracing.StartActivity("kafka.consume", System.Diagnostics.ActivityKind.Consumer);
+                activity?.SetTag("messaging.destination.name", result.Topic);
                 var outcome = await DatabaseRetry.UntilDoneAsync(
                     token => inbound.HandleAsync(topic, Header(message, EventTopics.EventIdHeader), Header(message, EventTopics.OriginHeader),
                         settings.InstanceId, message.Key, message.Value ?? "", token),
@@ -83,6 +86,9 @@ public sealed class KafkaConsumers(
                 {
                     Interlocked.Increment(ref handled);
                 }
+
+                metrics.Consumed(outcome.ToString().ToLowerInvariant());
+                activity?.SetTag("kitt.event.outcome", outcome.ToString());
 
                 consumer.Commit(result);
             }

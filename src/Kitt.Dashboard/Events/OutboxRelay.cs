@@ -18,6 +18,7 @@ public sealed class OutboxRelay(
     IOptions<KafkaOptions> options,
     ComponentStates states,
     TimeProvider clock,
+    OutboxMetrics metrics,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
@@ -80,6 +81,9 @@ public sealed class OutboxRelay(
             return (0, null);
         }
 
+        using var activity = OutboxMetrics.Tracing.StartActivity("outbox.relay");
+        activity?.SetTag("kitt.outbox.batch", batch.Count);
+
         var origin = Encoding.UTF8.GetBytes(settings.InstanceId);
         var deliveries = batch.Select(e => producer.ProduceAsync(settings.TopicName(e.Topic), new Message<string, string>
         {
@@ -117,6 +121,12 @@ public sealed class OutboxRelay(
                 .SetProperty(e => e.Attempts, e => e.Attempts + 1)
                 .SetProperty(e => e.LastError, failure), cancellationToken);
             logger.LogWarning("Kafka did not acknowledge {Failed} of {Count} events: {Failure}", failed.Count, batch.Count, failure);
+        }
+
+        metrics.Relayed(acknowledged.Count, batch.Count - acknowledged.Count);
+        if (failure is not null)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure);
         }
 
         return (acknowledged.Count, failure);

@@ -6,19 +6,28 @@ namespace Kitt.Dashboard.Health;
 
 public sealed record ComponentHealth(string Name, string State, string? Reason, DateTimeOffset Since);
 
-/// <param name="Status"><c>healthy</c>, <c>degraded</c> (a source is down, the dashboard still works) or <c>unhealthy</c>.</param>
+/// <param name="Status"><c>healthy</c>, <c>degraded</c> (a source is down, the dashboard still works), <c>starting</c>
+/// (the start-up work runs: migrations, an upgrade) or <c>unhealthy</c>.</param>
 public sealed record HealthReport(string Status, DateTimeOffset CheckedAt, IReadOnlyList<ComponentHealth> Components)
 {
     [JsonIgnore]
-    public bool IsUnhealthy => Status == "unhealthy";
+    public bool IsUnhealthy => Status is "unhealthy" or "starting";
 
     /// <summary>Checks the database now and folds in what every background service last reported.</summary>
+    /// <param name="starting">What the start-up work is doing while it runs; null once it is done.</param>
     public static async Task<HealthReport> CheckAsync(
+        string? starting,
         ComponentStates states,
         IDbContextFactory<KittDbContext> dbFactory,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        if (starting is not null)
+        {
+            var now = clock.GetUtcNow();
+            return new HealthReport("starting", now, [new ComponentHealth("startup", ComponentStatus.Starting.WireName(), starting, now)]);
+        }
+
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -7,6 +7,7 @@ public static class HealthSetup
     {
         services.AddSingleton<ComponentStates>();
         services.AddHostedService<ComponentEventRecorder>();
+        services.AddHealthProbes();
         return services;
     }
 }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Kitt.Dashboard.Security;
 
 /// <summary>
-/// Authenticates scripts by the <c>X-Api-Key</c> header, and WebSocket clients also by the <c>api_key</c> query
+/// Authenticates scripts by the <c>X-Api-Key</c> header or the same key as <c>Authorization: Bearer &lt;key&gt;</c>
+/// (Prometheus and most monitoring agents can send only that), and WebSocket clients also by the <c>api_key</c> query
 /// parameter (browsers cannot set headers on a WebSocket).
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
@@ -17,6 +18,7 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string KeyIdClaim = "kitt:api_key_id";
+    private const string BearerPrefix = "Bearer ";
 
     public static string? PresentedKey(HttpContext context)
     {
@@ -25,10 +27,20 @@ public sealed class ApiKeyAuthenticationHandler(
             return header.ToString();
         }
 
+        if (BearerKey(context.Request.Headers.Authorization.ToString()) is { } bearer)
+        {
+            return bearer;
+        }
+
         return context.WebSockets.IsWebSocketRequest && context.Request.Query.TryGetValue(ApiKeyService.QueryParameter, out var query)
             ? query.ToString()
             : null;
     }
+
+    private static string? BearerKey(string authorization) =>
+        authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) && authorization.Length > BearerPrefix.Length
+            ? authorization[BearerPrefix.Length..].Trim()
+            : null;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -56,7 +68,8 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = $"{SchemeName} header=\"{ApiKeyService.Header}\"";
+        Response.Headers.WWWAuthenticate = new Microsoft.Extensions.Primitives.StringValues(
+            [$"{SchemeName} header=\"{ApiKeyService.Header}\"", "Bearer realm=\"kitt\""]);
         return Task.CompletedTask;
     }
 }

@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace Kitt.Dashboard.Security;
 
-/// <summary>Tells machine requests (REST, stats, WebSocket) from pages: machines get 401/403, people a sign-in page.</summary>
+/// <summary>
+/// Tells machine requests (REST, stats, metrics, WebSocket) from pages: machines get 401/403, people a sign-in page.
+/// </summary>
 public static class RequestKinds
 {
     public static bool IsMachine(HttpRequest request) =>
         request.Path.StartsWithSegments("/api")
         || request.Path.StartsWithSegments("/stats")
+        || request.Path.StartsWithSegments("/metrics")
         || request.Path.StartsWithSegments("/ws")
         || request.Path.StartsWithSegments("/mcp")
         || request.HttpContext.WebSockets.IsWebSocketRequest && !request.Path.StartsWithSegments("/_blazor");

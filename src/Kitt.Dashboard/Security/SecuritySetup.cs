@@ -89,6 +89,7 @@ public static class SecuritySetup
             }
         }));
         services.AddRateLimits();
+        services.AddStartupStep<SecuritySeedStep>();
         return services;
     }
 

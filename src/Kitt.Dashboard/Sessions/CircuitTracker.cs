@@ -21,9 +21,9 @@ public sealed class CircuitTracker(ITopicHub hub, TimeProvider clock)
 
     public IReadOnlyList<SessionInfo> Sessions => [.. open.Values.OrderBy(s => s.Since)];
 
-    public void Opened(string id, string user, IReadOnlyList<string> roles, string page, string kind = SessionKinds.Browser, string? clientId = null)
+    public void Opened(string id, string user, IReadOnlyList<string> roles, string page, string kind = SessionKinds.Browser, string? clientId = null, string? address = null)
     {
-        open[id] = new SessionInfo(id, clock.GetUtcNow(), Connected: true, user, roles, page, kind, clientId);
+        open[id] = new SessionInfo(id, clock.GetUtcNow(), Connected: true, user, roles, page, kind, clientId, address);
         Announce(id, SessionChange.Opened);
     }
 

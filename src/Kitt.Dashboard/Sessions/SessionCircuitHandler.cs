@@ -14,7 +14,8 @@ namespace Kitt.Dashboard.Sessions;
 public sealed class SessionCircuitHandler(
     CircuitTracker tracker,
     AuthenticationStateProvider authentication,
-    NavigationManager navigation) : CircuitHandler, IDisposable
+    NavigationManager navigation,
+    IHttpContextAccessor http) : CircuitHandler, IDisposable
 {
     private string? circuitId;
 
@@ -26,7 +27,9 @@ public sealed class SessionCircuitHandler(
             circuit.Id,
             Callers.Name(user),
             [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
-            CurrentPage());
+            CurrentPage(),
+            // The circuit opens inside its hub connection's request, whose address the forwarded headers have set.
+            address: http.HttpContext?.Connection.RemoteIpAddress?.ToString());
         navigation.LocationChanged += OnLocationChanged;
     }
 

@@ -7,8 +7,10 @@ public static class SessionEndpoints
     public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder endpoints)
     {
         // Open sessions (browser tabs and KITT socket clients), oldest first.
-        endpoints.MapGet("/api/sessions", (CircuitTracker tracker) => Results.Json(new { items = tracker.Sessions }))
-            .RequireAuthorization(Policies.Operate);
+        endpoints.MapGet("/api/sessions", (CircuitTracker tracker) => Results.Json(new SessionList(tracker.Sessions)))
+            .RequireAuthorization(Policies.Operate)
+            .WithTags("Sessions").WithName("ListSessions").WithSummary("Open browser tabs and KITT socket clients, oldest first")
+            .Produces<SessionList>();
 
         // The stored event log, newest first.
         endpoints.MapGet("/api/sessions/events", async (int? take, SessionLog log, CancellationToken ct) =>
@@ -22,8 +24,12 @@ public static class SessionEndpoints
                 });
             }
 
-            return Results.Json(new { items = await log.RecentAsync(count, ct) });
-        }).RequireAuthorization(Policies.Operate);
+            return Results.Json(new SessionEventList(await log.RecentAsync(count, ct)));
+        }).RequireAuthorization(Policies.Operate)
+        .WithTags("Sessions").WithName("ListSessionEvents")
+        .WithSummary($"The latest session changes, newest first (take: 1 to {SessionLog.MaxTake}, 100 when left out)")
+        .Produces<SessionEventList>()
+        .ProducesValidationProblem();
         return endpoints;
     }
 }

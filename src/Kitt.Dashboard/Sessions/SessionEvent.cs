@@ -21,6 +21,7 @@ public sealed record SessionEvent(string SessionId, SessionChange Change, DateTi
 /// <summary>
 /// An open browser tab or a connected KITT WebSocket client: who, with which roles, where, since when, and whether its
 /// link is up. A socket client's page is its endpoint and it carries the <c>client_id</c> it connected with.
+/// <see cref="Address"/> is the client's address as the forwarded headers give it behind a known proxy.
 /// </summary>
 public sealed record SessionInfo(
     string Id,
@@ -30,7 +31,8 @@ public sealed record SessionInfo(
     IReadOnlyList<string>? Roles = null,
     string Page = "",
     string Kind = SessionKinds.Browser,
-    string? ClientId = null);
+    string? ClientId = null,
+    string? Address = null);
 
 public static class SessionKinds
 {

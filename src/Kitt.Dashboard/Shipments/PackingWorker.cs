@@ -26,6 +26,7 @@ public sealed class PackingWorker(
     IOptions<FeatureOptions> realtime,
     IOptions<PackingWorkerOptions> options,
     TimeProvider clock,
+    PackingMetrics metrics,
     ILogger<PackingWorker> logger) : BackgroundService
 {
     public const string ComponentName = "packing";
@@ -153,6 +154,13 @@ public sealed class PackingWorker(
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.JobTimeoutSeconds), clock);
         using var link = timeout.Token.Register(cancel.Cancel);
         jobs.Track(job.Id, cancel);
+        using var activity = PackingMetrics.Tracing.StartActivity("packing.job");
+        activity?.SetTag("kitt.shipment.id", job.Id);
+        activity?.SetTag("kitt.shipment.reference", job.Reference);
+        metrics.Started();
+        var started = clock.GetTimestamp();
+        var outcome = "cancelled";
+        double? utilisation = null;
         try
         {
             Announce(job, ShipmentStatus.Packing, null);
@@ -165,12 +173,14 @@ public sealed class PackingWorker(
 
             if (stoppingToken.IsCancellationRequested)
             {
+                outcome = "requeued";
                 await RequeueAsync(job);
                 return;
             }
 
             if (timeout.IsCancellationRequested)
             {
+                outcome = "failed";
                 await FailAsync(job, $"packing took longer than the time limit of {settings.JobTimeoutSeconds:0.#} s");
                 return;
             }
@@ -181,13 +191,18 @@ public sealed class PackingWorker(
             }
 
             await SavePlanAsync(job, items, result, stoppingToken);
+            (outcome, utilisation) = ("packed", result.Utilization);
+            activity?.SetTag("kitt.packing.utilisation", result.Utilization);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            outcome = "requeued";
             await RequeueAsync(job);
         }
         catch (Exception ex)
         {
+            outcome = "failed";
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetBaseException().Message);
             logger.LogWarning(ex, "Packing {Reference} failed", job.Reference);
             await FailAsync(job, ex is PackingValidationException invalid
                 ? string.Join("; ", invalid.Errors.Take(5))
@@ -195,6 +210,8 @@ public sealed class PackingWorker(
         }
         finally
         {
+            activity?.SetTag("kitt.packing.outcome", outcome);
+            metrics.Ended(outcome, clock.GetElapsedTime(started), utilisation);
             jobs.Untrack(job.Id);
         }
     }

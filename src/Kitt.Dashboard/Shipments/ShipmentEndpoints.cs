@@ -11,7 +11,7 @@ public static class ShipmentEndpoints
 {
     public static IEndpointRouteBuilder MapShipments(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/shipments").RequireAuthorization(Policies.Dispatch);
+        var api = endpoints.MapGroup("/api/shipments").RequireAuthorization(Policies.Dispatch).WithTags("Shipments");
 
         // Read by hand rather than bound, so a value of the wrong type is reported by its field like any other problem.
         api.MapPost("", async (HttpRequest request, ClaimsPrincipal user, ShipmentStore store, CancellationToken token) =>
@@ -33,42 +33,67 @@ public static class ShipmentEndpoints
             }
 
             var result = await store.CreateAsync(body, Callers.Name(user), token);
-            return result.Created
-                ? Results.Created($"/api/shipments/{result.Id}", new { id = result.Id })
+            return result.Id is { } id
+                ? Results.Created($"/api/shipments/{id}", new ShipmentCreated(id))
                 : Problem(result.Errors, result.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
-        }).Accepts<ShipmentRequest>("application/json");
+        }).Accepts<ShipmentRequest>("application/json")
+        .WithName("CreateShipment").WithSummary("Stores a shipment and queues it for packing")
+        .Produces<ShipmentCreated>(StatusCodes.Status201Created)
+        .ProducesValidationProblem()
+        .ProducesValidationProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         api.MapGet("", async (int? take, ShipmentStore store, CancellationToken token) =>
             take is < 1 or > ShipmentStore.MaxList
                 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["take"] = [$"take must be between 1 and {ShipmentStore.MaxList}, got {take}."] })
-                : Results.Json(new { items = await store.ListAsync(take ?? 200, token) }));
+                : Results.Json(new ShipmentList(await store.ListAsync(take ?? 200, token))))
+            .WithName("ListShipments").WithSummary($"The latest shipments, newest first (take: 1 to {ShipmentStore.MaxList}, 200 when left out)")
+            .Produces<ShipmentList>()
+            .ProducesValidationProblem();
 
         api.MapGet("/{id:long}", async (long id, ShipmentStore store, CancellationToken token) =>
-            await store.GetAsync(id, token) is { } details ? Results.Json(details) : NotFound(id));
+            await store.GetAsync(id, token) is { } details ? Results.Json(details) : NotFound(id))
+            .WithName("GetShipment").WithSummary("A shipment with its lines and its plan's summary")
+            .Produces<ShipmentDetails>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/{id:long}/plan", async (long id, ShipmentStore store, CancellationToken token) =>
-            await store.GetPlanAsync(id, token) is { } plan ? Results.Json(plan) : NotFound(id));
+            await store.GetPlanAsync(id, token) is { } plan ? Results.Json(plan) : NotFound(id))
+            .WithName("GetShipmentPlan").WithSummary("A shipment's packing plan, box by box")
+            .Produces<PlanView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/{id:long}/plan.csv", async (long id, ShipmentStore store, CancellationToken token) =>
             await store.GetPlanAsync(id, token) is { } plan
                 ? Results.Text(PlanExport.Csv(plan), "text/csv; charset=utf-8")
-                : NotFound(id));
+                : NotFound(id))
+            .WithName("ExportShipmentPlan").WithSummary("A shipment's packing plan as CSV, in loading order")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/{id:long}/pack", async (long id, ShipmentStore store, CancellationToken token) =>
             await store.QueueAsync(id, token) switch
             {
-                true => Results.Accepted($"/api/shipments/{id}/plan", new { id, status = ShipmentStatus.Queued }),
+                true => Results.Accepted($"/api/shipments/{id}/plan", new ShipmentStatusChange(id, ShipmentStatus.Queued)),
                 false => Results.Problem("The shipment is already queued or being packed.", statusCode: StatusCodes.Status409Conflict),
                 null => NotFound(id),
-            });
+            })
+            .WithName("PackShipment").WithSummary("Queues a shipment for packing (again)")
+            .Produces<ShipmentStatusChange>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/{id:long}/cancel", async (long id, ShipmentStore store, CancellationToken token) =>
             await store.CancelAsync(id, token) switch
             {
-                true => Results.Ok(new { id, status = ShipmentStatus.Cancelled }),
+                true => Results.Ok(new ShipmentStatusChange(id, ShipmentStatus.Cancelled)),
                 false => Results.Problem("The shipment is not queued or being packed.", statusCode: StatusCodes.Status409Conflict),
                 null => NotFound(id),
-            });
+            })
+            .WithName("CancelShipment").WithSummary("Cancels a shipment that waits for packing or is being packed")
+            .Produces<ShipmentStatusChange>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
 

@@ -8,6 +8,7 @@ public static class ShipmentsSetup
     /// <summary>The shipment store, the packing queue and its worker, live on <c>packing</c>.</summary>
     public static IServiceCollection AddShipments(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddFeatureMetrics<PackingMetrics>();
         services.AddValidatedOptions<PackingWorkerOptions>(PackingWorkerOptions.Section);
         services.AddTopic(PackingEvent.Topic);
         services.AddSingleton<PackingJobs>();

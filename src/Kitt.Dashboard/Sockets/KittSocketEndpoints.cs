@@ -16,6 +16,7 @@ public static class KittSocketEndpoints
 
     public static IServiceCollection AddSockets(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddFeatureMetrics<SocketMetrics>();
         services.AddValidatedOptions<KittOptions>(KittOptions.Section);
         services.AddSingleton<KittConnections>();
         services.AddSingleton<PackingCorrelations>();
@@ -81,7 +82,7 @@ public static class KittSocketEndpoints
 
         var sessionId = "ws:" + connection.Id;
         sessions.Opened(sessionId, user, [.. context.User.FindAll(ClaimTypes.Role).Select(c => c.Value)], endpoint.Path,
-            SessionKinds.WebSocket, clientId);
+            SessionKinds.WebSocket, clientId, context.Connection.RemoteIpAddress?.ToString());
         var writer = connection.RunWriterAsync();
         try
         {

@@ -31,7 +31,7 @@ public sealed class ArchitectureTests
     {
         Assert.Equal(
             ["Alerts", "Components", "Containers", "Data", "Events", "Health", "HostMetrics", "Hosting", "Mcp", "Overview",
-             "Protocol", "Realtime", "RouteNews", "Security", "Sessions", "Shipments", "Sockets"],
+             "Protocol", "Realtime", "RouteNews", "Security", "Sessions", "Shipments", "Sockets", "Telemetry"],
             Slices);
     }
 

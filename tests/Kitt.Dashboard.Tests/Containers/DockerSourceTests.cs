@@ -177,6 +177,7 @@ public sealed class DockerSourceTests(DockerEngine engine) : IClassFixture<Docke
         Options.Create(new DockerOptions { Endpoint = endpoint, PollSeconds = 1 }),
         Options.Create(new FeatureOptions()),
         TimeProvider.System,
+        new ContainerMetrics(Kitt.Testing.TestMeters.Factory),
         NullLogger<DockerSource>.Instance);
 
     private static async Task Until(Func<bool> condition, int seconds = 30)

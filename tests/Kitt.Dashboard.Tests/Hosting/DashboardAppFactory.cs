@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Kitt.Dashboard.Tests.Hosting;
 
@@ -33,6 +35,21 @@ public partial class DashboardAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:AdminPassword", AdminPassword);
         builder.UseSetting("Auth:BootstrapApiKey", BootstrapKey);
         builder.UseSetting("Security:SignInPerMinute", SignInPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The app listens before its start-up work (migrations, the seed) is done; tests begin once it is ready.</summary>
+    protected virtual bool WaitsForStartup => true;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (!WaitsForStartup)
+        {
+            return host;
+        }
+
+        host.Services.GetRequiredService<StartupWork>().Ready.WaitAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+        return host;
     }
 
     /// <summary>A client that keeps cookies but shows redirects instead of following them.</summary>

@@ -16,6 +16,8 @@ public sealed class StartupConfigurationTests : IDisposable
     [InlineData("Alerts__Thresholds__CpuPercent", "150", "Alerts:Thresholds:CpuPercent must be between 0 and 100, got 150")]
     [InlineData("Docker__Endpoint", "", "Docker:Endpoint is required")]
     [InlineData("Packing__MaxConcurrency", "two", "'Packing:MaxConcurrency'")]
+    [InlineData("Proxy__KnownProxies__0", "10.0.0.300", "Proxy:KnownProxies:0 must be an IP address, got '10.0.0.300'")]
+    [InlineData("Proxy__KnownNetworks__0", "10.0.0.0/33", "Proxy:KnownNetworks:0 must be a network in CIDR form such as 10.0.0.0/8, got '10.0.0.0/33'")]
     public async Task A_bad_setting_stops_the_start_naming_its_key(string variable, string value, string expected)
     {
         var database = Path.Combine(folder, "kitt.db");

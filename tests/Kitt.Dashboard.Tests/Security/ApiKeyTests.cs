@@ -24,6 +24,35 @@ public sealed class ApiKeyTests(DashboardAppFactory app) : IClassFixture<Dashboa
     }
 
     [Fact]
+    public async Task A_key_sent_as_a_bearer_token_works_as_the_header_does_and_a_wrong_one_is_refused()
+    {
+        var keys = app.Services.GetRequiredService<ApiKeyService>();
+        var operatorKey = await keys.CreateAsync("scraper", Roles.Operator, "test");
+        var client = app.CreateBrowserlikeClient();
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/stats"))
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", operatorKey.Key);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+        }
+
+        // The role holds as it does for the header: an Operator key may not administer.
+        using (var request = new HttpRequestMessage(HttpMethod.Put, "/api/alerts/thresholds") { Content = System.Net.Http.Json.JsonContent.Create(new { }) })
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", operatorKey.Key);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(request)).StatusCode);
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/stats"))
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "kitt_not-a-real-key");
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
+        }
+    }
+
+    [Fact]
     public async Task A_revoked_key_stops_working_at_once()
     {
         var keys = app.Services.GetRequiredService<ApiKeyService>();

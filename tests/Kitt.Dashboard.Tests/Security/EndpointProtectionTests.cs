@@ -16,6 +16,9 @@ public sealed class EndpointProtectionTests(DashboardAppFactory app) : IClassFix
     private static readonly HashSet<string> OpenOnPurpose =
     [
         "/health",
+        "/health/live",
+        "/health/ready",
+        "/openapi/{documentName}.json",
         "/account/login",
         "/not-found",
         "/error",

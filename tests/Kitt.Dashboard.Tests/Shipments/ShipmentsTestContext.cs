@@ -45,6 +45,7 @@ public abstract class ShipmentsTestContext : DashboardTestContext
             Options.Create(Realtime),
             Options.Create(new PackingWorkerOptions { SearchSeconds = 0.3 }),
             TimeProvider.System,
+            Services.GetRequiredService<PackingMetrics>(),
             NullLogger<PackingWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
     }
