@@ -214,7 +214,7 @@ internal static class AlertsBench
         Console.WriteLine($"CSV export: {rows:N0} rows in {elapsed:0.00} s; managed heap {before / 1048576.0:0.0} MiB before, peak {peak / 1048576.0:0.0} MiB during");
     }
 
-    private static async Task FillAsync(string connectionString, int count)
+    internal static async Task FillAsync(string connectionString, int count)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();

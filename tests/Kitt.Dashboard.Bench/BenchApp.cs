@@ -29,16 +29,18 @@ internal sealed class BenchApp : IAsyncDisposable
     }
 
     /// <summary>The app's process alone, for clients that are not browsers.</summary>
-    public static async Task<BenchApp> StartServerAsync(string appDll)
+    /// <param name="settings">Settings of the bench's own (<c>Docker:Endpoint</c>, a database file), over the defaults.</param>
+    /// <param name="waitUntilHealthy">False to return as soon as the process runs, for a bench that watches the start.</param>
+    public static async Task<BenchApp> StartServerAsync(string appDll, IReadOnlyDictionary<string, string>? settings = null, bool waitUntilHealthy = true)
     {
         var app = new BenchApp();
-        await app.StartProcessAsync(appDll);
+        await app.StartProcessAsync(appDll, settings ?? new Dictionary<string, string>(), waitUntilHealthy);
         return app;
     }
 
     public int ProcessId => process!.Id;
 
-    private async Task StartProcessAsync(string appDll)
+    private async Task StartProcessAsync(string appDll, IReadOnlyDictionary<string, string> settings, bool waitUntilHealthy)
     {
         var port = ColdStartBench.FreePort();
         var info = new ProcessStartInfo("dotnet", [appDll, "--urls", $"http://127.0.0.1:{port}"])
@@ -54,12 +56,22 @@ internal sealed class BenchApp : IAsyncDisposable
         info.Environment["Security__ApiPer10Seconds"] = "100000";
         info.Environment["Security__SignInPerMinute"] = "1000";
         info.Environment["Security__WebSocketConnectsPerMinute"] = "1000000";
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         process = Process.Start(info)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Api = new HttpClient { BaseAddress = BaseAddress };
         Api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        if (!waitUntilHealthy)
+        {
+            return;
+        }
+
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
         {

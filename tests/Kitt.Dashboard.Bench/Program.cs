@@ -11,6 +11,9 @@ using Kitt.Dashboard.Bench;
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- kafka [events] [latency-samples]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- viewer-frames PUBLISHED/Kitt.Dashboard.dll [boxes] [frames] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- ws [connections] [broadcasts] [rounds] [items] [requests]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- metrics PUBLISHED/Kitt.Dashboard.dll [containers] [clients] [scrapes]   (needs dockerd, busybox-static)
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- soak [updates] [subscribers]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- readiness PUBLISHED/Kitt.Dashboard.dll [alerts]
 return args switch
 {
     ["hub", ..] => await HubBench.RunAsync(
@@ -27,6 +30,9 @@ return args switch
     ["risk", ..] => RiskBench.Run(Arg(args, 1, 1000), Arg(args, 2, 20)),
     ["viewer-frames", var dll, ..] => await ShipmentBench.ViewerFramesAsync(dll, Arg(args, 2, 1000), Arg(args, 3, 300), Arg(args, 4, 3)),
     ["ws", ..] => await WsBench.RunAsync(Arg(args, 1, 1000), Arg(args, 2, 200), Arg(args, 3, 3), Arg(args, 4, 50), Arg(args, 5, 20)),
+    ["metrics", var dll, ..] => await MetricsBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 200), Arg(args, 3, 1000), Arg(args, 4, 30)),
+    ["soak", ..] => await SoakBench.RunAsync(Arg(args, 1, 1_000_000), Arg(args, 2, 50)),
+    ["readiness", var dll, ..] => await ReadinessBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 1_000_000)),
     _ => Usage(),
 };
 
@@ -38,6 +44,7 @@ static int Usage()
     Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]" +
                             " | poll [containers=50] [polls=15] | blazor-bytes [containers=20] [seconds=60] | alerts [alerts=1000000] [rounds=20] [kept.db]" +
                             " | kafka [events=100000] [latency-samples=200] | risk [boxes=1000] [rounds=20] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]" +
-                            " | ws [connections=1000] [broadcasts=200] [rounds=3] [items=50] [requests=20]");
+                            " | ws [connections=1000] [broadcasts=200] [rounds=3] [items=50] [requests=20]" +
+                            " | metrics APP.dll [containers=200] [clients=1000] [scrapes=30] | soak [updates=1000000] [subscribers=50] | readiness APP.dll [alerts=1000000]");
     return 2;
 }

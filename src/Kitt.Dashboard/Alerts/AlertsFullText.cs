@@ -124,7 +124,7 @@ public static class AlertsFullText
             }
 
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, "DROP TRIGGER alerts_fts_update;", cancellationToken);
+            await ExecuteAsync(connection, "DROP TRIGGER IF EXISTS alerts_fts_update;", cancellationToken);
             var indexed = 0;
             for (var lastId = 0L; ;)
             {
