@@ -91,7 +91,7 @@ internal static class ReadinessBench
         await using (var db = new DbFactory(new DbContextOptionsBuilder<KittDbContext>().UseSqlite(connectionString).Options).CreateDbContext())
         {
             await db.Database.ExecuteSqlRawAsync(
-                $"DROP TRIGGER alerts_fts_update; UPDATE alerts SET SearchText = ''; CREATE TABLE {AlertsFullText.PendingMarker} (Since INTEGER);");
+                $"DROP TRIGGER alerts_fts_update; UPDATE alerts SET SearchText = ''; CREATE TABLE IF NOT EXISTS {AlertsFullText.PendingMarker} (Since INTEGER);");
         }
 
         Console.WriteLine($"stored {count:N0} older alerts in {fill.Elapsed.TotalSeconds:0.0} s");

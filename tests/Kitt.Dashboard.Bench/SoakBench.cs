@@ -38,7 +38,7 @@ internal static class SoakBench
 
         var snapshots = Enumerable.Range(0, 16).Select(Snapshot).ToArray();
         var step = Math.Max(1, updates / 10);
-        var samples = new List<(long Updates, double HeapMiB, double RssMiB)> { Sample(0) };
+        var samples = new List<(long Updates, double HeapMiB, double RssMiB, int Threads)> { Sample(0) };
         var watch = Stopwatch.StartNew();
         for (var i = 1; i <= updates; i++)
         {
@@ -67,9 +67,9 @@ internal static class SoakBench
             subscription.Dispose();
         }
 
-        foreach (var (count, heap, rss) in samples)
+        foreach (var (count, heap, rss, threads) in samples)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count,9:N0} updates: managed heap {heap,7:0.00} MiB, RSS {rss,7:0.0} MiB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count,9:N0} updates: managed heap {heap,7:0.00} MiB, RSS {rss,7:0.0} MiB, {threads} pool threads"));
         }
 
         var stats = hub.GetStatistics();
@@ -81,17 +81,17 @@ internal static class SoakBench
         return 0;
     }
 
-    private static (long, double, double) Sample(long updates)
+    private static (long, double, double, int) Sample(long updates)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
         using var self = Process.GetCurrentProcess();
-        return (updates, GC.GetTotalMemory(forceFullCollection: false) / 1048576.0, self.WorkingSet64 / 1048576.0);
+        return (updates, GC.GetTotalMemory(forceFullCollection: false) / 1048576.0, self.WorkingSet64 / 1048576.0, ThreadPool.ThreadCount);
     }
 
     /// <summary>Least squares over the samples after the first (the first is before any update: JIT and pools not warm).</summary>
-    private static double Slope(List<(long Updates, double HeapMiB, double RssMiB)> samples, Func<(long Updates, double HeapMiB, double RssMiB), double> value)
+    private static double Slope(List<(long Updates, double HeapMiB, double RssMiB, int Threads)> samples, Func<(long Updates, double HeapMiB, double RssMiB, int Threads), double> value)
     {
         var points = samples.Skip(1).Select(s => (X: s.Updates / 100_000.0, Y: value(s))).ToList();
         var meanX = points.Average(p => p.X);
