@@ -110,7 +110,8 @@ public sealed class DockerEngine : IAsyncLifetime
     {
         var rootfs = Directory.CreateDirectory(Path.Combine(folder, "rootfs", "bin")).FullName;
         File.Copy("/bin/busybox", Path.Combine(rootfs, "busybox"));
-        foreach (var tool in new[] { "sh", "sleep", "yes", "true", "false" })
+        // head and tr make memory hogs for OOM tests; seq and cat numbered log lines.
+        foreach (var tool in new[] { "sh", "sleep", "yes", "true", "false", "head", "tr", "seq", "cat" })
         {
             File.CreateSymbolicLink(Path.Combine(rootfs, tool), "busybox");
         }

@@ -9,6 +9,7 @@ internal static class AlertGroups
     public const string Errors = "errors";
     public const string Packing = "packing";
     public const string Routes = "routes";
+    public const string Engine = "engine";
 
     public static string Of(string type, string source) => type switch
     {
@@ -17,6 +18,7 @@ internal static class AlertGroups
         "source_unavailable" => Sources,
         "error_rate" => Errors,
         "weather" or "route" => Routes,
+        "oom" => Engine,
         _ => Packing,
     };
 }

@@ -45,6 +45,7 @@ public sealed class AlertManager(
             subscriptions.Add(hub.Subscribe(ContainersSnapshot.Topic, Forward));
             subscriptions.Add(hub.Subscribe(PackingEvent.Topic, Forward));
             subscriptions.Add(hub.Subscribe(RouteEvent.Topic, Forward));
+            subscriptions.Add(hub.Subscribe(ContainerEngineEvent.Topic, Forward));
         }
 
         await base.StartAsync(cancellationToken);
@@ -120,6 +121,8 @@ public sealed class AlertManager(
             // Another instance's packing results arrive too; their alerts are that instance's to raise.
             case PackingEvent { Origin: null } packing when AlertRules.Packing(packing) is { } condition:
                 return tracker.Evaluate(AlertGroups.Packing, [condition], complete: false);
+            case ContainerEngineEvent engine when AlertRules.Engine(engine) is { } condition:
+                return tracker.Evaluate(AlertGroups.Engine, [condition], complete: false);
             case RouteEvent route:
                 return tracker.Evaluate(AlertGroups.Routes, [AlertRules.Route(route)], complete: false);
             default:

@@ -53,9 +53,16 @@ internal static class AlertRules
     }
 
     /// <summary>Sources the dashboard reads from (Docker engine, database, Kafka): unavailable is an error, degraded a warning.</summary>
-    public static IReadOnlyList<AlertCondition> Sources(IEnumerable<ComponentState> states) =>
+    /// <remarks>
+    /// The engine's event stream is only news while the engine itself answers: with the engine away, the
+    /// <c>docker</c> alert says it all.
+    /// </remarks>
+    public static IReadOnlyList<AlertCondition> Sources(IEnumerable<ComponentState> states) => SourcesOf([.. states]);
+
+    private static IReadOnlyList<AlertCondition> SourcesOf(IReadOnlyList<ComponentState> states) =>
     [
-        .. states.Select(s => AlertCondition.Flag(
+        .. states.Where(s => s.Name != ComponentStates.DockerEvents || states.Any(d => d.Name == ComponentStates.Docker && d.Status == ComponentStatus.Running))
+            .Select(s => AlertCondition.Flag(
             "source_unavailable",
             s.Name,
             s.Status == ComponentStatus.Unavailable ? AlertSeverity.Error : AlertSeverity.Warning,
@@ -71,6 +78,22 @@ internal static class AlertRules
         $"{sample.Failed} of {sample.Total} requests failed in the last {sample.Window.TotalMinutes:0} minutes");
 
     /// <summary>A failed packing job fires its shipment's alert; the shipment packed later resolves it.</summary>
+    /// <summary>
+    /// An OOM kill fires <c>oom</c> for the container, naming its memory limit, the moment the engine reports it; the
+    /// container's next start resolves it.
+    /// </summary>
+    public static AlertCondition? Engine(ContainerEngineEvent e) => e.Action switch
+    {
+        "oom" => AlertCondition.Flag("oom", e.Name, AlertSeverity.Critical, true, TimeSpan.Zero,
+            $"{e.Name} was killed: out of memory",
+            e.MemoryLimitBytes is > 0 and var limit
+                ? $"It used up its memory limit of {Format(limit)}."
+                : "It used up the memory it could get (no limit set: the host ran out)."),
+        "start" => AlertCondition.Flag("oom", e.Name, AlertSeverity.Critical, false, TimeSpan.Zero,
+            $"{e.Name} was killed: out of memory", $"{e.Name} started again."),
+        _ => null,
+    };
+
     public static AlertCondition? Packing(PackingEvent e) => e.Status switch
     {
         ShipmentStatus.Failed => AlertCondition.Flag("packing", e.Reference, AlertSeverity.Error, true, TimeSpan.Zero,

@@ -40,9 +40,9 @@ public sealed class ContainerHistory(ITopicHub hub) : TopicListener<ContainersSn
 
     internal void Record(ContainersSnapshot snapshot)
     {
-        if (!snapshot.SourceAvailable)
+        if (!snapshot.SourceAvailable || snapshot.FromEvent)
         {
-            // An engine that is away says nothing about its containers: keep what we had.
+            // An engine that is away says nothing about its containers: keep what we had. An event measures nothing.
             return;
         }
 

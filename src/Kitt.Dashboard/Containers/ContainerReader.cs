@@ -39,7 +39,30 @@ internal sealed class ContainerReader(DockerClient client, HttpClient engine) : 
         return [.. rows.OrderBy(r => r.Name, StringComparer.Ordinal)];
     }
 
-    private async Task<ContainerRow> ReadOneAsync(ContainerListResponse listed, CancellationToken token)
+    /// <summary>
+    /// One container now, as an engine event changed it: listed and inspected, without asking for usage (a fresh
+    /// stats sample takes the engine a second), with its memory limit (0: none). Null when it is gone.
+    /// </summary>
+    public async Task<(ContainerRow Row, long MemoryLimitBytes)?> ReadByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        var listed = await client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>> { ["id"] = new Dictionary<string, bool> { [id] = true } },
+        }, cancellationToken);
+        if (listed.FirstOrDefault(c => c.ID == id) is not { } one)
+        {
+            return null;
+        }
+
+        var (row, limit) = await ReadOneAsync(one, withUsage: false, cancellationToken);
+        return (row, limit);
+    }
+
+    private async Task<ContainerRow> ReadOneAsync(ContainerListResponse listed, CancellationToken token) =>
+        (await ReadOneAsync(listed, withUsage: true, token)).Row;
+
+    private async Task<(ContainerRow Row, long MemoryLimitBytes)> ReadOneAsync(ContainerListResponse listed, bool withUsage, CancellationToken token)
     {
         var row = new ContainerRow(
             listed.ID,
@@ -47,7 +70,9 @@ internal sealed class ContainerReader(DockerClient client, HttpClient engine) : 
             listed.Image,
             listed.State,
             listed.Status,
-            new DateTimeOffset(listed.Created.ToUniversalTime(), TimeSpan.Zero));
+            new DateTimeOffset(listed.Created.ToUniversalTime(), TimeSpan.Zero),
+            Labels: listed.Labels is { Count: > 0 } labels ? new Dictionary<string, string>(labels, StringComparer.Ordinal) : null);
+        long limit = 0;
         try
         {
             var inspected = await client.Containers.InspectContainerAsync(listed.ID, token);
@@ -60,7 +85,8 @@ internal sealed class ContainerReader(DockerClient client, HttpClient engine) : 
                     : null,
                 ExitCode = inspected.State is { Running: false } state && listed.State is "exited" or "dead" ? state.ExitCode : null,
             };
-            if (listed.State == "running")
+            limit = inspected.HostConfig?.Memory ?? 0;
+            if (withUsage && listed.State == "running")
             {
                 row = row with { Usage = await UsageAsync(listed.ID, token) };
             }
@@ -70,7 +96,7 @@ internal sealed class ContainerReader(DockerClient client, HttpClient engine) : 
             // Removed between the list and the inspect: it leaves with the next poll.
         }
 
-        return row;
+        return (row, limit);
     }
 
     private async Task<ContainerUsage?> UsageAsync(string id, CancellationToken token)

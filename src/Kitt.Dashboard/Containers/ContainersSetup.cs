@@ -11,6 +11,7 @@ public static class ContainersSetup
         services.AddFeatureMetrics<ContainerMetrics>();
         services.AddValidatedOptions<DockerOptions>(DockerOptions.Section);
         services.AddTopic(ContainersSnapshot.Topic);
+        services.AddTopic(ContainerEngineEvent.Topic);
         services.AddHostedService<DockerSource>();
         services.AddSingleton<ContainerHistory>();
         services.AddHostedService(sp => sp.GetRequiredService<ContainerHistory>());

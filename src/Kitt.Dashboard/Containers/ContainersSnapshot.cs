@@ -35,7 +35,15 @@ public sealed record ContainerRow(
     long RestartCount = 0,
     DateTimeOffset? StartedAt = null,
     ContainerUsage? Usage = null,
-    long? ExitCode = null);
+    long? ExitCode = null,
+    IReadOnlyDictionary<string, string>? Labels = null)
+{
+    /// <summary>The label Docker Compose puts on each container of a project.</summary>
+    public const string ComposeProjectLabel = "com.docker.compose.project";
+
+    /// <summary>The Compose project the container belongs to, if any.</summary>
+    public string? ComposeProject => Labels?.GetValueOrDefault(ComposeProjectLabel);
+}
 
 /// <summary>
 /// Everything the Containers views need from one poll, published on the <c>containers</c> topic: the rows and
@@ -52,4 +60,10 @@ public sealed record ContainersSnapshot(
     public static readonly Topic<ContainersSnapshot> Topic = Realtime.Topic.Snapshot<ContainersSnapshot>("containers");
 
     public bool SourceAvailable => SourceStatus == ComponentStatus.Running;
+
+    /// <summary>
+    /// The previous poll with the containers an engine event changed read again (their usage carried over, not
+    /// measured anew), so usage history and minute aggregates count polls only.
+    /// </summary>
+    public bool FromEvent { get; init; }
 }

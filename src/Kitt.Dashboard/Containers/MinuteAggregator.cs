@@ -11,7 +11,7 @@ internal sealed class MinuteAggregator
     /// <summary>Adds one poll and returns the minutes it completed.</summary>
     public IReadOnlyList<ContainerUsageMinute> Add(ContainersSnapshot snapshot)
     {
-        if (!snapshot.SourceAvailable)
+        if (!snapshot.SourceAvailable || snapshot.FromEvent)
         {
             // No news about the containers: their minutes stay open until the engine answers again.
             return [];

@@ -8,6 +8,7 @@ public sealed class ComponentStates(TimeProvider clock, ILogger<ComponentStates>
 {
     public const string Database = "database";
     public const string Docker = "docker";
+    public const string DockerEvents = "docker-events";
     public const string EventBus = "event-bus";
     public const string HostMetrics = "host-metrics";
 

@@ -84,9 +84,4 @@ public sealed class ContainersApiTests(DockerEngine engine) : IClassFixture<Dock
         using var response = await app.CreateKeyClient(analyst.Key).GetAsync("/api/containers");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
-
-    private sealed class EngineAppFactory(string endpoint) : DashboardAppFactory
-    {
-        public override string DockerEndpoint => endpoint;
-    }
 }
