@@ -78,6 +78,7 @@ public static class ContainerEndpoints
         .Produces<UsageSeries>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapContainerLogs();
         return endpoints;
     }
 }

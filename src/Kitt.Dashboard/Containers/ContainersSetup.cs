@@ -17,6 +17,7 @@ public static class ContainersSetup
         services.AddHostedService(sp => sp.GetRequiredService<ContainerHistory>());
         services.AddSingleton<UsageHistory>();
         services.AddHostedService<ContainerUsageRecorder>();
+        services.AddSingleton<ContainerLogs>();
         return services;
     }
 }
