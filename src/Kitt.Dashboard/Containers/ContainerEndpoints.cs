@@ -79,6 +79,7 @@ public static class ContainerEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapContainerLogs();
+        endpoints.MapContainerActions();
         return endpoints;
     }
 }

@@ -18,6 +18,7 @@ public static class ContainersSetup
         services.AddSingleton<UsageHistory>();
         services.AddHostedService<ContainerUsageRecorder>();
         services.AddSingleton<ContainerLogs>();
+        services.AddSingleton<ContainerActions>();
         return services;
     }
 }

@@ -13,4 +13,7 @@ public sealed class DockerOptions
     [Range(1, 3600)]
 
     public int PollSeconds { get; set; } = 3;
+
+    /// <summary>Whether Operators and Admins may start, stop and restart containers; off for a read-only dashboard.</summary>
+    public bool AllowActions { get; set; } = true;
 }
