@@ -34,7 +34,7 @@ public sealed class ContainersLiveTests(BrowserFixture browser)
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "containers-live.png") });
 
             // Its details: the CPU chart of the last 15 minutes, and the hour from stored minutes.
-            await row.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync();
+            await row.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).ClickAsync();
             var detail = page.Locator("[data-testid=container-detail]");
             await Expect(detail.Locator("[data-testid=chart-cpu] polyline")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
             await detail.GetByText("1 h", new() { Exact = true }).ClickAsync();

@@ -25,13 +25,14 @@ public sealed record ContainerApiRow(
     long? Pids,
     long? ExitCode,
     string? ComposeProject,
-    IReadOnlyDictionary<string, string> Labels)
+    IReadOnlyDictionary<string, string> Labels,
+    int ManualRestarts)
 {
     public static ContainerApiRow From(ContainerRow row) => new(
         row.Id, row.Name, row.Image, row.State, row.Status, row.Health, row.RestartCount, row.StartedAt,
         row.Usage?.CpuPercent, row.Usage?.MemoryBytes, row.Usage?.MemoryLimitBytes, row.Usage?.MemoryPercent,
         row.Usage?.NetRxBytes, row.Usage?.NetTxBytes, row.Usage?.BlockReadBytes, row.Usage?.BlockWriteBytes, row.Usage?.Pids,
-        row.ExitCode, row.ComposeProject, row.Labels ?? new Dictionary<string, string>());
+        row.ExitCode, row.ComposeProject, row.Labels ?? new Dictionary<string, string>(), row.ManualRestarts);
 }
 
 public sealed record ContainerSourceState(string Endpoint, string Status, string? Reason, DateTimeOffset? At);

@@ -13,6 +13,7 @@ namespace Kitt.Dashboard.Containers;
 public partial class ContainersPage
 {
     private const string AllStates = "all";
+    private const string NoProject = "(no project)";
     private static readonly string[] States = ["running", "restarting", "paused", "exited", "created", "dead"];
     private static readonly TimeSpan TrendWindow = ContainerHistory.Window;
 
@@ -23,6 +24,7 @@ public partial class ContainersPage
     private bool paused;
     private string search = "";
     private string stateFilter = AllStates;
+    private bool groupByProject = true;
     private ContainerRow? selected;
     private bool selectedGone;
 
@@ -36,9 +38,14 @@ public partial class ContainersPage
     private ContainerHistory History { get; set; } = default!;
 
     [Inject]
+    private ContainerActions Actions { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
     private IReadOnlyList<LiveRow> Visible => [.. live.Values.Where(r => Matches(r.Row))];
+
+    private bool ActionsAllowed => Actions.Allowed;
 
     protected override void OnInitialized() => Subscribe(ContainersSnapshot.Topic, batch =>
     {
@@ -122,11 +129,21 @@ public partial class ContainersPage
         }
     }
 
-    private bool Matches(ContainerRow row) =>
-        (stateFilter == AllStates || row.State == stateFilter)
-        && (string.IsNullOrWhiteSpace(search)
-            || row.Name.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase)
-            || row.Image.Contains(search.Trim(), StringComparison.OrdinalIgnoreCase));
+    // The filter finds a container by its name, image, compose project, or a label as key=value (or part of one).
+    private bool Matches(ContainerRow row)
+    {
+        if (stateFilter != AllStates && row.State != stateFilter)
+        {
+            return false;
+        }
+
+        var term = search.Trim();
+        return term.Length == 0
+            || row.Name.Contains(term, StringComparison.OrdinalIgnoreCase)
+            || row.Image.Contains(term, StringComparison.OrdinalIgnoreCase)
+            || (row.ComposeProject?.Contains(term, StringComparison.OrdinalIgnoreCase) ?? false)
+            || (row.Labels?.Any(l => $"{l.Key}={l.Value}".Contains(term, StringComparison.OrdinalIgnoreCase)) ?? false);
+    }
 
     private string RowClass(LiveRow row, int index) =>
         selected is not null && row.Row.Id == selected.Id ? "kitt-row-selected" : "";
@@ -140,6 +157,8 @@ public partial class ContainersPage
     // Running containers by start time (longest up first when ascending); the others after them.
     private static DateTimeOffset StartedForSort(ContainerRow row) =>
         row.State == "running" && row.StartedAt is { } started ? started : DateTimeOffset.MaxValue;
+
+    private static string Containers(int count) => count == 1 ? "1 container" : $"{count} containers";
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -36,8 +36,15 @@ public sealed record ContainerRow(
     DateTimeOffset? StartedAt = null,
     ContainerUsage? Usage = null,
     long? ExitCode = null,
-    IReadOnlyDictionary<string, string>? Labels = null)
+    IReadOnlyDictionary<string, string>? Labels = null,
+    int ManualRestarts = 0)
 {
+    /// <summary>
+    /// Restarts of every kind: the engine's count (its restart policy) and the restarts asked by hand (from the
+    /// dashboard, the CLI, the API) that the dashboard saw as <c>restart</c> events, which the engine does not count.
+    /// </summary>
+    public long Restarts => RestartCount + ManualRestarts;
+
     /// <summary>The label Docker Compose puts on each container of a project.</summary>
     public const string ComposeProjectLabel = "com.docker.compose.project";
 

@@ -29,6 +29,7 @@ public sealed class DockerSource(
     /// <summary>Written by the event follower after a reconnect: poll now, the stream missed what happened meanwhile.</summary>
     private static readonly RawEngineEvent Reconnected = new("reconnected", "", "", DateTimeOffset.MinValue, null, null);
 
+    private readonly Dictionary<string, int> manualRestarts = new(StringComparer.Ordinal);
     private long reconnects;
 
     /// <summary>How often the event stream was connected again after it dropped.</summary>
@@ -102,7 +103,10 @@ public sealed class DockerSource(
     private void Publish(ContainersSnapshot snapshot)
     {
         states.Report(ComponentStates.Docker, snapshot.SourceStatus, snapshot.SourceReason);
-        hub.Publish(ContainersSnapshot.Topic, snapshot);
+        hub.Publish(ContainersSnapshot.Topic, manualRestarts.Count == 0 ? snapshot : snapshot with
+        {
+            Containers = [.. snapshot.Containers.Select(r => manualRestarts.TryGetValue(r.Id, out var n) ? r with { ManualRestarts = n } : r)],
+        });
     }
 
     private static List<RawEngineEvent> Drain(ChannelReader<RawEngineEvent> reader)
@@ -127,6 +131,11 @@ public sealed class DockerSource(
             return current; // the poll that finds the engine again reads everything
         }
 
+        foreach (var restart in batch.Where(e => e.Action == "restart"))
+        {
+            manualRestarts[restart.ContainerId] = manualRestarts.GetValueOrDefault(restart.ContainerId) + 1;
+        }
+
         var rows = current.Containers.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var limits = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var id in batch.Select(e => e.ContainerId).Distinct(StringComparer.Ordinal))
@@ -145,6 +154,7 @@ public sealed class DockerSource(
                 else
                 {
                     rows.Remove(id);
+                    manualRestarts.Remove(id);
                 }
             }
             catch (Exception ex) when (!token.IsCancellationRequested)

@@ -36,7 +36,7 @@ public sealed class HealthAndStatsTests(DashboardAppFactory app) : IClassFixture
 
         var topics = body.RootElement.GetProperty("hub").GetProperty("topics").EnumerateArray()
             .Select(t => t.GetProperty("topic").GetString()).ToList();
-        Assert.Equal(["alerts", "containers", "metrics", "packing", "routes", "sessions"], topics);
+        Assert.Equal(["alerts", "container-events", "containers", "metrics", "packing", "routes", "sessions"], topics);
         var first = body.RootElement.GetProperty("hub").GetProperty("topics")[0];
         foreach (var counter in new[] { "subscriptions", "published", "delivered", "dropped", "superseded" })
         {

@@ -234,7 +234,7 @@ public sealed class TopicHubTests
         using var provider = services.BuildServiceProvider();
         var declaredHub = new TopicHub(NullLogger<TopicHub>.Instance, provider.GetServices<TopicDeclaration>());
         var names = declaredHub.GetStatistics().Topics.Select(t => t.Topic);
-        Assert.Equal(["alerts", "containers", "metrics", "packing", "routes", "sessions"], names);
+        Assert.Equal(["alerts", "container-events", "containers", "metrics", "packing", "routes", "sessions"], names);
     }
 
     [Fact]
