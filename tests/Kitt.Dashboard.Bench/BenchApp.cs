@@ -21,9 +21,9 @@ internal sealed class BenchApp : IAsyncDisposable
 
     public HttpClient Api { get; private set; } = default!;
 
-    public static async Task<BenchApp> StartAsync(string appDll)
+    public static async Task<BenchApp> StartAsync(string appDll, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = await StartServerAsync(appDll);
+        var app = await StartServerAsync(appDll, settings);
         await app.OpenBrowserAsync();
         return app;
     }

@@ -14,6 +14,8 @@ using Kitt.Dashboard.Bench;
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- metrics PUBLISHED/Kitt.Dashboard.dll [containers] [clients] [scrapes]   (needs dockerd, busybox-static)
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- soak [updates] [subscribers]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- readiness PUBLISHED/Kitt.Dashboard.dll [alerts]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- container-events PUBLISHED/Kitt.Dashboard.dll [rounds]   (dockerd, busybox-static, chromium)
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- log-follow PUBLISHED/Kitt.Dashboard.dll [lines-per-second] [seconds]
 return args switch
 {
     ["hub", ..] => await HubBench.RunAsync(
@@ -33,6 +35,8 @@ return args switch
     ["metrics", var dll, ..] => await MetricsBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 200), Arg(args, 3, 1000), Arg(args, 4, 30)),
     ["soak", ..] => await SoakBench.RunAsync(Arg(args, 1, 1_000_000), Arg(args, 2, 50)),
     ["readiness", var dll, ..] => await ReadinessBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 1_000_000)),
+    ["container-events", var dll, ..] => await ContainerEventsBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 20)),
+    ["log-follow", var dll, ..] => await LogFollowBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 10_000), Arg(args, 3, 60)),
     _ => Usage(),
 };
 
@@ -45,6 +49,7 @@ static int Usage()
                             " | poll [containers=50] [polls=15] | blazor-bytes [containers=20] [seconds=60] | alerts [alerts=1000000] [rounds=20] [kept.db]" +
                             " | kafka [events=100000] [latency-samples=200] | risk [boxes=1000] [rounds=20] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]" +
                             " | ws [connections=1000] [broadcasts=200] [rounds=3] [items=50] [requests=20]" +
-                            " | metrics APP.dll [containers=200] [clients=1000] [scrapes=30] | soak [updates=1000000] [subscribers=50] | readiness APP.dll [alerts=1000000]");
+                            " | metrics APP.dll [containers=200] [clients=1000] [scrapes=30] | soak [updates=1000000] [subscribers=50] | readiness APP.dll [alerts=1000000]" +
+                            " | container-events APP.dll [rounds=20] | log-follow APP.dll [lines-per-second=10000] [seconds=60]");
     return 2;
 }

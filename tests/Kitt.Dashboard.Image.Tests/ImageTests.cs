@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Kitt.Testing;
 using Xunit.Abstractions;
@@ -42,7 +41,7 @@ public sealed class ImageTests(ITestOutputHelper output) : IAsyncLifetime
         Step(clock, "image built");
 
         await engine.DockerAsync("volume", "create", Volume);
-        var port = FreePort();
+        var port = Kitt.Testing.FreePort.Next();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
 
@@ -149,11 +148,4 @@ public sealed class ImageTests(ITestOutputHelper output) : IAsyncLifetime
 
     private void Step(Stopwatch clock, string what) =>
         output.WriteLine($"{clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),6} s  {what}");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

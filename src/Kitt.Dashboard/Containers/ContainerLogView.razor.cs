@@ -54,7 +54,7 @@ public partial class ContainerLogView
 
     private string Status => problem ?? (paused
         ? $"Paused · {ring.Written - drawn:N0} new lines since"
-        : $"Following · {Math.Min(ring.Written, RingCapacity):N0} lines loaded (the last {RingCapacity:N0} are kept)");
+        : $"Following · {ring.Written:N0} lines received, the last {Math.Min(ring.Written, RingCapacity):N0} kept");
 
     protected override void OnParametersSet()
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Kitt.Dashboard.Tests.Hosting;
 
@@ -17,7 +16,7 @@ public sealed class DashboardProcess : IAsyncDisposable
 
     private DashboardProcess(IReadOnlyDictionary<string, string> settings)
     {
-        var port = FreePort();
+        var port = Kitt.Testing.FreePort.Next();
         Address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Kitt.Dashboard.dll"), "--urls", Address.ToString().TrimEnd('/')])
         {
@@ -116,12 +115,5 @@ public sealed class DashboardProcess : IAsyncDisposable
                 log.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Kitt.Dashboard.Tests.Telemetry;
@@ -23,7 +21,7 @@ public sealed class PrometheusServer : IAsyncDisposable
             throw new InvalidOperationException("prometheus is not installed: run the tests through tests/run.sh, which installs it.");
         }
 
-        var port = FreePort();
+        var port = Kitt.Testing.FreePort.Next();
         File.WriteAllText(Path.Combine(folder, "prometheus.yml"), config);
         process = Process.Start(new ProcessStartInfo("/usr/bin/prometheus",
         [
@@ -102,12 +100,5 @@ public sealed class PrometheusServer : IAsyncDisposable
 
         process.Dispose();
         Directory.Delete(folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
