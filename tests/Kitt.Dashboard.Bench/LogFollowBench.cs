@@ -55,8 +55,18 @@ internal static class LogFollowBench
         var before = Sample(app.ProcessId);
         var status = app.Page.Locator("[data-testid=log-status]");
         var linesBefore = LinesLoaded(await status.TextContentAsync());
-        var gaps = await app.Page.EvaluateAsync<double[]>(FrameProbe, seconds);
+        var probe = app.Page.EvaluateAsync<double[]>(FrameProbe, seconds);
+        var rss = new List<double>();
+        while (!probe.IsCompleted)
+        {
+            // The resident set every 10 s: a bounded viewer levels off, a leak climbs.
+            await Task.WhenAny(probe, Task.Delay(TimeSpan.FromSeconds(10)));
+            rss.Add(Sample(app.ProcessId).RssMiB);
+        }
+
+        var gaps = await probe;
         var after = Sample(app.ProcessId);
+        Console.WriteLine($"{name}: RSS every 10 s: {string.Join(", ", rss.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} MiB");
         var linesAfter = LinesLoaded(await status.TextContentAsync());
         Console.WriteLine($"{name}: the view received {linesAfter - linesBefore:N0} lines in {seconds} s; the container wrote {await WrittenAsync(engine, name):N0} in all");
         var cpuPercent = 100.0 * (after.CpuTicks - before.CpuTicks) / 100.0 / seconds; // clock ticks are 1/100 s

@@ -56,12 +56,12 @@ public sealed class LayoutTests(BrowserFixture browser)
         // A container with a long name and image, so the containers grid is there to measure.
         var container = "layout-" + Guid.NewGuid().ToString("N")[..6] + "-with-a-rather-long-service-name";
         await browser.Engine.DockerAsync("run", "-d", "--network", "none", "--name", container, "--label", "com.docker.compose.project=freight-platform",
-            DockerEngine.Image, "sleep", "600");
+            DockerEngine.Image, "sh", "-c", "echo 'service started on port 8080'; echo 'warning: cache directory missing, using /tmp' >&2; sleep 600");
         var problems = new List<string>();
         try
         {
             string[] pages = ["/", "/containers", "/sessions", "/alerts", "/shipments", "/shipments/new", $"/shipments/{shipment}",
-                "/admin/users", "/admin/api-keys", "/admin/thresholds", "/account/change-password"];
+                "/admin/users", "/admin/api-keys", "/admin/thresholds", "/admin/container-audit", "/account/change-password"];
             foreach (var theme in new[] { "light", "dark" })
             {
                 foreach (var (size, width, height) in Sizes)
@@ -85,6 +85,13 @@ public sealed class LayoutTests(BrowserFixture browser)
                     await page.Locator(".kitt-bell button").First.ClickAsync();
                     await Expect(page.GetByTestId("alert-sidebar")).ToBeVisibleAsync();
                     problems.AddRange(await CheckAsync(page, $"alert sidebar {size} {theme}", Slug("/alert-sidebar", size, theme)));
+
+                    // A container's details, open over the grid: actions, labels, charts and its log.
+                    await page.GotoAsync("/containers");
+                    await BrowserFixture.WaitForCircuitAsync(page);
+                    await page.GetByRole(AriaRole.Button, new() { Name = container, Exact = true }).ClickAsync();
+                    await Expect(page.GetByTestId("container-logs")).ToBeVisibleAsync();
+                    problems.AddRange(await CheckAsync(page, $"container details {size} {theme}", Slug("/container-details", size, theme)));
                     await page.Context.CloseAsync();
                 }
             }
