@@ -86,14 +86,17 @@ public partial class ContainerLogView
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // The view closed or moved to another container.
+            return; // the view closed or moved to another container: nothing left to draw
         }
         catch (Exception ex)
         {
             problem = "The log cannot be read: " + ex.GetBaseException().Message;
         }
 
-        await InvokeAsync(StateHasChanged);
+        if (!token.IsCancellationRequested)
+        {
+            await InvokeAsync(StateHasChanged);
+        }
     }
 
     // Coalesced like every live view: a redraw only when lines arrived and the view follows them.
