@@ -32,7 +32,8 @@ public sealed class ContainerActionsTests(BrowserFixture browser)
 
             await detail.Locator("[data-testid=action-restart]").ClickAsync();
             await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Restart" }).ClickAsync();
-            await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Restarted {name}", new() { Timeout = 30_000 });
+            // Its own toast: busybox ignores SIGTERM, so the engine kills it after 10 s, and that exit's alert toasts too.
+            await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = $"Restarted {name}" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Expect(detail.Locator("[data-testid=detail-restarts]")).ToContainTextAsync("1 (0 by the restart policy, 1 by hand)", new() { Timeout = 15_000 });
             await Expect(row.Locator("[data-testid=restarts]")).ToHaveTextAsync("1");
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "containers-restarted.png") });
