@@ -42,7 +42,7 @@ internal sealed class BenchApp : IAsyncDisposable
 
     private async Task StartProcessAsync(string appDll, IReadOnlyDictionary<string, string> settings, bool waitUntilHealthy)
     {
-        var port = ColdStartBench.FreePort();
+        var port = Kitt.Testing.FreePort.Next();
         var info = new ProcessStartInfo("dotnet", [appDll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = folder,

@@ -36,7 +36,7 @@ internal static class ColdStartBench
     private static async Task<double> TimeToHealthyAsync(string appDll, HttpClient http)
     {
         var folder = Directory.CreateTempSubdirectory("kitt-cold-").FullName;
-        var port = FreePort();
+        var port = Kitt.Testing.FreePort.Next();
         var info = new ProcessStartInfo("dotnet", [appDll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = folder,
@@ -86,12 +86,5 @@ internal static class ColdStartBench
         })!;
         await process.WaitForExitAsync();
         return watch.Elapsed.TotalMilliseconds;
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

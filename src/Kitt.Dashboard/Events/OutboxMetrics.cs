@@ -25,8 +25,8 @@ public sealed class OutboxMetrics : IFeatureMetrics
     {
         var meter = meters.Create(MeterName);
         // A filtered index holds exactly the waiting rows, so the count stays cheap when the broker has been down long.
-        var waiting = new CachedReading<object>(() => Waiting(dbFactory), TimeSpan.FromSeconds(5), clock);
-        meter.CreateObservableUpDownCounter("kitt.outbox.waiting", () => (int)waiting.Read(), "{event}", "Events written but not yet acknowledged by the broker");
+        var waiting = new CachedReading<int>(() => Waiting(dbFactory), TimeSpan.FromSeconds(5), clock);
+        meter.CreateObservableUpDownCounter("kitt.outbox.waiting", waiting.Read, "{event}", "Events written but not yet acknowledged by the broker");
         relayed = meter.CreateCounter<long>("kitt.outbox.relayed", "{event}", "Events the broker acknowledged");
         failures = meter.CreateCounter<long>("kitt.outbox.relay.failures", "{event}", "Events the broker did not acknowledge (each retried later)");
         consumed = meter.CreateCounter<long>("kitt.events.consumed", "{event}", "Events consumed from the broker, by outcome");
@@ -40,7 +40,7 @@ public sealed class OutboxMetrics : IFeatureMetrics
 
     public void Consumed(string outcome) => consumed.Add(1, FeatureMetrics.Tag("outcome", outcome));
 
-    private static object Waiting(IDbContextFactory<KittDbContext> dbFactory)
+    private static int Waiting(IDbContextFactory<KittDbContext> dbFactory)
     {
         using var db = dbFactory.CreateDbContext();
         return db.Outbox.Count(e => e.SentAt == null);

@@ -30,10 +30,10 @@ public static class FeatureMetrics
 /// are taken once and reused for <paramref name="maxAge"/>, not once per instrument.
 /// </summary>
 public sealed class CachedReading<T>(Func<T> read, TimeSpan maxAge, TimeProvider clock)
-    where T : class
 {
     private readonly Lock gate = new();
-    private T? value;
+    private T value = default!;
+    private bool taken;
     private long takenAt;
 
     public T Read()
@@ -41,10 +41,10 @@ public sealed class CachedReading<T>(Func<T> read, TimeSpan maxAge, TimeProvider
         lock (gate)
         {
             var now = clock.GetTimestamp();
-            if (value is null || clock.GetElapsedTime(takenAt, now) > maxAge)
+            if (!taken || clock.GetElapsedTime(takenAt, now) > maxAge)
             {
                 value = read();
-                takenAt = now;
+                (taken, takenAt) = (true, now);
             }
 
             return value;

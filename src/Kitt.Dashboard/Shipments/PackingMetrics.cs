@@ -27,8 +27,8 @@ public sealed class PackingMetrics : IFeatureMetrics
     {
         var meter = meters.Create(MeterName);
         // The queue's length is the store's: every instance and every restart sees the same; read at most every 5 s.
-        var queued = new CachedReading<object>(() => Queued(dbFactory), TimeSpan.FromSeconds(5), clock);
-        meter.CreateObservableUpDownCounter("kitt.packing.jobs.queued", () => (int)queued.Read(), "{job}", "Shipments waiting to be packed");
+        var queued = new CachedReading<int>(() => Queued(dbFactory), TimeSpan.FromSeconds(5), clock);
+        meter.CreateObservableUpDownCounter("kitt.packing.jobs.queued", queued.Read, "{job}", "Shipments waiting to be packed");
         running = meter.CreateUpDownCounter<int>("kitt.packing.jobs.running", "{job}", "Packing jobs running now");
         duration = meter.CreateHistogram("kitt.packing.job.duration", "s", "Time from a job's claim to its stored plan",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120] });
@@ -50,7 +50,7 @@ public sealed class PackingMetrics : IFeatureMetrics
         }
     }
 
-    private static object Queued(IDbContextFactory<KittDbContext> dbFactory)
+    private static int Queued(IDbContextFactory<KittDbContext> dbFactory)
     {
         using var db = dbFactory.CreateDbContext();
         return db.Set<Shipment>().Count(s => s.Status == ShipmentStatus.Queued);
