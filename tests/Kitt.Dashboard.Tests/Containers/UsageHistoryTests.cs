@@ -29,7 +29,10 @@ public sealed class UsageHistoryTests : IDisposable
         var recorder = new ContainerUsageRecorder(hub, Writer());
         await recorder.StartAsync(default);
 
-        // Twenty minutes of polls every 20 s, CPU equal to the minute number.
+        // Twenty minutes of polls every 20 s, CPU equal to the minute number. Each poll is handed to both subscribers
+        // (the recent history and the minute recorder) before the next: on a snapshot topic a newer poll would
+        // otherwise replace one the recorder had not read yet.
+        var published = 0;
         for (var s = 0; s <= 20 * 60; s += 20)
         {
             clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero).AddSeconds(s));
@@ -38,6 +41,8 @@ public sealed class UsageHistoryTests : IDisposable
                 new ContainerRow("c1", "busy", "busybox", "running", "Up", clock.GetUtcNow(),
                     Usage: new ContainerUsage(s / 60, 100, 1_000, 0, 0, 0, 0, 1)),
             ]));
+            published++;
+            await WaitUntilAsync(() => hub.GetStatistics().Topics.Single(t => t.Topic == ContainersSnapshot.Topic.Name).Delivered == 2 * published);
             await WaitUntilAsync(() => recent.Of("c1", clock.GetUtcNow()).Count == 1);
         }
 
