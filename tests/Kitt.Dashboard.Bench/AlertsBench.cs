@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Data.Sqlite;
+using Kitt.Testing;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Realtime;
 using Microsoft.Data.Sqlite;
@@ -22,21 +24,23 @@ internal static class AlertsBench
     private static readonly string[] Types = ["cpu", "memory", "error_rate", "container_health", "container_exit", "restart_loop", "source_unavailable", "packing"];
     private static readonly string[] Words = ["router", "billing", "tracker", "planner", "gateway", "ledger", "courier", "depot", "manifest", "customs"];
 
-    public static async Task<int> RunAsync(int count, int rounds, string? keptFile)
+    /// <param name="kept">A SQLite file, or a PostgreSQL connection string, whose alerts are kept between runs; null: a fresh database.</param>
+    public static async Task<int> RunAsync(int count, int rounds, string? kept, StoreProvider provider)
     {
-        var folder = keptFile is null ? Directory.CreateTempSubdirectory("kitt-alerts-bench-").FullName : null;
+        var folder = kept is null && provider is SqliteStore ? Directory.CreateTempSubdirectory("kitt-alerts-bench-").FullName : null;
+        var connectionString = provider is SqliteStore
+            ? $"Data Source={kept ?? Path.Combine(folder!, "kitt.db")}"
+            : kept ?? await (await PostgresCluster.SharedAsync()).CreateDatabaseAsync("kitt_bench");
+        Console.WriteLine($"alerts on {provider.Kind}");
         try
         {
-            var connectionString = $"Data Source={keptFile ?? Path.Combine(folder!, "kitt.db")}";
-            var options = new DbContextOptionsBuilder<KittDbContext>().UseSqlite(connectionString).Options;
-            var factory = new DbFactory(options);
+            var factory = new DbFactory(provider, connectionString);
             int stored;
             await using (var db = factory.CreateDbContext())
             {
-                await db.Database.MigrateAsync();
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                await provider.MigrateAsync(db, connectionString, CancellationToken.None);
                 var upgrade = Stopwatch.StartNew();
-                if (await AlertsFullText.IndexOlderAlertsAsync(db, CancellationToken.None) is > 0 and var indexed)
+                if (provider is SqliteStore && await AlertsFullText.IndexOlderAlertsAsync(db, CancellationToken.None) is > 0 and var indexed)
                 {
                     Console.WriteLine($"indexed the words of {indexed:N0} alerts stored before in {upgrade.Elapsed.TotalSeconds:0.0} s");
                 }
@@ -52,15 +56,15 @@ internal static class AlertsBench
                 }
 
                 var fill = Stopwatch.StartNew();
-                await FillAsync(connectionString, count);
+                await (provider is SqliteStore ? FillAsync(connectionString, count) : AlertsFill.PostgresAsync(connectionString, Alerts(count)));
                 Console.WriteLine($"stored {count:N0} alerts in {fill.Elapsed.TotalSeconds:0.0} s");
             }
             else
             {
-                Console.WriteLine($"reusing the {count:N0} alerts stored in {keptFile}");
+                Console.WriteLine($"reusing the {count:N0} alerts stored in {kept}");
             }
 
-            var queries = new AlertQueries(factory, TimeProvider.System);
+            var queries = new AlertQueries(factory, TimeProvider.System, AlertsSetup.TextSearchFor(provider));
             await QueriesAsync(queries, rounds);
             await BurstAsync(factory, queries);
             await ExportAsync(queries);
@@ -72,6 +76,10 @@ internal static class AlertsBench
             if (folder is not null)
             {
                 Directory.Delete(folder, recursive: true);
+            }
+            else if (kept is null && provider is not SqliteStore)
+            {
+                await (await PostgresCluster.SharedAsync()).DropDatabaseAsync(connectionString);
             }
         }
     }
@@ -214,6 +222,36 @@ internal static class AlertsBench
         Console.WriteLine($"CSV export: {rows:N0} rows in {elapsed:0.00} s; managed heap {before / 1048576.0:0.0} MiB before, peak {peak / 1048576.0:0.0} MiB during");
     }
 
+    /// <summary>
+    /// <paramref name="count"/> alerts over 90 days, the same ones every run (seed 42), in firing order: the
+    /// alert-manager stores alerts as they fire, so ids follow firing times.
+    /// </summary>
+    internal static IEnumerable<Alert> Alerts(int count)
+    {
+        var random = new Random(42);
+        var now = DateTimeOffset.UtcNow.UtcTicks;
+        var firedTimes = Enumerable.Range(0, count).Select(_ => now - (long)(random.NextDouble() * TimeSpan.FromDays(90).Ticks)).Order().ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            var type = Types[random.Next(Types.Length)];
+            var source = $"{Words[random.Next(Words.Length)]}-{random.Next(20)}";
+            var fired = new DateTimeOffset(firedTimes[i], TimeSpan.Zero);
+            var firing = random.Next(20) == 0;
+            var title = $"{type} on {source}";
+            var message = $"{Words[random.Next(Words.Length)]} {Words[random.Next(Words.Length)]} threshold crossed at {random.Next(100)} % (ticket {random.Next(200_000)})";
+            var severity = (AlertSeverity)random.Next(4);
+            var value = random.NextDouble() * 100;
+            DateTimeOffset? resolved = firing ? null : fired.AddMinutes(random.Next(1, 60));
+            yield return new Alert
+            {
+                Key = $"{type}:{source}", Type = type, Source = source, Severity = severity,
+                State = firing ? AlertState.Firing : AlertState.Resolved, Title = title, Message = message,
+                SearchText = FullText.Words(title, message, source), Value = value, Threshold = 80,
+                FiredAt = fired, ResolvedAt = resolved, UpdatedAt = fired,
+            };
+        }
+    }
+
     internal static async Task FillAsync(string connectionString, int count)
     {
         await using var connection = new SqliteConnection(connectionString);
@@ -222,31 +260,15 @@ internal static class AlertsBench
         var insert = connection.CreateCommand();
         insert.CommandText = """
             INSERT INTO alerts (Key, Type, Source, Severity, State, Title, Message, SearchText, Value, Threshold, FiredAt, ResolvedAt, UpdatedAt)
-            VALUES ($key, $type, $source, $severity, $state, $title, $message, $words, $value, 80, $fired, $resolved, $fired)
+            VALUES ($key, $type, $source, $severity, $state, $title, $message, $words, $value, $threshold, $fired, $resolved, $fired)
             """;
-        var p = new[] { "$key", "$type", "$source", "$severity", "$state", "$title", "$message", "$value", "$fired", "$resolved", "$words" }
+        var p = new[] { "$key", "$type", "$source", "$severity", "$state", "$title", "$message", "$value", "$fired", "$resolved", "$words", "$threshold" }
             .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
-        var random = new Random(42);
-        var now = DateTimeOffset.UtcNow.UtcTicks;
-        // The alert-manager stores alerts as they fire, so ids follow firing times; the history is written in that order.
-        var firedTimes = Enumerable.Range(0, count).Select(_ => now - (long)(random.NextDouble() * TimeSpan.FromDays(90).Ticks)).Order().ToArray();
-        for (var i = 0; i < count; i++)
+        foreach (var a in Alerts(count))
         {
-            var type = Types[random.Next(Types.Length)];
-            var source = $"{Words[random.Next(Words.Length)]}-{random.Next(20)}";
-            var fired = firedTimes[i];
-            var firing = random.Next(20) == 0;
-            p[0].Value = $"{type}:{source}";
-            p[1].Value = type;
-            p[2].Value = source;
-            p[3].Value = random.Next(4);
-            p[4].Value = firing ? 0 : 1;
-            p[5].Value = $"{type} on {source}";
-            p[6].Value = $"{Words[random.Next(Words.Length)]} {Words[random.Next(Words.Length)]} threshold crossed at {random.Next(100)} % (ticket {random.Next(200_000)})";
-            p[7].Value = random.NextDouble() * 100;
-            p[8].Value = fired;
-            p[9].Value = firing ? DBNull.Value : fired + TimeSpan.TicksPerMinute * random.Next(1, 60);
-            p[10].Value = FullText.Words((string)p[5].Value!, (string)p[6].Value!, source);
+            (p[0].Value, p[1].Value, p[2].Value, p[3].Value, p[4].Value, p[5].Value) = (a.Key, a.Type, a.Source, (int)a.Severity, (int)a.State, a.Title);
+            (p[6].Value, p[7].Value, p[8].Value, p[9].Value) = (a.Message, a.Value, a.FiredAt.UtcTicks, a.ResolvedAt?.UtcTicks ?? (object)DBNull.Value);
+            (p[10].Value, p[11].Value) = (a.SearchText, a.Threshold);
             await insert.ExecuteNonQueryAsync();
         }
 

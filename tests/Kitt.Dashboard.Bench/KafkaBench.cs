@@ -26,8 +26,7 @@ internal static class KafkaBench
         try
         {
             using var cluster = new KafkaMockCluster();
-            var dbOptions = new DbContextOptionsBuilder<KittDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "kitt.db")}").Options;
-            var factory = new DbFactory(dbOptions);
+            var factory = new DbFactory(new Kitt.Dashboard.Data.Sqlite.SqliteStore(), $"Data Source={Path.Combine(folder, "kitt.db")}");
             await using (var db = factory.CreateDbContext())
             {
                 await db.Database.MigrateAsync();

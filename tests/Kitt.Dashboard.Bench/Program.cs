@@ -1,11 +1,14 @@
 using System.Globalization;
 using Kitt.Dashboard.Bench;
+using Kitt.Dashboard.Data.Postgres;
+using Kitt.Dashboard.Data.Sqlite;
 
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- hub [subscribers] [publishes] [rounds] [pace-ms]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- cold-start PUBLISHED/Kitt.Dashboard.dll [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- poll [containers] [polls]   (needs dockerd, busybox-static)
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- blazor-bytes [containers] [seconds]   (also chromium)
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- alerts [alerts] [rounds] [kept.db]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- alerts-postgres [alerts] [rounds] [connection-string]   (postgresql-15; a private cluster unless given one)
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- plan-latency PUBLISHED/Kitt.Dashboard.dll [boxes] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- risk [boxes] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- kafka [events] [latency-samples]
@@ -25,7 +28,8 @@ return args switch
         TimeSpan.FromMilliseconds(Arg(args, 4, 1))),
     ["cold-start", var dll, ..] => await ColdStartBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 5)),
     ["poll", ..] => await PollBench.RunAsync(Arg(args, 1, 50), Arg(args, 2, 15)),
-    ["alerts", ..] => await AlertsBench.RunAsync(Arg(args, 1, 1_000_000), Arg(args, 2, 20), args.Length > 3 ? Path.GetFullPath(args[3]) : null),
+    ["alerts", ..] => await AlertsBench.RunAsync(Arg(args, 1, 1_000_000), Arg(args, 2, 20), args.Length > 3 ? Path.GetFullPath(args[3]) : null, new SqliteStore()),
+    ["alerts-postgres", ..] => await AlertsBench.RunAsync(Arg(args, 1, 1_000_000), Arg(args, 2, 20), args.Length > 3 ? args[3] : null, new PostgresStore()),
     ["blazor-bytes", ..] => await BlazorBytesBench.RunAsync(Arg(args, 1, 20), Arg(args, 2, 60)),
     ["plan-latency", var dll, ..] => await ShipmentBench.PlanLatencyAsync(dll, Arg(args, 2, 50), Arg(args, 3, 5)),
     ["kafka", ..] => await KafkaBench.RunAsync(Arg(args, 1, 100_000), Arg(args, 2, 200)),
@@ -46,7 +50,7 @@ static int Arg(string[] args, int index, int fallback) =>
 static int Usage()
 {
     Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]" +
-                            " | poll [containers=50] [polls=15] | blazor-bytes [containers=20] [seconds=60] | alerts [alerts=1000000] [rounds=20] [kept.db]" +
+                            " | poll [containers=50] [polls=15] | blazor-bytes [containers=20] [seconds=60] | alerts [alerts=1000000] [rounds=20] [kept.db] | alerts-postgres [alerts=1000000] [rounds=20] [connection-string]" +
                             " | kafka [events=100000] [latency-samples=200] | risk [boxes=1000] [rounds=20] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]" +
                             " | ws [connections=1000] [broadcasts=200] [rounds=3] [items=50] [requests=20]" +
                             " | metrics APP.dll [containers=200] [clients=1000] [scrapes=30] | soak [updates=1000000] [subscribers=50] | readiness APP.dll [alerts=1000000]" +

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Kitt.Dashboard.Alerts;
-using Kitt.Dashboard.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kitt.Dashboard.Bench;
@@ -80,7 +79,7 @@ internal static class ReadinessBench
     private static async Task OlderDatabaseAsync(string database, int count)
     {
         var connectionString = $"Data Source={database}";
-        await using (var db = new DbFactory(new DbContextOptionsBuilder<KittDbContext>().UseSqlite(connectionString).Options).CreateDbContext())
+        await using (var db = new DbFactory(new Kitt.Dashboard.Data.Sqlite.SqliteStore(), connectionString).CreateDbContext())
         {
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
@@ -88,7 +87,7 @@ internal static class ReadinessBench
 
         var fill = Stopwatch.StartNew();
         await AlertsBench.FillAsync(connectionString, count);
-        await using (var db = new DbFactory(new DbContextOptionsBuilder<KittDbContext>().UseSqlite(connectionString).Options).CreateDbContext())
+        await using (var db = new DbFactory(new Kitt.Dashboard.Data.Sqlite.SqliteStore(), connectionString).CreateDbContext())
         {
             await db.Database.ExecuteSqlRawAsync(
                 $"DROP TRIGGER alerts_fts_update; UPDATE alerts SET SearchText = ''; CREATE TABLE IF NOT EXISTS {AlertsFullText.PendingMarker} (Since INTEGER);");

@@ -24,10 +24,11 @@ public sealed record AlertPage(int Total, IReadOnlyList<AlertRow> Items, bool To
 
 /// <summary>
 /// Reads alerts for the history page, the sidebar and the API: server-side filters on indexed columns, text
-/// search planned per query by <see cref="AlertSearch"/>, per-user read state. Writes only what a reader owns
+/// search planned per query by the provider's <see cref="IAlertTextSearch"/>, per-user read state. Writes only what a reader owns
 /// (read marks, clear, mute); alert state itself belongs to the alert-manager.
 /// </summary>
-public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, TimeProvider clock, AlertSearchLimits? searchLimits = null)
+public sealed class AlertQueries(
+    IDbContextFactory<KittDbContext> dbFactory, TimeProvider clock, IAlertTextSearch textSearch, AlertSearchLimits? searchLimits = null)
 {
     private readonly AlertSearchLimits limits = searchLimits ?? new AlertSearchLimits();
 
@@ -153,10 +154,10 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     /// The query's text search, and whether a common word meets broad other filters (they select so many alerts
     /// that the word is better followed through its matches than tested on each of them).
     /// </summary>
-    private async Task<(AlertSearch? Search, bool Broad)> PlanAsync(
+    private async Task<(IAlertSearch? Search, bool Broad)> PlanAsync(
         KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, CancellationToken cancellationToken)
     {
-        var search = await AlertSearch.PlanAsync(db, f.Text, limits, cancellationToken);
+        var search = await textSearch.PlanAsync(db, f.Text, limits, cancellationToken);
         var broad = search is { Common: true } && await Filtered(db, f, userId, reader, forSidebar, search: null, AlertAccess.Planned)
             .Take(limits.NarrowRows).CountAsync(cancellationToken) >= limits.NarrowRows;
         return (search, broad);
@@ -166,13 +167,13 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
     /// How a count reads the search: a common word across broad filters follows its matches, only within the ids of
     /// the time filter's range; otherwise the filters' own plan.
     /// </summary>
-    private static async Task<(AlertSearch? Search, AlertAccess Access)> CountingAsync(
-        KittDbContext db, AlertFilter f, AlertSearch? search, bool broad, CancellationToken cancellationToken) =>
+    private static async Task<(IAlertSearch? Search, AlertAccess Access)> CountingAsync(
+        KittDbContext db, AlertFilter f, IAlertSearch? search, bool broad, CancellationToken cancellationToken) =>
         broad ? (await search!.WithinAsync(db, f.From, f.To, cancellationToken), AlertAccess.MatchOrder) : (search, AlertAccess.Planned);
 
     /// <summary>How many alerts <paramref name="counted"/> selects with the search; past <see cref="CountCap"/> only that it is.</summary>
     private static async Task<int> TotalAsync(
-        Func<AlertSearch?, IQueryable<Alert>> counted, AlertSearch? search, bool capped, CancellationToken cancellationToken)
+        Func<IAlertSearch?, IQueryable<Alert>> counted, IAlertSearch? search, bool capped, CancellationToken cancellationToken)
     {
         if (!capped)
         {
@@ -183,7 +184,7 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
         // search; and when each typed word starts no stored word but itself, the two are the same search.
         if (search is { Common: true } && search.WholeWords() is var whole &&
             await counted(whole).Take(CountCap + 1).CountAsync(cancellationToken) is var wholeCount &&
-            (wholeCount > CountCap || whole.Match == search.Match))
+            (wholeCount > CountCap || whole.SameMatchAs(search)))
         {
             return wholeCount;
         }
@@ -201,7 +202,7 @@ public sealed class AlertQueries(IDbContextFactory<KittDbContext> dbFactory, Tim
             : AlertAccess.Planned;
 
     private static IQueryable<Alert> Filtered(
-        KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, AlertSearch? search, AlertAccess access)
+        KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, IAlertSearch? search, AlertAccess access)
     {
         var query = (search?.Rows(db, access, f) ?? db.Alerts).AsNoTracking();
         if (f.Severities.Count > 0)

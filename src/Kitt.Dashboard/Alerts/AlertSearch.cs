@@ -30,7 +30,7 @@ public sealed record AlertSearchLimits(int CommonMatches = 10_000, int NarrowRow
 /// never listed whole, since listing is what costs: a page walks the sort order's index and tests each row's
 /// <see cref="Alert.SearchText"/> until it is full, and a count follows the matches in index order until the cap.
 /// </summary>
-internal sealed class AlertSearch
+internal sealed class AlertSearch : IAlertSearch
 {
     /// <summary>A typed word that starts at most this many stored words is searched as those words.</summary>
     private const int MaxCompletions = 16;
@@ -65,14 +65,14 @@ internal sealed class AlertSearch
     /// The same search with each phrase's last word taken whole: it matches no more alerts, and FTS5 streams it,
     /// so when it alone finds more than a count's cap, the search does too and the prefixes need not be merged.
     /// </summary>
-    public AlertSearch WholeWords() => new(Phrases, lastWords, Common, prefix: false, ids);
+    public IAlertSearch WholeWords() => new AlertSearch(Phrases, lastWords, Common, prefix: false, ids);
 
     /// <summary>
     /// The same search, its matches followed only between the lowest and the highest id of the alerts fired in the
     /// time range. Alerts are stored as they fire, so that is about the range's own share of the matches; the times
     /// are still tested on each row, so a row stored out of order is never miscounted.
     /// </summary>
-    public async Task<AlertSearch> WithinAsync(KittDbContext db, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    public async Task<IAlertSearch> WithinAsync(KittDbContext db, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         if (from is null && to is null)
         {
@@ -81,10 +81,12 @@ internal sealed class AlertSearch
 
         var (fromTicks, toTicks) = (from?.UtcTicks ?? long.MinValue, to?.UtcTicks ?? long.MaxValue);
         var range = await db.Database
-            .SqlQuery<IdRange>($"SELECT min(Id) AS Low, max(Id) AS High FROM alerts WHERE FiredAt >= {fromTicks} AND FiredAt <= {toTicks}")
+            .SqlQuery<IdRange>($"SELECT min(\"Id\") AS \"Low\", max(\"Id\") AS \"High\" FROM alerts WHERE \"FiredAt\" >= {fromTicks} AND \"FiredAt\" <= {toTicks}")
             .SingleAsync(cancellationToken);
         return new AlertSearch(Phrases, lastWords, Common, prefix, (range.Low ?? 1, range.High ?? 0));
     }
+
+    public bool SameMatchAs(IAlertSearch other) => other is AlertSearch search && search.Match == Match;
 
     /// <returns>Null when the text holds no word to search for.</returns>
     public static async Task<AlertSearch?> PlanAsync(KittDbContext db, string? text, AlertSearchLimits limits, CancellationToken cancellationToken)
@@ -198,4 +200,11 @@ internal sealed class AlertSearch
             .SingleAsync(cancellationToken);
 
     private sealed record IdRange(long? Low, long? High);
+}
+
+/// <summary>SQLite's plans: FTS5 over the stored words, a common word walked along the sort order's index.</summary>
+internal sealed class SqliteAlertTextSearch : IAlertTextSearch
+{
+    public async Task<IAlertSearch?> PlanAsync(KittDbContext db, string? text, AlertSearchLimits limits, CancellationToken cancellationToken) =>
+        await AlertSearch.PlanAsync(db, text, limits, cancellationToken);
 }

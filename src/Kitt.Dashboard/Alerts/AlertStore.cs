@@ -1,7 +1,6 @@
 using System.Globalization;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -71,7 +70,7 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await using var writer = new AlertWriter((SqliteConnection)db.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction());
+            await using var writer = new AlertWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction());
             foreach (var alert in touched.Select(t => t.Alert).Distinct())
             {
                 await (alert.Id == 0 ? writer.InsertAsync(alert, cancellationToken) : writer.ResolveAsync(alert, cancellationToken));

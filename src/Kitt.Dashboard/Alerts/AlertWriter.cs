@@ -1,6 +1,6 @@
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Kitt.Dashboard.Alerts;
 
@@ -9,19 +9,19 @@ namespace Kitt.Dashboard.Alerts;
 /// transaction. EF would prepare an insert per row, and with the full-text trigger on <c>alerts</c> preparing costs
 /// more than inserting: a burst of 10,000 alerts took seconds that way.
 /// </summary>
-internal sealed class AlertWriter(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+internal sealed class AlertWriter(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
     private readonly PreparedStatement insertAlert = new(connection, transaction, """
-        INSERT INTO alerts (Key, Type, Source, Severity, State, Title, Message, SearchText, Value, Threshold, FiredAt, ResolvedAt, UpdatedAt)
-        VALUES ($key, $type, $source, $severity, $state, $title, $message, $searchText, $value, $threshold, $firedAt, $resolvedAt, $updatedAt)
-        RETURNING Id
+        INSERT INTO alerts ("Key", "Type", "Source", "Severity", "State", "Title", "Message", "SearchText", "Value", "Threshold", "FiredAt", "ResolvedAt", "UpdatedAt")
+        VALUES (@key, @type, @source, @severity, @state, @title, @message, @searchText, @value, @threshold, @firedAt, @resolvedAt, @updatedAt)
+        RETURNING "Id"
         """);
 
     private readonly PreparedStatement resolveAlert = new(connection, transaction,
-        "UPDATE alerts SET State = $state, ResolvedAt = $resolvedAt, UpdatedAt = $updatedAt WHERE Id = $id");
+        """UPDATE alerts SET "State" = @state, "ResolvedAt" = @resolvedAt, "UpdatedAt" = @updatedAt WHERE "Id" = @id""");
 
     private readonly PreparedStatement insertChange = new(connection, transaction,
-        "INSERT INTO alert_changes (AlertId, State, At, Value, Message) VALUES ($alertId, $state, $at, $value, $message)");
+        """INSERT INTO alert_changes ("AlertId", "State", "At", "Value", "Message") VALUES (@alertId, @state, @at, @value, @message)""");
 
     private readonly OutboxStatement events = new(connection, transaction);
 
@@ -29,10 +29,10 @@ internal sealed class AlertWriter(SqliteConnection connection, SqliteTransaction
     public async Task InsertAsync(Alert alert, CancellationToken cancellationToken)
     {
         alert.Id = (long)(await insertAlert.ScalarAsync(cancellationToken,
-            ("$key", alert.Key), ("$type", alert.Type), ("$source", alert.Source), ("$severity", (int)alert.Severity),
-            ("$state", (int)alert.State), ("$title", alert.Title), ("$message", alert.Message), ("$searchText", alert.SearchText),
-            ("$value", alert.Value), ("$threshold", alert.Threshold), ("$firedAt", alert.FiredAt.UtcTicks), ("$resolvedAt", alert.ResolvedAt?.UtcTicks),
-            ("$updatedAt", alert.UpdatedAt.UtcTicks)))!;
+            ("@key", alert.Key), ("@type", alert.Type), ("@source", alert.Source), ("@severity", (int)alert.Severity),
+            ("@state", (int)alert.State), ("@title", alert.Title), ("@message", alert.Message), ("@searchText", alert.SearchText),
+            ("@value", alert.Value), ("@threshold", alert.Threshold), ("@firedAt", alert.FiredAt.UtcTicks), ("@resolvedAt", alert.ResolvedAt?.UtcTicks),
+            ("@updatedAt", alert.UpdatedAt.UtcTicks)))!;
         await AddChangesAsync(alert, cancellationToken);
     }
 
@@ -40,7 +40,7 @@ internal sealed class AlertWriter(SqliteConnection connection, SqliteTransaction
     public async Task ResolveAsync(Alert alert, CancellationToken cancellationToken)
     {
         await resolveAlert.ExecuteAsync(cancellationToken,
-            ("$state", (int)alert.State), ("$resolvedAt", alert.ResolvedAt?.UtcTicks), ("$updatedAt", alert.UpdatedAt.UtcTicks), ("$id", alert.Id));
+            ("@state", (int)alert.State), ("@resolvedAt", alert.ResolvedAt?.UtcTicks), ("@updatedAt", alert.UpdatedAt.UtcTicks), ("@id", alert.Id));
         await AddChangesAsync(alert, cancellationToken);
     }
 
@@ -60,7 +60,7 @@ internal sealed class AlertWriter(SqliteConnection connection, SqliteTransaction
         foreach (var change in alert.Changes.Where(c => c.Id == 0))
         {
             await insertChange.ExecuteAsync(cancellationToken,
-                ("$alertId", alert.Id), ("$state", (int)change.State), ("$at", change.At.UtcTicks), ("$value", change.Value), ("$message", change.Message));
+                ("@alertId", alert.Id), ("@state", (int)change.State), ("@at", change.At.UtcTicks), ("@value", change.Value), ("@message", change.Message));
             change.AlertId = alert.Id;
         }
     }

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
 
@@ -16,7 +17,21 @@ public static class AlertsSetup
         services.AddSingleton<AlertThresholds>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertQueries>();
+        AddStorage(services, StoreProvider.For(configuration));
         services.AddHostedService<AlertManager>();
         return services;
+    }
+
+    /// <summary>The text search of <paramref name="provider"/>: the one place alerts tell the providers apart.</summary>
+    public static IAlertTextSearch TextSearchFor(StoreProvider provider) =>
+        provider.Kind == StoreProvider.Postgres ? new PostgresAlertTextSearch() : new SqliteAlertTextSearch();
+
+    private static void AddStorage(IServiceCollection services, StoreProvider provider)
+    {
+        services.AddSingleton(TextSearchFor(provider));
+        if (provider.Kind == StoreProvider.Sqlite)
+        {
+            services.AddSingleton<IDatabaseUpgrade, AlertWordsUpgrade>();
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
+using Kitt.Dashboard.Data.Leases;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Security;
@@ -10,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kitt.Dashboard.Data;
 
-/// <summary>The one SQLite database: accounts (ASP.NET Core Identity), API keys and the dashboard's own facts.</summary>
-public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : IdentityDbContext<KittUser>(options)
+/// <summary>The one database (SQLite or PostgreSQL): accounts (ASP.NET Core Identity), API keys and the dashboard's own facts.</summary>
+public class KittDbContext(DbContextOptions<KittDbContext> options) : IdentityDbContext<KittUser>(options)
 {
     public DbSet<ComponentEvent> ComponentEvents => Set<ComponentEvent>();
 
@@ -36,6 +37,8 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
 
     public DbSet<InboxEvent> Inbox => Set<InboxEvent>();
 
+    public DbSet<Lease> Leases => Set<Lease>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -46,6 +49,7 @@ public sealed class KittDbContext(DbContextOptions<KittDbContext> options) : Ide
         SessionsModel.Configure(modelBuilder);
         OutboxModel.Configure(modelBuilder);
         ShipmentsModel.Configure(modelBuilder);
+        LeasesModel.Configure(modelBuilder);
         StoreFunctions.Register(modelBuilder);
     }
 

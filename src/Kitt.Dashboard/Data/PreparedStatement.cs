@@ -1,16 +1,17 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Kitt.Dashboard.Data;
 
 /// <summary>
-/// One SQL statement prepared once and run many times in the caller's transaction, for bulk writers: EF prepares an
-/// insert per row, which with triggers on a table costs more than inserting.
+/// One SQL statement made once and run many times in the caller's transaction, for bulk writers: EF prepares an
+/// insert per row, which with triggers on a table costs more than inserting. The SQL is written for every provider:
+/// identifiers in double quotes, parameters as <c>@name</c>.
 /// </summary>
 public sealed class PreparedStatement : IAsyncDisposable
 {
-    private readonly SqliteCommand command;
+    private readonly DbCommand command;
 
-    public PreparedStatement(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    public PreparedStatement(DbConnection connection, DbTransaction transaction, string sql)
     {
         command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -35,14 +36,14 @@ public sealed class PreparedStatement : IAsyncDisposable
     {
         foreach (var (name, value) in values)
         {
-            if (command.Parameters.Contains(name))
+            if (!command.Parameters.Contains(name))
             {
-                command.Parameters[name].Value = value ?? DBNull.Value;
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
             }
-            else
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
+
+            command.Parameters[name].Value = value ?? DBNull.Value;
         }
     }
 }

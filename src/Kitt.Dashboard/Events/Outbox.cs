@@ -35,6 +35,7 @@ public sealed class Outbox(IOptions<KafkaOptions> options, TimeProvider clock)
             Envelope = EventEnvelope.Serialize(type, now, payload, correlationId),
             CreatedAt = now,
             SentAt = ViaKafka ? null : now,
+            Origin = options.Value.InstanceId,
         };
     }
 

@@ -27,6 +27,12 @@ public sealed class OutboxEvent
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The instance whose change the event announces: whichever instance relays it, consumers then know whose it is
+    /// (null for events stored before instances shared a store: the relaying instance's).
+    /// </summary>
+    public string? Origin { get; set; }
 }
 
 /// <summary>An event a consumer has handled, so a redelivery is recognised and skipped.</summary>

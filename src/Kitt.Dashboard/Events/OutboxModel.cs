@@ -15,9 +15,10 @@ public static class OutboxModel
             e.Property(x => x.EventId).HasMaxLength(32);
             e.Property(x => x.Topic).HasMaxLength(64);
             e.Property(x => x.Key).HasMaxLength(300);
+            e.Property(x => x.Origin).HasMaxLength(128);
             e.HasIndex(x => x.EventId).IsUnique();
             // The relay reads only what waits, in order: a partial index stays small however long the history.
-            e.HasIndex(x => x.Id).HasDatabaseName("IX_outbox_events_waiting").HasFilter("SentAt IS NULL");
+            e.HasIndex(x => x.Id).HasDatabaseName("IX_outbox_events_waiting").HasFilter("\"SentAt\" IS NULL");
             e.HasIndex(x => x.SentAt);
         });
 

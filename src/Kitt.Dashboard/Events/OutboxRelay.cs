@@ -84,12 +84,12 @@ public sealed class OutboxRelay(
         using var activity = OutboxMetrics.Tracing.StartActivity("outbox.relay");
         activity?.SetTag("kitt.outbox.batch", batch.Count);
 
-        var origin = Encoding.UTF8.GetBytes(settings.InstanceId);
+        var own = Encoding.UTF8.GetBytes(settings.InstanceId);
         var deliveries = batch.Select(e => producer.ProduceAsync(settings.TopicName(e.Topic), new Message<string, string>
         {
             Key = e.Key,
             Value = e.Envelope,
-            Headers = new Headers { { EventTopics.EventIdHeader, Encoding.UTF8.GetBytes(e.EventId) }, { EventTopics.OriginHeader, origin } },
+            Headers = new Headers { { EventTopics.EventIdHeader, Encoding.UTF8.GetBytes(e.EventId) }, { EventTopics.OriginHeader, e.Origin is { } origin ? Encoding.UTF8.GetBytes(origin) : own } },
         }, cancellationToken)).ToList();
 
         // Every send is awaited, so each event's outcome is known; only acknowledged ones are marked.

@@ -1,7 +1,6 @@
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Realtime;
-using Microsoft.Data.Sqlite;
 
 namespace Kitt.Dashboard.HostMetrics;
 
@@ -10,6 +9,7 @@ public sealed class HostMetricsSampler(
     ITopicHub hub,
     ComponentStates states,
     IConfiguration configuration,
+    StoreProvider store,
     TimeProvider clock,
     ILogger<HostMetricsSampler> logger) : BackgroundService
 {
@@ -70,10 +70,9 @@ public sealed class HostMetricsSampler(
     private static async Task<(ulong Busy, ulong Total)> ReadCpuAsync(CancellationToken token) =>
         ProcFiles.ParseCpuTimes(await File.ReadAllTextAsync("/proc/stat", token));
 
-    /// <summary>The folder holding the SQLite file: the disk an operator must not let fill up.</summary>
-    private string DataFolder()
-    {
-        var dataSource = new SqliteConnectionStringBuilder(DatabaseSetup.ConnectionString(configuration)).DataSource;
-        return Path.GetDirectoryName(Path.GetFullPath(dataSource)) ?? Directory.GetCurrentDirectory();
-    }
+    /// <summary>
+    /// The folder holding the database file, the disk an operator must not let fill up; with a database server, the
+    /// working folder (the archive and logs' disk).
+    /// </summary>
+    private string DataFolder() => store.DataFolder(DatabaseSetup.ConnectionString(configuration)) ?? Directory.GetCurrentDirectory();
 }

@@ -47,6 +47,15 @@ public sealed class Shipment
     /// <summary>How often packing started; a job interrupted by restarts too often fails instead of looping.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>The instance packing it (<see cref="Data.Leases.InstanceIdentity.Holder"/>), while it is <c>packing</c>.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>
+    /// Until when the claim holds: the packing instance extends it while it works, and once it lapsed (the instance
+    /// died) another instance takes the job up.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
     /// <summary>Why packing failed or was cancelled, in words a dispatcher can act on.</summary>
     public string? Error { get; set; }
 

@@ -19,10 +19,11 @@ public static class ShipmentsModel
             e.Property(x => x.Status).HasMaxLength(16);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.Property(x => x.Error).HasMaxLength(2048);
+            e.Property(x => x.ClaimedBy).HasMaxLength(128);
             e.HasIndex(x => x.Reference).IsUnique();
             e.Property(x => x.ExternalId).HasMaxLength(ShipmentLimits.MaxExternalId);
             // A client system's id is its own: two systems may both send SH-001, one system only once.
-            e.HasIndex(x => new { x.CreatedBy, x.ExternalId }).IsUnique().HasFilter("ExternalId IS NOT NULL");
+            e.HasIndex(x => new { x.CreatedBy, x.ExternalId }).IsUnique().HasFilter("\"ExternalId\" IS NOT NULL");
             // The worker claims the oldest queued job; the list pages newest first.
             e.HasIndex(x => new { x.Status, x.CreatedAt });
             e.HasIndex(x => x.CreatedAt);

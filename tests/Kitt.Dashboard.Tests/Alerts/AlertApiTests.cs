@@ -11,15 +11,14 @@ namespace Kitt.Dashboard.Tests.Alerts;
 /// breaches it; the alert is stored, found through every filter and the CSV export, can be read, and is still
 /// there, and still one alert, after a restart on the same database.
 /// </summary>
-public sealed class AlertApiTests
+public abstract class AlertApiTests(StoreKind kind)
 {
     private static readonly Dictionary<string, string> LowMemoryThreshold = new() { ["Alerts:Thresholds:MemoryPercent"] = "1" };
 
     [Fact]
     public async Task A_breached_threshold_becomes_a_stored_alert_that_filters_export_and_restart_find()
     {
-        using var file = new DatabaseFile();
-        var database = file.Path;
+        using var database = new TestDatabase(kind: kind);
         long id;
         await using (var app = new ConfiguredAppFactory(LowMemoryThreshold, database))
         {
@@ -62,27 +61,11 @@ public sealed class AlertApiTests
         }
     }
 
-    [Theory]
-    [InlineData("/api/alerts?severity=loud", "severity")]
-    [InlineData("/api/alerts?from=2026-11-25T12:00:00Z&to=2026-11-25T10:00:00Z", "from")]
-    [InlineData("/api/alerts?take=1000000", "take")]
-    [InlineData("/api/alerts.csv?state=burning", "state")]
-    public async Task Bad_filters_get_400_naming_the_parameter(string url, string parameter)
-    {
-        await using var app = new DashboardAppFactory();
-        var client = app.CreateKeyClient(DashboardAppFactory.BootstrapKey);
-
-        using var response = await client.GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"errors name {parameter}");
-    }
-
     [Fact]
     public async Task Admins_change_thresholds_at_runtime_with_an_audit_trail_and_bad_values_name_the_field()
     {
-        await using var app = new DashboardAppFactory();
+        using var database = new TestDatabase(kind: kind);
+        await using var app = new ConfiguredAppFactory(new Dictionary<string, string>(), database);
         var admin = app.CreateKeyClient(DashboardAppFactory.BootstrapKey);
 
         using (var bad = await admin.PutAsJsonAsync("/api/alerts/thresholds", new { cpuPercent = 90, memoryPercent = 0, errorRatePercent = 5 }))
@@ -134,3 +117,25 @@ public sealed class AlertApiTests
         return JsonDocument.Parse(body).RootElement.GetProperty("total").GetInt32();
     }
 }
+
+public sealed class AlertApiOnSqliteTests() : AlertApiTests(StoreKind.Sqlite)
+{
+    [Theory]
+    [InlineData("/api/alerts?severity=loud", "severity")]
+    [InlineData("/api/alerts?from=2026-11-25T12:00:00Z&to=2026-11-25T10:00:00Z", "from")]
+    [InlineData("/api/alerts?take=1000000", "take")]
+    [InlineData("/api/alerts.csv?state=burning", "state")]
+    public async Task Bad_filters_get_400_naming_the_parameter(string url, string parameter)
+    {
+        await using var app = new DashboardAppFactory();
+        var client = app.CreateKeyClient(DashboardAppFactory.BootstrapKey);
+
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), $"errors name {parameter}");
+    }
+}
+
+public sealed class AlertApiOnPostgresTests() : AlertApiTests(StoreKind.Postgres);

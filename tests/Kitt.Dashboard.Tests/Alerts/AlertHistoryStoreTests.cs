@@ -7,16 +7,17 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Kitt.Dashboard.Tests.Alerts;
 
-/// <summary>The history page's store side on a real SQLite file: capped counts, counts over time, and the archive.</summary>
-public sealed class AlertHistoryStoreTests : IDisposable
+/// <summary>The history page's store side on a real database of each provider: capped counts, counts over time, and the archive.</summary>
+public abstract class AlertHistoryStoreTests(StoreKind kind) : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
-    private readonly TestDatabase database = new();
+    private readonly TestDatabase database = new(kind: kind);
     private readonly FakeTimeProvider clock = new(Now);
     private readonly string archiveFolder = Directory.CreateTempSubdirectory("kitt-archive-").FullName;
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         database.Dispose();
         Directory.Delete(archiveFolder, recursive: true);
     }
@@ -27,7 +28,7 @@ public sealed class AlertHistoryStoreTests : IDisposable
         var count = AlertQueries.CountCap + 10;
         await StoreAsync(Enumerable.Range(0, count).Select(i => NewAlert(
             Now.AddMinutes(-i), i % 4 == 0 ? AlertSeverity.Critical : AlertSeverity.Info, $"customs hold {(i == 7 ? "zebra" : "")}")));
-        var queries = new AlertQueries(database.Factory, clock);
+        var queries = new AlertQueries(database.Factory, clock, database.TextSearch);
 
         var common = await queries.PageAsync(AlertFilter.All with { Text = "customs", Take = 20 }, "analyst");
         Assert.True(common.TotalCapped);
@@ -60,7 +61,7 @@ public sealed class AlertHistoryStoreTests : IDisposable
             NewAlert(from.AddMinutes(119), AlertSeverity.Info, "d", type: "memory"),
             NewAlert(from.AddMinutes(-30), AlertSeverity.Critical, "before the range", type: "cpu"),
         ]);
-        var queries = new AlertQueries(database.Factory, clock);
+        var queries = new AlertQueries(database.Factory, clock, database.TextSearch);
 
         var counts = await queries.CountsAsync(AlertFilter.All with { From = from, To = Now }, "analyst", buckets: 24);
 
@@ -103,7 +104,7 @@ public sealed class AlertHistoryStoreTests : IDisposable
         Assert.Equal(1, await archive.ArchiveAsync(CancellationToken.None));
         Assert.Equal(0, await archive.ArchiveAsync(CancellationToken.None));
 
-        var queries = new AlertQueries(database.Factory, clock);
+        var queries = new AlertQueries(database.Factory, clock, database.TextSearch);
         var left = await queries.PageAsync(AlertFilter.All, "analyst");
         Assert.Equal(["recent", "old but still firing"], left.Items.Select(a => a.Message));
         await using (var db = await database.Factory.CreateDbContextAsync())
@@ -153,3 +154,7 @@ public sealed class AlertHistoryStoreTests : IDisposable
         await db.SaveChangesAsync();
     }
 }
+
+public sealed class AlertHistoryStoreOnSqliteTests() : AlertHistoryStoreTests(StoreKind.Sqlite);
+
+public sealed class AlertHistoryStoreOnPostgresTests() : AlertHistoryStoreTests(StoreKind.Postgres);

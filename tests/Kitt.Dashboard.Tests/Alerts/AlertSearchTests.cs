@@ -6,13 +6,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace Kitt.Dashboard.Tests.Alerts;
 
 /// <summary>
-/// Text search on a real SQLite file: whichever plan a search takes (the full-text index's list of matches, rows
-/// tested along a filter's index, or matches followed in index order for the count while the page walks the sort
-/// order), it finds the alerts a plain reading of their words finds, in the same order and with the same counts.
+/// Text search on a real database of each provider: whichever plan a search takes (on SQLite the full-text index's
+/// list of matches, rows tested along a filter's index, or matches followed in index order for the count while the
+/// page walks the sort order; on PostgreSQL the trigram index or the planner's own choice), it finds the alerts a
+/// plain reading of their words finds, in the same order and with the same counts.
 /// </summary>
-public sealed class AlertSearchTests : IDisposable
+public abstract class AlertSearchTests(StoreKind kind) : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    protected static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] Vocabulary =
         ["customs", "custody", "customer", "router", "route", "rerouted", "Zürich", "zurichsee", "depot", "depots", "ledger", "cpu", "92.5", "9250", "node-7", "7"];
@@ -20,18 +21,22 @@ public sealed class AlertSearchTests : IDisposable
     private static readonly string[] Types = ["cpu", "memory", "container_health"];
     private static readonly string[] Sources = ["host", "router-1", "router-2", "billing"];
 
-    // Never common; always common and narrow; always common and broad: each plan in turn.
-    private static readonly (string Name, AlertSearchLimits Limits)[] Plans =
-    [
-        ("match list", new AlertSearchLimits(CommonMatches: int.MaxValue)),
-        ("rows tested along the filters' index", new AlertSearchLimits(CommonMatches: 1, NarrowRows: int.MaxValue)),
-        ("matches followed, sort order walked", new AlertSearchLimits(CommonMatches: 1, NarrowRows: 1)),
-    ];
+    protected FakeTimeProvider Clock { get; } = new(Now);
 
-    private readonly TestDatabase database = new();
-    private readonly FakeTimeProvider clock = new(Now);
+    /// <summary>The plans the provider's search can take, each forced in turn by the limits.</summary>
+    protected abstract IReadOnlyList<(string Name, AlertSearchLimits Limits)> Plans { get; }
 
-    public void Dispose() => database.Dispose();
+    protected TestDatabase Database { get; } = new(kind: kind);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing) => Database.Dispose();
+
+    protected AlertQueries Queries(AlertSearchLimits? limits = null) => new(Database.Factory, Clock, Database.TextSearch, limits);
 
     [Fact]
     public async Task Every_plan_finds_exactly_the_alerts_whose_words_match_in_order_with_their_counts()
@@ -47,7 +52,7 @@ public sealed class AlertSearchTests : IDisposable
             var expected = Sort(stored.Where(a => Selects(filter, a)), filter).Select(a => a.Id).ToList();
             foreach (var (name, limits) in Plans)
             {
-                var queries = new AlertQueries(database.Factory, clock, limits);
+                var queries = Queries(limits);
                 var because = $"plan '{name}', filter {filter.ToQuery()}";
 
                 var page = await queries.PageAsync(filter, "analyst");
@@ -72,7 +77,7 @@ public sealed class AlertSearchTests : IDisposable
         await StoreAsync(Enumerable.Range(0, AlertQueries.CountCap + 400).Select(i => NewAlert(Now.AddMinutes(-i), i < 300 ? "disk full" : "customs hold")));
         foreach (var (name, limits) in Plans)
         {
-            var queries = new AlertQueries(database.Factory, clock, limits);
+            var queries = Queries(limits);
 
             var page = await queries.PageAsync(AlertFilter.All with { Text = "cust", Take = 10 }, "analyst");
 
@@ -80,49 +85,6 @@ public sealed class AlertSearchTests : IDisposable
             Assert.Equal(AlertQueries.CountCap, page.Total);
             Assert.Equal(Enumerable.Range(300, 10).Select(i => Now.AddMinutes(-i)), page.Items.Select(a => a.FiredAt));
         }
-    }
-
-    [Fact]
-    public async Task Alerts_stored_before_their_words_were_kept_are_found_after_the_upgrade_and_can_still_be_deleted()
-    {
-        using var older = new TestDatabase("20261125173849_Outbox");
-        await using (var db = await older.Factory.CreateDbContextAsync())
-        {
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO alerts (Key, Type, Source, Severity, State, Title, Message, FiredAt, UpdatedAt)
-                VALUES ('cpu:router', 'cpu', 'router', 2, 1, 'CPU on router', 'Customs gateway at 93 %', 1, 1),
-                       ('memory:depot', 'memory', 'depot', 1, 1, 'Memory on depot', 'Zürich ledger', 2, 2);
-                """);
-            await db.Database.MigrateAsync();
-            Assert.Equal(2, await AlertsFullText.IndexOlderAlertsAsync(db, CancellationToken.None));
-            Assert.Equal(0, await AlertsFullText.IndexOlderAlertsAsync(db, CancellationToken.None));
-        }
-
-        var queries = new AlertQueries(older.Factory, clock);
-        Assert.Equal("cpu:router", Assert.Single((await queries.PageAsync(AlertFilter.All with { Text = "custom gate" }, "analyst")).Items).Key);
-        Assert.Equal("memory:depot", Assert.Single((await queries.PageAsync(AlertFilter.All with { Text = "zurich" }, "analyst")).Items).Key);
-
-        await using (var db = await older.Factory.CreateDbContextAsync())
-        {
-            // The index holds every row it is asked to take out again (FTS5 reports a corrupt index otherwise).
-            Assert.Equal(2, await db.Alerts.ExecuteDeleteAsync());
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO alerts_fts(alerts_fts) VALUES ('integrity-check');");
-        }
-
-        Assert.Equal(0, (await queries.PageAsync(AlertFilter.All with { Text = "customs" }, "analyst")).Total);
-    }
-
-    [Fact]
-    public async Task The_index_agrees_with_the_rows_after_alerts_are_stored_resolved_and_deleted()
-    {
-        await StoreAsync(Enumerable.Range(0, 50).Select(i => NewAlert(Now.AddMinutes(-i), $"customs {i}")));
-        await using var db = await database.Factory.CreateDbContextAsync();
-        await db.Alerts.Where(a => a.Id % 3 == 0).ExecuteUpdateAsync(u => u.SetProperty(a => a.State, AlertState.Firing));
-        await db.Alerts.Where(a => a.Id % 5 == 0).ExecuteDeleteAsync();
-
-        await db.Database.ExecuteSqlRawAsync("INSERT INTO alerts_fts(alerts_fts, rank) VALUES ('integrity-check', 1);");
-        var page = await new AlertQueries(database.Factory, clock).PageAsync(AlertFilter.All with { Text = "customs" }, "analyst");
-        Assert.Equal(40, page.Total);
     }
 
     /// <summary>The reference reading: each typed term's words occur in a row, the last one possibly as a word's start.</summary>
@@ -207,7 +169,7 @@ public sealed class AlertSearchTests : IDisposable
         return NewAlert(firedAt, Words(random.Next(1, 5)), type, source, (AlertSeverity)random.Next(4), (AlertState)random.Next(2), title: $"{type} on {source} {Words(1)}");
     }
 
-    private static Alert NewAlert(
+    protected static Alert NewAlert(
         DateTimeOffset firedAt, string message, string type = "cpu", string source = "router",
         AlertSeverity severity = AlertSeverity.Warning, AlertState state = AlertState.Resolved, string? title = null)
     {
@@ -227,16 +189,77 @@ public sealed class AlertSearchTests : IDisposable
         };
     }
 
-    private async Task StoreAsync(IEnumerable<Alert> alerts)
+    protected async Task StoreAsync(IEnumerable<Alert> alerts)
     {
-        await using var db = await database.Factory.CreateDbContextAsync();
+        await using var db = await Database.Factory.CreateDbContextAsync();
         db.Alerts.AddRange(alerts);
         await db.SaveChangesAsync();
     }
 
     private async Task<List<Alert>> StoredAsync()
     {
-        await using var db = await database.Factory.CreateDbContextAsync();
+        await using var db = await Database.Factory.CreateDbContextAsync();
         return await db.Alerts.AsNoTracking().ToListAsync();
     }
+}
+
+/// <summary>On SQLite: FTS5's three plans, and the upgrade of files from before search kept words.</summary>
+public sealed class AlertSearchOnSqliteTests() : AlertSearchTests(StoreKind.Sqlite)
+{
+    // Never common; always common and narrow; always common and broad: each plan in turn.
+    protected override IReadOnlyList<(string Name, AlertSearchLimits Limits)> Plans =>
+    [
+        ("match list", new AlertSearchLimits(CommonMatches: int.MaxValue)),
+        ("rows tested along the filters' index", new AlertSearchLimits(CommonMatches: 1, NarrowRows: int.MaxValue)),
+        ("matches followed, sort order walked", new AlertSearchLimits(CommonMatches: 1, NarrowRows: 1)),
+    ];
+
+    [Fact]
+    public async Task Alerts_stored_before_their_words_were_kept_are_found_after_the_upgrade_and_can_still_be_deleted()
+    {
+        using var older = new TestDatabase("20261125173849_Outbox");
+        await using (var db = await older.Factory.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO alerts (Key, Type, Source, Severity, State, Title, Message, FiredAt, UpdatedAt)
+                VALUES ('cpu:router', 'cpu', 'router', 2, 1, 'CPU on router', 'Customs gateway at 93 %', 1, 1),
+                       ('memory:depot', 'memory', 'depot', 1, 1, 'Memory on depot', 'Zürich ledger', 2, 2);
+                """);
+            await db.Database.MigrateAsync();
+            Assert.Equal(2, await AlertsFullText.IndexOlderAlertsAsync(db, CancellationToken.None));
+            Assert.Equal(0, await AlertsFullText.IndexOlderAlertsAsync(db, CancellationToken.None));
+        }
+
+        var queries = new AlertQueries(older.Factory, Clock, older.TextSearch);
+        Assert.Equal("cpu:router", Assert.Single((await queries.PageAsync(AlertFilter.All with { Text = "custom gate" }, "analyst")).Items).Key);
+        Assert.Equal("memory:depot", Assert.Single((await queries.PageAsync(AlertFilter.All with { Text = "zurich" }, "analyst")).Items).Key);
+
+        await using (var db = await older.Factory.CreateDbContextAsync())
+        {
+            // The index holds every row it is asked to take out again (FTS5 reports a corrupt index otherwise).
+            Assert.Equal(2, await db.Alerts.ExecuteDeleteAsync());
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO alerts_fts(alerts_fts) VALUES ('integrity-check');");
+        }
+
+        Assert.Equal(0, (await queries.PageAsync(AlertFilter.All with { Text = "customs" }, "analyst")).Total);
+    }
+
+    [Fact]
+    public async Task The_index_agrees_with_the_rows_after_alerts_are_stored_resolved_and_deleted()
+    {
+        await StoreAsync(Enumerable.Range(0, 50).Select(i => NewAlert(Now.AddMinutes(-i), $"customs {i}")));
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        await db.Alerts.Where(a => a.Id % 3 == 0).ExecuteUpdateAsync(u => u.SetProperty(a => a.State, AlertState.Firing));
+        await db.Alerts.Where(a => a.Id % 5 == 0).ExecuteDeleteAsync();
+
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO alerts_fts(alerts_fts, rank) VALUES ('integrity-check', 1);");
+        var page = await Queries().PageAsync(AlertFilter.All with { Text = "customs" }, "analyst");
+        Assert.Equal(40, page.Total);
+    }
+}
+
+/// <summary>On PostgreSQL: one plan (the trigram index and PostgreSQL's planner), the same answers.</summary>
+public sealed class AlertSearchOnPostgresTests() : AlertSearchTests(StoreKind.Postgres)
+{
+    protected override IReadOnlyList<(string Name, AlertSearchLimits Limits)> Plans => [("trigram index", new AlertSearchLimits())];
 }

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
+using Kitt.Dashboard.Tests.Data;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -21,7 +24,15 @@ public partial class DashboardAppFactory : WebApplicationFactory<Program>
 
     private readonly string folder = Directory.CreateTempSubdirectory("kitt-api-").FullName;
 
+    private TestDatabase? postgres;
+
     public string DatabasePath => Path.Combine(folder, "db", "kitt.db");
+
+    /// <summary>The database the app runs on: its own SQLite file, or with <see cref="StoreKind.Postgres"/> its own database on the run's cluster.</summary>
+    protected virtual StoreKind Store => StoreKind.Sqlite;
+
+    /// <summary>A context on the app's database, for tests that read what the app stored.</summary>
+    public KittDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<KittDbContext>>().CreateDbContext();
 
     /// <summary>An engine endpoint where surely no engine runs, unless a test hands over a real one.</summary>
     public virtual string DockerEndpoint => $"unix://{Path.Combine(folder, "docker.sock")}";
@@ -30,7 +41,19 @@ public partial class DashboardAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Kitt", $"Data Source={DatabasePath}");
+        if (Store == StoreKind.Postgres)
+        {
+            postgres ??= new TestDatabase(kind: StoreKind.Postgres);
+            foreach (var (key, value) in postgres.AppSettings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Kitt", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("Docker:Endpoint", DockerEndpoint);
         builder.UseSetting("Auth:AdminPassword", AdminPassword);
         builder.UseSetting("Auth:BootstrapApiKey", BootstrapKey);
@@ -114,6 +137,7 @@ public partial class DashboardAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        postgres?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }

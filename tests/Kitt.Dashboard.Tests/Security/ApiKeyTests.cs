@@ -1,12 +1,14 @@
 using System.Net;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Tests.Hosting;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Security;
 
-public sealed class ApiKeyTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>
+/// <summary>API keys on each provider: what a key may do, that revoking is immediate, that only hashes are stored.</summary>
+public abstract class ApiKeyTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : DashboardAppFactory
 {
     [Fact]
     public async Task The_bootstrap_key_is_an_admin_key()
@@ -71,7 +73,8 @@ public sealed class ApiKeyTests(DashboardAppFactory app) : IClassFixture<Dashboa
         var keys = app.Services.GetRequiredService<ApiKeyService>();
         var created = await keys.CreateAsync("hashed", Roles.Analyst, "test");
 
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly");
+        await using var db = app.CreateDbContext();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT * FROM api_keys";
@@ -102,3 +105,7 @@ public sealed class ApiKeyTests(DashboardAppFactory app) : IClassFixture<Dashboa
         Assert.Equal("role", error.ParamName);
     }
 }
+
+public sealed class ApiKeyOnSqliteTests(DashboardAppFactory app) : ApiKeyTests<DashboardAppFactory>(app);
+
+public sealed class ApiKeyOnPostgresTests(PostgresAppFactory app) : ApiKeyTests<PostgresAppFactory>(app);

@@ -5,12 +5,13 @@ using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.Tests.Hosting;
 using Kitt.Dashboard.Tests.Data;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Shipments;
 
-public sealed class PackingWorkerTests
+/// <summary>The packing queue on each provider: resumed after restarts and crashes, bounded, cancelled, timed out.</summary>
+public abstract class PackingWorkerTests(StoreKind kind) : IDisposable
 {
     private static readonly Dictionary<string, string> SlowSearch = new()
     {
@@ -21,8 +22,7 @@ public sealed class PackingWorkerTests
     [Fact]
     public async Task A_job_interrupted_by_a_restart_is_resumed_and_completes_on_the_same_database()
     {
-        using var file = new DatabaseFile();
-        var database = file.Path;
+        using var database = new TestDatabase(kind: kind);
         long id;
         await using (var first = new ConfiguredAppFactory(SlowSearch, database))
         {
@@ -51,8 +51,7 @@ public sealed class PackingWorkerTests
     [Fact]
     public async Task After_a_crash_running_jobs_are_resumed_unless_they_were_interrupted_too_often()
     {
-        using var file = new DatabaseFile();
-        var database = file.Path;
+        using var database = new TestDatabase(kind: kind);
         long resumable, hopeless;
         await using (var first = new ConfiguredAppFactory(new Dictionary<string, string> { ["Realtime:Packing"] = "false" }, database))
         {
@@ -62,8 +61,8 @@ public sealed class PackingWorkerTests
         }
 
         // As a process killed mid-search leaves them: marked running, no plan.
-        await ExecuteAsync(database, $"UPDATE shipments SET Status = 'packing', Attempts = 1 WHERE Id = {resumable}");
-        await ExecuteAsync(database, $"UPDATE shipments SET Status = 'packing', Attempts = 3 WHERE Id = {hopeless}");
+        await ExecuteAsync(database, $"UPDATE shipments SET \"Status\" = 'packing', \"Attempts\" = 1 WHERE \"Id\" = {resumable}");
+        await ExecuteAsync(database, $"UPDATE shipments SET \"Status\" = 'packing', \"Attempts\" = 3 WHERE \"Id\" = {hopeless}");
 
         await using var second = new ConfiguredAppFactory(new Dictionary<string, string>(), database);
         var client2 = second.CreateKeyClient(DashboardAppFactory.BootstrapKey);
@@ -76,7 +75,7 @@ public sealed class PackingWorkerTests
     [Fact]
     public async Task Jobs_run_one_at_a_time_when_so_bounded_and_cancel_stops_a_running_search()
     {
-        await using var app = new ConfiguredAppFactory(SlowSearch);
+        await using var app = new ConfiguredAppFactory(SlowSearch, Database);
         var client = app.CreateKeyClient(DashboardAppFactory.BootstrapKey);
         var first = await SampleShipments.CreateAsync(client, SampleShipments.Overflowing(SampleShipments.NewReference()));
         await SampleShipments.WaitForStatusAsync(client, first, "packing");
@@ -108,7 +107,7 @@ public sealed class PackingWorkerTests
         {
             ["Packing:SearchSeconds"] = "60",
             ["Packing:JobTimeoutSeconds"] = "0.5",
-        });
+        }, Database);
         var client = app.CreateKeyClient(DashboardAppFactory.BootstrapKey);
         var alerts = new List<AlertEvent>();
         using var subscription = app.Services.GetRequiredService<ITopicHub>().Subscribe(AlertEvent.Topic, (batch, _) =>
@@ -147,24 +146,36 @@ public sealed class PackingWorkerTests
         Assert.Equal(HttpStatusCode.Accepted, requeued.StatusCode);
     }
 
-    private static async Task ExecuteAsync(string database, string sql)
+    /// <summary>A database of the class's provider for tests that need none across restarts; removed with the class.</summary>
+    private TestDatabase Database => lazyDatabase.Value;
+
+    private readonly Lazy<TestDatabase> lazyDatabase = new(() => new TestDatabase(kind: kind));
+
+    public void Dispose()
     {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        GC.SuppressFinalize(this);
+        if (lazyDatabase.IsValueCreated)
+        {
+            lazyDatabase.Value.Dispose();
+        }
     }
 
-    private static async Task<(string Status, long Attempts)> StatusInFileAsync(string database, long id)
+    private static async Task ExecuteAsync(TestDatabase database, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Status, Attempts FROM shipments WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        return (reader.GetString(0), reader.GetInt64(1));
+        await using var db = await database.Factory.CreateDbContextAsync();
+#pragma warning disable EF1002 // the tests' own statements, no input
+        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(sql));
+#pragma warning restore EF1002
+    }
+
+    private static async Task<(string Status, long Attempts)> StatusInFileAsync(TestDatabase database, long id)
+    {
+        await using var db = await database.Factory.CreateDbContextAsync();
+        var shipment = await db.Shipments.AsNoTracking().SingleAsync(s => s.Id == id);
+        return (shipment.Status, shipment.Attempts);
     }
 }
+
+public sealed class PackingWorkerOnSqliteTests() : PackingWorkerTests(StoreKind.Sqlite);
+
+public sealed class PackingWorkerOnPostgresTests() : PackingWorkerTests(StoreKind.Postgres);

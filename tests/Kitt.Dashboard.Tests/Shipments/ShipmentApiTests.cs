@@ -8,7 +8,9 @@ using nietras.SeparatedValues;
 
 namespace Kitt.Dashboard.Tests.Shipments;
 
-public sealed class ShipmentApiTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>
+/// <summary>The shipments API on each provider: posted, packed, listed, exported, and refused with named fields.</summary>
+public abstract class ShipmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : DashboardAppFactory
 {
     private HttpClient Client => app.CreateKeyClient(DashboardAppFactory.BootstrapKey);
 
@@ -190,3 +192,7 @@ public sealed class ShipmentApiTests(DashboardAppFactory app) : IClassFixture<Da
         Assert.Equal(dispatcher, details.GetProperty("createdBy").GetString());
     }
 }
+
+public sealed class ShipmentApiOnSqliteTests(DashboardAppFactory app) : ShipmentApiTests<DashboardAppFactory>(app);
+
+public sealed class ShipmentApiOnPostgresTests(PostgresAppFactory app) : ShipmentApiTests<PostgresAppFactory>(app);

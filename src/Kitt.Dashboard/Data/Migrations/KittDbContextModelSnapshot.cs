@@ -289,6 +289,28 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.ToTable("container_usage_minutes", (string)null);
                 });
 
+            modelBuilder.Entity("Kitt.Dashboard.Data.Leases.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcquiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("Kitt.Dashboard.Events.InboxEvent", b =>
                 {
                     b.Property<string>("EventId")
@@ -339,6 +361,10 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -354,7 +380,7 @@ namespace Kitt.Dashboard.Data.Migrations
 
                     b.HasIndex("Id")
                         .HasDatabaseName("IX_outbox_events_waiting")
-                        .HasFilter("SentAt IS NULL");
+                        .HasFilter("\"SentAt\" IS NULL");
 
                     b.HasIndex("SentAt");
 
@@ -677,6 +703,10 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -712,6 +742,9 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.Property<string>("ExternalId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Origin")
                         .IsRequired()
@@ -752,7 +785,7 @@ namespace Kitt.Dashboard.Data.Migrations
 
                     b.HasIndex("CreatedBy", "ExternalId")
                         .IsUnique()
-                        .HasFilter("ExternalId IS NOT NULL");
+                        .HasFilter("\"ExternalId\" IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAt");
 
