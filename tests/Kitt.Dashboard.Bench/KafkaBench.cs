@@ -44,6 +44,7 @@ internal static class KafkaBench
             var outbox = new Outbox(Options.Create(options), TimeProvider.System);
             var relay = new OutboxRelay(factory, outbox, Options.Create(options),
                 new ComponentStates(TimeProvider.System, NullLogger<ComponentStates>.Instance), TimeProvider.System,
+                new Kitt.Dashboard.Data.Leases.LeasedWork(new Kitt.Dashboard.Data.Leases.LeaseStore(factory, new Kitt.Dashboard.Data.Leases.InstanceIdentity("test"), TimeProvider.System), Options.Create(new Kitt.Dashboard.Data.Leases.LeaseOptions()), TimeProvider.System, NullLogger<Kitt.Dashboard.Data.Leases.LeasedWork>.Instance),
                 new OutboxMetrics(Kitt.Testing.TestMeters.Factory, factory, TimeProvider.System), NullLogger<OutboxRelay>.Instance);
 
             var direct = await DirectAsync(cluster, events);

@@ -11,7 +11,7 @@ public sealed class AccessControlTests(BrowserFixture browser)
     public async Task A_new_dispatcher_signs_in_sets_a_password_sees_only_dispatch_and_signs_out()
     {
         var admin = await browser.OpenAsync("/admin/users");
-        var (userName, oneTime) = await CreateUserAsync(admin, "Dispatcher");
+        var (userName, oneTime) = await AdminPages.CreateUserAsync(admin, "Dispatcher");
         await admin.Context.CloseAsync();
 
         var page = await browser.NewPageAsync();
@@ -45,7 +45,7 @@ public sealed class AccessControlTests(BrowserFixture browser)
     public async Task Disabling_a_user_ends_their_open_dashboard_within_seconds()
     {
         var admin = await browser.OpenAsync("/admin/users");
-        var (userName, oneTime) = await CreateUserAsync(admin, "Operator");
+        var (userName, oneTime) = await AdminPages.CreateUserAsync(admin, "Operator");
         var page = await browser.NewPageAsync();
         await FirstSignInAsync(page, userName, oneTime);
         await BrowserFixture.WaitForCircuitAsync(page);
@@ -98,22 +98,6 @@ public sealed class AccessControlTests(BrowserFixture browser)
         });
         Assert.Equal(413, oversized.Status);
         await page.Context.CloseAsync();
-    }
-
-    /// <summary>The admin creates an account in the Users page and reads the one-time password off the screen.</summary>
-    private static async Task<(string UserName, string OneTimePassword)> CreateUserAsync(IPage admin, string role)
-    {
-        var userName = role.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..6];
-        await admin.GetByLabel("User name").FillAsync(userName);
-        foreach (var other in new[] { "Operator", "Analyst", "Dispatcher", "Admin" })
-        {
-            await admin.GetByRole(AriaRole.Checkbox, new() { Name = other }).SetCheckedAsync(other == role);
-        }
-
-        await admin.GetByTestId("create-user").ClickAsync();
-        var oneTime = (await admin.GetByTestId("one-time-secret").TextContentAsync())!.Trim();
-        await Expect(admin.GetByTestId("users-table")).ToContainTextAsync(userName);
-        return (userName, oneTime);
     }
 
     /// <summary>Signs in with the one-time password and picks a permanent one, as a new user does.</summary>

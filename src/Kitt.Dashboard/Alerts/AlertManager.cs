@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Data.Leases;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.HostMetrics;
@@ -15,7 +16,9 @@ namespace Kitt.Dashboard.Alerts;
 /// The one writer of alert state. Evaluates the rules on every sample (host metrics, container polls, packing
 /// outcomes; source states and the error rate with each host sample), stores what changed and only then
 /// announces it on <c>alerts</c>. Samples that arrive while a write is in progress are evaluated together, so a
-/// burst becomes a few large transactions rather than thousands of small ones.
+/// burst becomes a few large transactions rather than thousands of small ones. Where instances share a store,
+/// the one holding the <see cref="LeaseName"/> lease evaluates; the others stand by and hear its alerts through
+/// Kafka, and the first to take the lease over after it lapses goes on from the stored firing alerts.
 /// </summary>
 public sealed class AlertManager(
     ITopicHub hub,
@@ -26,10 +29,18 @@ public sealed class AlertManager(
     IOptions<AlertOptions> options,
     IOptions<FeatureOptions> realtime,
     TimeProvider clock,
+    LeasedWork leased,
     AlertMetrics metrics,
     ILogger<AlertManager> logger) : BackgroundService
 {
     public const string Component = "alerts";
+
+    public const string LeaseName = "alert-manager";
+
+    /// <summary>Thresholds changed on another instance reach the evaluation within this long.</summary>
+    private static readonly TimeSpan ThresholdsRefresh = TimeSpan.FromSeconds(5);
+
+    private volatile bool leading;
 
     private readonly Channel<object> samples = Channel.CreateBounded<object>(
         new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -59,30 +70,10 @@ public sealed class AlertManager(
             return;
         }
 
-        var tracker = new AlertTracker(clock) { Cooldown = TimeSpan.FromSeconds(options.Value.CooldownSeconds) };
-        await RestoreAsync(tracker, stoppingToken);
-        states.Report(Component, ComponentStatus.Running);
         try
         {
-            var batch = new List<object>();
-            while (await samples.Reader.WaitToReadAsync(stoppingToken))
-            {
-                while (batch.Count < 1024 && samples.Reader.TryRead(out var sample))
-                {
-                    batch.Add(sample);
-                }
-
-                var transitions = batch.SelectMany(sample => Evaluate(tracker, sample)).ToList();
-                batch.Clear();
-                if (transitions.Count > 0)
-                {
-                    foreach (var announced in await SaveAsync(transitions, stoppingToken))
-                    {
-                        hub.Publish(AlertEvent.Topic, announced);
-                        metrics.Announced(announced);
-                    }
-                }
-            }
+            await leased.RunAsync(LeaseName, EvaluateAsync,
+                () => states.Report(Component, ComponentStatus.Running, "standby: another instance evaluates the rules"), stoppingToken);
         }
         finally
         {
@@ -93,11 +84,75 @@ public sealed class AlertManager(
         }
     }
 
+    /// <summary>Evaluates every sample while this instance holds the lease.</summary>
+    private async Task EvaluateAsync(CancellationToken token)
+    {
+        while (samples.Reader.TryRead(out _))
+        {
+            // what queued before this instance led is another leader's to have judged
+        }
+
+        leading = true;
+        try
+        {
+            var tracker = new AlertTracker(clock) { Cooldown = TimeSpan.FromSeconds(options.Value.CooldownSeconds) };
+            await RestoreAsync(tracker, token);
+            states.Report(Component, ComponentStatus.Running);
+            var thresholdsRead = clock.GetUtcNow();
+            var batch = new List<object>();
+            while (await samples.Reader.WaitToReadAsync(token))
+            {
+                if (clock.GetUtcNow() - thresholdsRead > ThresholdsRefresh)
+                {
+                    await RefreshThresholdsAsync(token);
+                    thresholdsRead = clock.GetUtcNow();
+                }
+
+                while (batch.Count < 1024 && samples.Reader.TryRead(out var sample))
+                {
+                    batch.Add(sample);
+                }
+
+                var transitions = batch.SelectMany(sample => Evaluate(tracker, sample)).ToList();
+                batch.Clear();
+                if (transitions.Count > 0)
+                {
+                    foreach (var announced in await SaveAsync(transitions, token))
+                    {
+                        hub.Publish(AlertEvent.Topic, announced);
+                        metrics.Announced(announced);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            leading = false;
+        }
+    }
+
+    private async Task RefreshThresholdsAsync(CancellationToken token)
+    {
+        try
+        {
+            await thresholds.LoadAsync(token);
+        }
+        catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
+        {
+            logger.LogDebug(ex, "Thresholds not refreshed; the last read ones apply");
+        }
+    }
+
     private ValueTask Forward<T>(IReadOnlyList<T> batch, CancellationToken cancellationToken) where T : notnull =>
         new(ForwardAsync(batch, cancellationToken));
 
     private async Task ForwardAsync<T>(IReadOnlyList<T> batch, CancellationToken cancellationToken) where T : notnull
     {
+        if (!leading)
+        {
+            return; // standing by: the leading instance judges its own samples
+        }
+
         foreach (var item in batch)
         {
             await samples.Writer.WriteAsync(item, cancellationToken);
@@ -118,8 +173,8 @@ public sealed class AlertManager(
                 ];
             case ContainersSnapshot { SourceAvailable: true } snapshot:
                 return tracker.Evaluate(AlertGroups.Containers, AlertRules.Containers(snapshot, t));
-            // Another instance's packing results arrive too; their alerts are that instance's to raise.
-            case PackingEvent { Origin: null } packing when AlertRules.Packing(packing) is { } condition:
+            // Every instance's packing results arrive (other instances' through Kafka): the leading one raises their alerts.
+            case PackingEvent packing when AlertRules.Packing(packing) is { } condition:
                 return tracker.Evaluate(AlertGroups.Packing, [condition], complete: false);
             case ContainerEngineEvent engine when AlertRules.Engine(engine) is { } condition:
                 return tracker.Evaluate(AlertGroups.Engine, [condition], complete: false);

@@ -14,11 +14,12 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
 {
     private readonly Dictionary<string, long> openByKey = new(StringComparer.Ordinal);
 
-    /// <summary>Picks up alerts left firing by the previous run, so they resolve instead of firing twice.</summary>
+    /// <summary>Picks up alerts left firing by the previous run (or the previous leading instance), so they resolve instead of firing twice.</summary>
     public async Task<IReadOnlyList<Alert>> LoadFiringAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var firing = await db.Alerts.AsNoTracking().Where(a => a.State == AlertState.Firing).ToListAsync(cancellationToken);
+        openByKey.Clear(); // what another instance opened or ended while this one stood by is in the rows, not here
         foreach (var alert in firing)
         {
             openByKey[alert.Key] = alert.Id;

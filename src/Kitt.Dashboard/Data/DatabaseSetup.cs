@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Data.Leases;
 using Kitt.Dashboard.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,11 @@ public static class DatabaseSetup
         services.AddDbContextFactory<KittDbContext, StoreContextFactory>((sp, options) =>
             provider.Configure(options, ConnectionString(sp.GetRequiredService<IConfiguration>())));
         services.AddSingleton<StoreWriter>();
+        services.AddSingleton(sp => new InstanceIdentity(
+            sp.GetRequiredService<IConfiguration>()["Kafka:InstanceId"] is { Length: > 0 } name ? name : Environment.MachineName));
+        services.AddValidatedOptions<LeaseOptions>(LeaseOptions.Section);
+        services.AddSingleton<LeaseStore>();
+        services.AddSingleton<LeasedWork>();
         services.AddValidatedOptions<HistoryOptions>(HistoryOptions.Section);
         services.AddHostedService<HistoryRetention>();
         services.AddStartupStep<DatabasePreparation>();

@@ -1,4 +1,5 @@
 using Kitt.Dashboard.Alerts;
+using Kitt.Dashboard.Data.Leases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -6,18 +7,24 @@ namespace Kitt.Dashboard.Data;
 
 /// <summary>
 /// Deletes history older than <see cref="HistoryOptions"/> allow, and moves old resolved alerts to the archive, at
-/// start and then every hour.
+/// start and then every hour; on one instance at a time where instances share a store (the <see cref="LeaseName"/> lease),
+/// so no alert is archived twice.
 /// </summary>
 public sealed class HistoryRetention(
     IDbContextFactory<KittDbContext> dbFactory,
     AlertArchive alerts,
     IOptions<HistoryOptions> options,
     TimeProvider clock,
+    LeasedWork leased,
     ILogger<HistoryRetention> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string LeaseName = "retention";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => leased.RunAsync(LeaseName, SweepEveryIntervalAsync, null, stoppingToken);
+
+    private async Task SweepEveryIntervalAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
         do

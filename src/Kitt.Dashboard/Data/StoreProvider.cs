@@ -24,6 +24,13 @@ public abstract class StoreProvider
     /// <summary>Applies migrations (one instance at a time where instances share the database) and whatever else the database needs first.</summary>
     public abstract Task MigrateAsync(KittDbContext db, string connectionString, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs start-up work (migrations, seeding) that instances sharing the database must do one after the other:
+    /// the first does it, the others then find it done. A SQLite file has one process, so it simply runs.
+    /// </summary>
+    public virtual Task ExclusiveAsync(string connectionString, Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        work(cancellationToken);
+
     /// <summary>The folder whose disk holds the data, when the data is on this machine; null for a server.</summary>
     public abstract string? DataFolder(string connectionString);
 

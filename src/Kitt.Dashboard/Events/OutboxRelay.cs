@@ -1,6 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Data.Leases;
 using Kitt.Dashboard.Health;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,8 @@ namespace Kitt.Dashboard.Events;
 /// Sends the outbox to Kafka in order and marks an event sent only once the broker acknowledged it. While the broker
 /// is away the dashboard goes on, the outbox grows, the event bus reports degraded (which raises an alert), and the
 /// relay tries again with backoff; once the broker is back everything waiting is delivered, in order per key.
+/// Where instances share a store, one relays every instance's events at a time (the <see cref="LeaseName"/> lease),
+/// each with the header of the instance that wrote it.
 /// </summary>
 public sealed class OutboxRelay(
     IDbContextFactory<KittDbContext> dbFactory,
@@ -18,11 +21,14 @@ public sealed class OutboxRelay(
     IOptions<KafkaOptions> options,
     ComponentStates states,
     TimeProvider clock,
+    LeasedWork leased,
     OutboxMetrics metrics,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    public const string LeaseName = "outbox-relay";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,8 +42,14 @@ public sealed class OutboxRelay(
             .SetErrorHandler((_, e) => logger.LogDebug("Kafka: {Reason}", e.Reason))
             .SetLogHandler((_, m) => KafkaClients.Log(logger, m))
             .Build();
-        var backoff = TimeSpan.FromSeconds(1);
         states.Report(ComponentStates.EventBus, ComponentStatus.Starting, settings.Cluster);
+        await leased.RunAsync(LeaseName, token => RelayAsync(producer, settings, token),
+            () => states.Report(ComponentStates.EventBus, ComponentStatus.Running, $"{settings.Cluster} (another instance relays the outbox)"), stoppingToken);
+    }
+
+    private async Task RelayAsync(IProducer<string, string> producer, KafkaOptions settings, CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

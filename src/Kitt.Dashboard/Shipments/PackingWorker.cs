@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Data.Leases;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Hosting;
@@ -13,12 +14,17 @@ using Microsoft.Extensions.Options;
 namespace Kitt.Dashboard.Shipments;
 
 /// <summary>
-/// Packs queued shipments. The queue is the shipments table: a job is claimed by a conditional update from
-/// <c>queued</c> to <c>packing</c> and finished by one from <c>packing</c> to its outcome, so a cancel racing the
-/// end of a search is decided by whichever writes first, and a restart finds interrupted jobs and queues them again.
+/// Packs queued shipments. The queue is the shipments table, shared by every instance on the same store: a job is
+/// claimed (<see cref="IJobClaim"/>) from <c>queued</c> to <c>packing</c> with this instance's name and a lease it
+/// renews while it packs, and finished by a conditional update from its own claim to the outcome, so a cancel
+/// racing the end of a search is decided by whichever writes first, and a job is packed once. A job whose
+/// instance died is claimed again by any instance once its lease lapsed; a restarted instance lets its previous
+/// life's jobs lapse at once.
 /// </summary>
 public sealed class PackingWorker(
     IDbContextFactory<KittDbContext> dbFactory,
+    IJobClaim claims,
+    InstanceIdentity instance,
     PackingJobs jobs,
     ITopicHub hub,
     Outbox outbox,
@@ -48,6 +54,7 @@ public sealed class PackingWorker(
         var running = new List<Task>();
         var backoff = TimeSpan.FromSeconds(1);
         var resumed = false;
+        var renewed = clock.GetUtcNow();
         Task? wake = null;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -60,7 +67,13 @@ public sealed class PackingWorker(
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
-                while (running.Count < settings.MaxConcurrency && await ClaimNextAsync(stoppingToken) is { } job)
+                if (running.Count > 0 && clock.GetUtcNow() - renewed >= Lease(settings) / 3)
+                {
+                    await RenewClaimsAsync(settings, stoppingToken);
+                    renewed = clock.GetUtcNow();
+                }
+
+                while (running.Count < settings.MaxConcurrency && await ClaimNextAsync(settings, stoppingToken) is { } job)
                 {
                     running.Add(Task.Run(() => RunAsync(job, settings, stoppingToken), CancellationToken.None));
                 }
@@ -68,7 +81,7 @@ public sealed class PackingWorker(
                 states.Report(ComponentName, ComponentStatus.Running);
                 backoff = TimeSpan.FromSeconds(1);
                 // One wait at a time: a second reader left behind by a finished job would swallow the next wake-up.
-                wake = wake is { IsCompleted: false } ? wake : jobs.WaitAsync(PollInterval, stoppingToken);
+                wake = wake is { IsCompleted: false } ? wake : jobs.WaitAsync(running.Count > 0 ? Min(PollInterval, Lease(settings) / 3) : PollInterval, stoppingToken);
                 await Task.WhenAny([wake, .. running]);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -96,56 +109,65 @@ public sealed class PackingWorker(
         await Task.WhenAll(running);
     }
 
-    /// <summary>Jobs left <c>packing</c> by a stop or a crash are queued again, unless they keep being interrupted.</summary>
+    private static TimeSpan Lease(PackingWorkerOptions settings) => TimeSpan.FromSeconds(settings.LeaseSeconds);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>
+    /// Jobs this instance's previous life left <c>packing</c> (a crash; a stop puts them back itself) lapse at once:
+    /// that life is surely over, so they need not wait out their lease. Jobs of other instances are theirs until
+    /// their leases lapse.
+    /// </summary>
     private async Task ResumeInterruptedAsync(PackingWorkerOptions settings, CancellationToken token)
     {
         await using var db = await dbFactory.CreateDbContextAsync(token);
-        var interrupted = await db.Set<Shipment>().AsNoTracking().Where(s => s.Status == ShipmentStatus.Packing)
-            .Select(s => new { s.Id, s.Reference, s.ExternalId, s.Attempts }).ToListAsync(token);
-        foreach (var job in interrupted)
+        var previousLife = instance.Name + "/";
+        var lapsed = await db.Set<Shipment>()
+            .Where(s => s.Status == ShipmentStatus.Packing && s.ClaimedBy != instance.Holder && (s.ClaimedBy == null || s.ClaimedBy.StartsWith(previousLife)))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseUntil, (DateTimeOffset?)null), token);
+        if (lapsed > 0)
         {
-            if (job.Attempts >= settings.MaxAttempts)
-            {
-                await FinishAsync(db, job.Id, job.Reference, job.ExternalId, ShipmentStatus.Failed,
-                    $"interrupted {job.Attempts} times by restarts; queue it again to retry", token);
-                continue;
-            }
-
-            await SetStatusAsync(db, job.Id, ShipmentStatus.Packing, ShipmentStatus.Queued, token);
-            logger.LogInformation("Resuming packing of {Reference} after a restart", job.Reference);
+            logger.LogInformation("Resuming {Count} packing jobs interrupted by a restart", lapsed);
         }
     }
 
-    private async Task<Shipment?> ClaimNextAsync(CancellationToken token)
+    /// <summary>Extends this instance's claims on the jobs it is packing.</summary>
+    private async Task RenewClaimsAsync(PackingWorkerOptions settings, CancellationToken token)
+    {
+        var until = clock.GetUtcNow() + Lease(settings);
+        await using var db = await dbFactory.CreateDbContextAsync(token);
+        await db.Set<Shipment>().Where(s => s.Status == ShipmentStatus.Packing && s.ClaimedBy == instance.Holder)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseUntil, until), token);
+    }
+
+    private async Task<Shipment?> ClaimNextAsync(PackingWorkerOptions settings, CancellationToken token)
     {
         await using var db = await dbFactory.CreateDbContextAsync(token);
-        var now = clock.GetUtcNow();
-        // Urgent work first, then first come first served; a claim lost to a cancel simply tries the next one.
-        for (var tries = 0; tries < 5; tries++)
+        while (true)
         {
-            var next = await db.Set<Shipment>().Where(s => s.Status == ShipmentStatus.Queued)
-                .OrderBy(s => s.Priority == ShipmentPriority.Urgent ? 0 : s.Priority == ShipmentPriority.High ? 1 : 2)
-                .ThenBy(s => s.CreatedAt).ThenBy(s => s.Id)
-                .Select(s => (long?)s.Id).FirstOrDefaultAsync(token);
-            if (next is not { } id)
+            var now = clock.GetUtcNow();
+            if (await claims.ClaimNextAsync(db, instance.Holder, now, now + Lease(settings), token) is not { } claimed)
             {
                 return null;
             }
 
-            var claimed = await db.Set<Shipment>().Where(s => s.Id == id && s.Status == ShipmentStatus.Queued)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(s => s.Status, ShipmentStatus.Packing)
-                    .SetProperty(s => s.StartedAt, now)
-                    .SetProperty(s => s.UpdatedAt, now)
-                    .SetProperty(s => s.Attempts, s => s.Attempts + 1), token);
-            if (claimed == 1)
+            // Not cancelled by a stop: a claimed job must reach RunAsync, which puts it back in the queue.
+            var job = await db.Set<Shipment>().AsNoTracking().Include(s => s.Items).FirstAsync(s => s.Id == claimed.Id, CancellationToken.None);
+            if (claimed.Lapsed && job.Attempts > settings.MaxAttempts)
             {
-                // Not cancelled by a stop: a claimed job must reach RunAsync, which puts it back in the queue.
-                return await db.Set<Shipment>().AsNoTracking().Include(s => s.Items).FirstAsync(s => s.Id == id, CancellationToken.None);
+                // Urgent work first, then first come first served; a job that keeps being interrupted fails instead of looping.
+                await FinishAsync(db, job.Id, job.Reference, job.ExternalId, ShipmentStatus.Failed,
+                    $"interrupted {job.Attempts - 1} times by restarts; queue it again to retry", token);
+                continue;
             }
-        }
 
-        return null;
+            if (claimed.Lapsed)
+            {
+                logger.LogInformation("Resuming packing of {Reference}, interrupted on {Holder}", job.Reference, "another instance or a restart");
+            }
+
+            return job;
+        }
     }
 
     private async Task RunAsync(Shipment job, PackingWorkerOptions settings, CancellationToken stoppingToken)
@@ -252,7 +274,7 @@ public sealed class PackingWorker(
 
         await using var db = await dbFactory.CreateDbContextAsync(token);
         await using var transaction = await db.Database.BeginTransactionAsync(token);
-        var finished = await db.Set<Shipment>().Where(s => s.Id == job.Id && s.Status == ShipmentStatus.Packing)
+        var finished = await db.Set<Shipment>().Where(s => s.Id == job.Id && s.Status == ShipmentStatus.Packing && s.ClaimedBy == instance.Holder)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, ShipmentStatus.Packed)
                 .SetProperty(s => s.Error, (string?)null)
@@ -260,7 +282,7 @@ public sealed class PackingWorker(
                 .SetProperty(s => s.UpdatedAt, now), token);
         if (finished == 0)
         {
-            return; // cancelled while the plan was being built
+            return; // cancelled while the plan was being built, or taken over by another instance after this one's lease lapsed
         }
 
         await db.Set<PackingPlan>().Where(p => p.ShipmentId == job.Id).ExecuteDeleteAsync(token);
@@ -289,11 +311,17 @@ public sealed class PackingWorker(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            await SetStatusAsync(db, job.Id, ShipmentStatus.Packing, ShipmentStatus.Queued, CancellationToken.None);
+            var now = clock.GetUtcNow();
+            await db.Set<Shipment>().Where(s => s.Id == job.Id && s.Status == ShipmentStatus.Packing && s.ClaimedBy == instance.Holder)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.Status, ShipmentStatus.Queued)
+                    .SetProperty(s => s.ClaimedBy, (string?)null)
+                    .SetProperty(s => s.LeaseUntil, (DateTimeOffset?)null)
+                    .SetProperty(s => s.UpdatedAt, now), CancellationToken.None);
         }
         catch (Exception ex)
         {
-            // Left `packing`: the next start queues it again.
+            // Left `packing`: its lease lapses, and this instance's next start or another instance takes it up.
             logger.LogWarning(ex, "Cannot put {Reference} back in the queue", job.Reference);
         }
     }
@@ -315,7 +343,7 @@ public sealed class PackingWorker(
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(token);
-        var changed = await db.Set<Shipment>().Where(s => s.Id == id && s.Status == ShipmentStatus.Packing)
+        var changed = await db.Set<Shipment>().Where(s => s.Id == id && s.Status == ShipmentStatus.Packing && s.ClaimedBy == instance.Holder)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Status, status)
                 .SetProperty(s => s.Error, reason)
@@ -333,13 +361,6 @@ public sealed class PackingWorker(
             outbox.Written();
             hub.Publish(PackingEvent.Topic, new PackingEvent(Id(id), reference, status, null, now, reason));
         }
-    }
-
-    private async Task SetStatusAsync(KittDbContext db, long id, string from, string to, CancellationToken token)
-    {
-        var now = clock.GetUtcNow();
-        await db.Set<Shipment>().Where(s => s.Id == id && s.Status == from)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, to).SetProperty(s => s.UpdatedAt, now), token);
     }
 
     private void Announce(Shipment job, string status, double? utilization) =>

@@ -19,6 +19,13 @@ public sealed class PackingWorkerOptions
     [Range(0.1, 3600)]
     public double JobTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Seconds an instance's claim on a job lasts unless renewed (it renews every third of it while it packs): how
+    /// long the other instances wait before they take up a job whose instance died.
+    /// </summary>
+    [Range(2, 3600)]
+    public double LeaseSeconds { get; set; } = 30;
+
     /// <summary>A job interrupted by this many restarts fails instead of being resumed again.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
 
@@ -14,6 +15,8 @@ public static class ShipmentsSetup
         services.AddSingleton<PackingJobs>();
         services.AddSingleton<PackingPreviews>();
         services.AddSingleton<ShipmentStore>();
+        // The one place the queue tells the providers apart.
+        services.AddSingleton<IJobClaim>(StoreProvider.For(configuration).Kind == StoreProvider.Postgres ? new PostgresJobClaim() : new SqliteJobClaim());
         services.AddHostedService<PackingWorker>();
         return services;
     }

@@ -80,7 +80,8 @@ public sealed class UsageHistoryTests : IDisposable
         var archiveFolder = Directory.CreateTempSubdirectory("kitt-archive-").FullName;
         var options = Options.Create(new HistoryOptions { ContainerDays = 7, SessionDays = 30, AlertArchiveFolder = archiveFolder });
         var archive = new AlertArchive(database.Factory, options, clock, NullLogger<AlertArchive>.Instance);
-        var retention = new HistoryRetention(database.Factory, archive, options, clock, NullLogger<HistoryRetention>.Instance);
+        var retention = new HistoryRetention(database.Factory, archive, options, clock,
+            new Kitt.Dashboard.Data.Leases.LeasedWork(new Kitt.Dashboard.Data.Leases.LeaseStore(database.Factory, new Kitt.Dashboard.Data.Leases.InstanceIdentity("test"), clock), Options.Create(new Kitt.Dashboard.Data.Leases.LeaseOptions()), clock, NullLogger<Kitt.Dashboard.Data.Leases.LeasedWork>.Instance), NullLogger<HistoryRetention>.Instance);
 
         Assert.Equal(3, await retention.SweepAsync(default)); // container minutes of 8 and 40 days, the session event of 40
 

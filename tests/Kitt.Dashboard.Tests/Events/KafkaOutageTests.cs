@@ -40,6 +40,7 @@ public sealed class KafkaOutageTests
 
         var states = new ComponentStates(TimeProvider.System, NullLogger<ComponentStates>.Instance);
         var relay = new OutboxRelay(database.Factory, outbox, Options.Create(options), states, TimeProvider.System,
+            new Kitt.Dashboard.Data.Leases.LeasedWork(new Kitt.Dashboard.Data.Leases.LeaseStore(database.Factory, new Kitt.Dashboard.Data.Leases.InstanceIdentity("test"), TimeProvider.System), Options.Create(new Kitt.Dashboard.Data.Leases.LeaseOptions()), TimeProvider.System, NullLogger<Kitt.Dashboard.Data.Leases.LeasedWork>.Instance),
             new OutboxMetrics(Kitt.Testing.TestMeters.Factory, database.Factory, TimeProvider.System), NullLogger<OutboxRelay>.Instance);
         using (var down = new ProducerBuilder<string, string>(KafkaClients.Producer(options)).Build())
         {

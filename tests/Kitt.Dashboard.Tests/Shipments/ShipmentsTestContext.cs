@@ -38,6 +38,8 @@ public abstract class ShipmentsTestContext : DashboardTestContext
     {
         worker = new PackingWorker(
             Services.GetRequiredService<IDbContextFactory<KittDbContext>>(),
+            new SqliteJobClaim(),
+            new Kitt.Dashboard.Data.Leases.InstanceIdentity("test"),
             Services.GetRequiredService<PackingJobs>(),
             Hub,
             Services.GetRequiredService<Outbox>(),

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Options;
+
+namespace Kitt.Dashboard.Data.Leases;
+
+/// <summary>
+/// Runs work on one instance at a time: every instance asks for the lease; the one that holds it runs the work and
+/// renews the lease every third of its length; the others wait and ask again. The work's token is cancelled when
+/// the lease is lost (a renewal refused, or none possible before it expires), so two instances never both run it
+/// past the lease's end. With one instance (SQLite) the lease is simply always this instance's.
+/// </summary>
+public sealed class LeasedWork(LeaseStore leases, IOptions<LeaseOptions> options, TimeProvider clock, ILogger<LeasedWork> logger)
+{
+    /// <summary>How often an instance that does not hold a lease asks for it again.</summary>
+    public TimeSpan Retry => options.Value.Duration / 5;
+
+    /// <param name="standby">Told each time this instance waits while another holds the lease.</param>
+    /// <returns>When the work returned by itself (it had nothing to do), or at the stop.</returns>
+    public async Task RunAsync(string name, Func<CancellationToken, Task> work, Action? standby, CancellationToken stoppingToken)
+    {
+        var duration = options.Value.Duration;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (!await TryHoldAsync(name, duration, stoppingToken))
+            {
+                standby?.Invoke();
+                await Task.Delay(Retry, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+
+            logger.LogInformation("This instance now runs {Work}", name);
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var renewal = RenewAsync(name, duration, held);
+            var finished = false;
+            try
+            {
+                await work(held.Token);
+                finished = !held.IsCancellationRequested;
+            }
+            catch (OperationCanceledException) when (held.IsCancellationRequested)
+            {
+                // lost the lease, or stopping
+            }
+            finally
+            {
+                await held.CancelAsync();
+                await renewal;
+            }
+
+            if (stoppingToken.IsCancellationRequested || finished)
+            {
+                await ReleaseAsync(name);
+                return;
+            }
+
+            logger.LogWarning("This instance lost the lease of {Work}; another instance runs it now", name);
+        }
+    }
+
+    private async Task RenewAsync(string name, TimeSpan duration, CancellationTokenSource held)
+    {
+        var heldUntil = clock.GetUtcNow() + duration;
+        while (!held.IsCancellationRequested)
+        {
+            await Task.Delay(duration / 3, clock, held.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (held.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var asked = clock.GetUtcNow();
+            var renewed = await TryHoldAsync(name, duration, held.Token);
+            if (renewed)
+            {
+                heldUntil = asked + duration;
+            }
+            else if (clock.GetUtcNow() >= heldUntil - duration / 3 || !await StillMineAsync(name))
+            {
+                // Another instance may take it from now on: the work stops before it could overlap.
+                await held.CancelAsync();
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> TryHoldAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await leases.TryHoldAsync(name, duration, cancellationToken);
+        }
+        catch (Exception ex) when (StoreErrors.IsStoreFailure(ex) || ex is TimeoutException)
+        {
+            logger.LogWarning(ex, "Cannot renew or take the lease of {Work}", name);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>False when the store answers that someone else holds it; true when it cannot answer (the time decides then).</summary>
+    private async Task<bool> StillMineAsync(string name)
+    {
+        try
+        {
+            return (await leases.CurrentAsync(name, CancellationToken.None))?.Holder is not { } holder || holder == leases.Holder;
+        }
+        catch (Exception ex) when (StoreErrors.IsStoreFailure(ex) || ex is TimeoutException)
+        {
+            return true;
+        }
+    }
+
+    private async Task ReleaseAsync(string name)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await leases.ReleaseAsync(name, timeout.Token);
+        }
+        catch (Exception ex) when (StoreErrors.IsStoreFailure(ex) || ex is OperationCanceledException or TimeoutException)
+        {
+            logger.LogDebug(ex, "Could not hand back the lease of {Work}; it expires by itself", name);
+        }
+    }
+}
