@@ -18,6 +18,7 @@ using Kitt.Dashboard.Data.Sqlite;
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- soak [updates] [subscribers]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- readiness PUBLISHED/Kitt.Dashboard.dll [alerts]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- container-events PUBLISHED/Kitt.Dashboard.dll [rounds]   (dockerd, busybox-static, chromium)
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- scale-out PUBLISHED/Kitt.Dashboard.dll [shipments]   (postgresql-15)
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- log-follow PUBLISHED/Kitt.Dashboard.dll [lines-per-second] [seconds]
 return args switch
 {
@@ -40,6 +41,7 @@ return args switch
     ["soak", ..] => await SoakBench.RunAsync(Arg(args, 1, 1_000_000), Arg(args, 2, 50)),
     ["readiness", var dll, ..] => await ReadinessBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 1_000_000)),
     ["container-events", var dll, ..] => await ContainerEventsBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 20)),
+    ["scale-out", var dll, ..] => await ScaleOutBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 1000)),
     ["log-follow", var dll, ..] => await LogFollowBench.RunAsync(Path.GetFullPath(dll), Arg(args, 2, 10_000), Arg(args, 3, 60)),
     _ => Usage(),
 };
@@ -54,6 +56,6 @@ static int Usage()
                             " | kafka [events=100000] [latency-samples=200] | risk [boxes=1000] [rounds=20] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]" +
                             " | ws [connections=1000] [broadcasts=200] [rounds=3] [items=50] [requests=20]" +
                             " | metrics APP.dll [containers=200] [clients=1000] [scrapes=30] | soak [updates=1000000] [subscribers=50] | readiness APP.dll [alerts=1000000]" +
-                            " | container-events APP.dll [rounds=20] | log-follow APP.dll [lines-per-second=10000] [seconds=60]");
+                            " | container-events APP.dll [rounds=20] | log-follow APP.dll [lines-per-second=10000] [seconds=60] | scale-out APP.dll [shipments=1000]");
     return 2;
 }

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Kitt.Dashboard.Events;
 using Kitt.Testing;
-using Npgsql;
 using static Microsoft.Playwright.Assertions;
 
 namespace Kitt.Dashboard.E2E;
@@ -45,6 +44,11 @@ public sealed class ScaleOutTests(BrowserFixture browser)
             {
                 Assert.Equal(System.Net.HttpStatusCode.OK, (await withKey.GetAsync("/stats")).StatusCode);
             }
+
+            // The sign-in made on the leader holds on the other instance too (shared cookie keys and sign-in
+            // sessions), as for a tab a failover moves; and the key is listed there.
+            await keys.GotoAsync(new Uri(other.BaseAddress, "/admin/api-keys").ToString());
+            await Expect(keys.GetByTestId("keys-table")).ToContainTextAsync("scale-out-script");
 
             await keys.GotoAsync("/admin/users");
             await BrowserFixture.WaitForCircuitAsync(keys);
@@ -158,13 +162,7 @@ public sealed class ScaleOutTests(BrowserFixture browser)
     private static async Task<int> TotalAsync(HttpClient api, string url) =>
         (await api.GetFromJsonAsync<JsonElement>(url)).GetProperty("total").GetInt32();
 
-    private static async Task<long> CountAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> CountAsync(string database, string sql) => PostgresCluster.ScalarAsync<long>(database, sql);
 
     /// <summary>Waits until the lease's holder is one <paramref name="wanted"/> accepts, and returns it.</summary>
     private static async Task<string> HolderAsync(string database, string lease, Func<string, bool> wanted)
@@ -172,11 +170,7 @@ public sealed class ScaleOutTests(BrowserFixture browser)
         string? holder = null;
         await WaitUntilAsync(async () =>
         {
-            await using var connection = new NpgsqlConnection(database);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("""SELECT "Holder" FROM leases WHERE "Name" = @name""", connection);
-            command.Parameters.AddWithValue("name", lease);
-            holder = await command.ExecuteScalarAsync() as string;
+            holder = await PostgresCluster.ScalarAsync<string>(database, $"""SELECT "Holder" FROM leases WHERE "Name" = '{lease}'""");
             return holder is not null && wanted(holder);
         }, TimeSpan.FromSeconds(60), $"the lease {lease} held as wanted (now {holder ?? "nobody"})");
         return holder!;

@@ -52,6 +52,15 @@ public sealed class PostgresCluster
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The first value <paramref name="sql"/> reads from the database, for a test that counts what the app stored.</summary>
+    public static async Task<T?> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync() is T value ? value : default;
+    }
+
     private static async Task<PostgresCluster> StartAsync()
     {
         if (!File.Exists(Path.Combine(Binaries, "initdb")))

@@ -6,13 +6,14 @@ using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Sessions;
 using Kitt.Dashboard.Shipments;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kitt.Dashboard.Data;
 
 /// <summary>The one database (SQLite or PostgreSQL): accounts (ASP.NET Core Identity), API keys and the dashboard's own facts.</summary>
-public class KittDbContext(DbContextOptions<KittDbContext> options) : IdentityDbContext<KittUser>(options)
+public class KittDbContext(DbContextOptions<KittDbContext> options) : IdentityDbContext<KittUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ComponentEvent> ComponentEvents => Set<ComponentEvent>();
 
@@ -38,6 +39,9 @@ public class KittDbContext(DbContextOptions<KittDbContext> options) : IdentityDb
     public DbSet<InboxEvent> Inbox => Set<InboxEvent>();
 
     public DbSet<Lease> Leases => Set<Lease>();
+
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

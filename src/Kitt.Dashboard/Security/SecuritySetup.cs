@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.WebUtilities;
@@ -23,6 +24,10 @@ public static class SecuritySetup
         services.AddValidatedOptions<SecurityOptions>(SecurityOptions.Section);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<SecurityOptions>>(
             (kestrel, security) => kestrel.Limits.MaxRequestBodySize = security.Value.MaxRequestBodyBytes);
+
+        // The keys that sign cookies and antiforgery tokens live in the database: they survive a new container, and
+        // every instance on a shared store reads a cookie another issued (a tab moved by a failover stays signed in).
+        services.AddDataProtection().SetApplicationName("kitt-dashboard").PersistKeysToDbContext<KittDbContext>();
 
         services.AddIdentityCore<KittUser>(options =>
             {
