@@ -64,9 +64,9 @@ internal static class AlertsBench
                 Console.WriteLine($"reusing the {count:N0} alerts stored in {kept}");
             }
 
-            var queries = new AlertQueries(factory, TimeProvider.System, AlertsSetup.TextSearchFor(provider));
+            var queries = new AlertQueries(factory, TimeProvider.System, AlertStorage.For(provider).TextSearch);
             await QueriesAsync(queries, rounds);
-            await BurstAsync(factory, queries);
+            await BurstAsync(factory, AlertStorage.For(provider));
             await ExportAsync(queries);
             return 0;
         }
@@ -149,7 +149,7 @@ internal static class AlertsBench
         Console.WriteLine($"badge count (unread, capped at {AlertQueries.BadgeCap}): p50 {Percentiles.Median(badge):0.00} ms, p95 {Percentiles.Of(badge, 95):0.00} ms");
     }
 
-    private static async Task BurstAsync(IDbContextFactory<KittDbContext> factory, AlertQueries queries)
+    private static async Task BurstAsync(IDbContextFactory<KittDbContext> factory, AlertStorage storage)
     {
         await using (var db = factory.CreateDbContext())
         {
@@ -174,7 +174,7 @@ internal static class AlertsBench
             return ValueTask.CompletedTask;
         }, LiveComponentBase.RenderInterval);
 
-        var store = new AlertStore(factory, new Outbox(Microsoft.Extensions.Options.Options.Create(new KafkaOptions()), TimeProvider.System));
+        var store = new AlertStore(factory, new Outbox(Microsoft.Extensions.Options.Options.Create(new KafkaOptions()), TimeProvider.System), storage);
         var watch = Stopwatch.StartNew();
         var transitions = tracker.Evaluate("burst", conditions);
         foreach (var announced in await store.SaveAsync(transitions, CancellationToken.None))

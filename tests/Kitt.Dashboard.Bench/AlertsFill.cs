@@ -45,8 +45,9 @@ internal static class AlertsFill
             await import.CompleteAsync();
         }
 
-        // Fresh statistics, as autovacuum would gather them soon after such a load: the planner's choices depend on them.
-        await using var analyze = new NpgsqlCommand("ANALYZE alerts", connection);
+        // As autovacuum leaves a table soon after such a load: fresh statistics (the planner's choices depend on them)
+        // and the visibility map, without which PostgreSQL reads every row a count covers from the table itself.
+        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE alerts", connection);
         await analyze.ExecuteNonQueryAsync();
     }
 }

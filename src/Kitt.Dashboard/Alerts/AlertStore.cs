@@ -10,7 +10,7 @@ namespace Kitt.Dashboard.Alerts;
 /// Stores the alert-manager's transitions, a whole evaluation (or a burst of them) in one transaction with their
 /// outbox events, before anything is announced. Remembers which row is open for each firing key, so a resolve updates the alert it ends.
 /// </summary>
-public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbox outbox)
+public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbox outbox, AlertStorage storage)
 {
     private readonly Dictionary<string, long> openByKey = new(StringComparer.Ordinal);
 
@@ -71,18 +71,12 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await using var writer = new AlertWriter(db.Database.GetDbConnection(), transaction.GetDbTransaction());
-            foreach (var alert in touched.Select(t => t.Alert).Distinct())
-            {
-                await (alert.Id == 0 ? writer.InsertAsync(alert, cancellationToken) : writer.ResolveAsync(alert, cancellationToken));
-            }
-
+            await using var writer = storage.Writer(db.Database.GetDbConnection(), transaction.GetDbTransaction());
+            await writer.SaveAsync([.. touched.Select(t => t.Alert).Distinct()], cancellationToken);
             announced = [.. touched.Select(t => AlertEvent.From(t.Alert, t.Notify))];
-            foreach (var (alert, e) in touched.Select(t => t.Alert).Zip(announced))
-            {
-                await writer.AddEventAsync(outbox.Event(EventTopics.OpsAlerts, alert.Id.ToString(CultureInfo.InvariantCulture), "notification", e), cancellationToken);
-            }
-
+            await writer.AddEventsAsync(
+                [.. touched.Select(t => t.Alert).Zip(announced, (alert, e) => outbox.Event(EventTopics.OpsAlerts, alert.Id.ToString(CultureInfo.InvariantCulture), "notification", e))],
+                cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -5,11 +5,12 @@ using System.Data.Common;
 namespace Kitt.Dashboard.Alerts;
 
 /// <summary>
-/// Writes alerts, their changes and their outbox events through one prepared statement each, in the caller's
-/// transaction. EF would prepare an insert per row, and with the full-text trigger on <c>alerts</c> preparing costs
-/// more than inserting: a burst of 10,000 alerts took seconds that way.
+/// SQLite's writer: alerts, their changes and their outbox events through one prepared statement each, in the
+/// caller's transaction. EF would prepare an insert per row, and with the full-text trigger on <c>alerts</c>
+/// preparing costs more than inserting: a burst of 10,000 alerts took seconds that way. A statement a row costs
+/// nothing more on an embedded database; a server is written in batches (<see cref="PostgresAlertWriter"/>).
 /// </summary>
-internal sealed class AlertWriter(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+internal sealed class AlertWriter(DbConnection connection, DbTransaction transaction) : IAlertWriter
 {
     private readonly PreparedStatement insertAlert = new(connection, transaction, """
         INSERT INTO alerts ("Key", "Type", "Source", "Severity", "State", "Title", "Message", "SearchText", "Value", "Threshold", "FiredAt", "ResolvedAt", "UpdatedAt")
@@ -25,8 +26,24 @@ internal sealed class AlertWriter(DbConnection connection, DbTransaction transac
 
     private readonly OutboxStatement events = new(connection, transaction);
 
+    public async Task SaveAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    {
+        foreach (var alert in alerts)
+        {
+            await (alert.Id == 0 ? InsertAsync(alert, cancellationToken) : ResolveAsync(alert, cancellationToken));
+        }
+    }
+
+    public async Task AddEventsAsync(IReadOnlyList<OutboxEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var e in events)
+        {
+            await this.events.AddAsync(e, cancellationToken);
+        }
+    }
+
     /// <summary>Stores a new alert and its changes; sets its id.</summary>
-    public async Task InsertAsync(Alert alert, CancellationToken cancellationToken)
+    private async Task InsertAsync(Alert alert, CancellationToken cancellationToken)
     {
         alert.Id = (long)(await insertAlert.ScalarAsync(cancellationToken,
             ("@key", alert.Key), ("@type", alert.Type), ("@source", alert.Source), ("@severity", (int)alert.Severity),
@@ -37,14 +54,12 @@ internal sealed class AlertWriter(DbConnection connection, DbTransaction transac
     }
 
     /// <summary>Stores an alert's end and the change that ended it.</summary>
-    public async Task ResolveAsync(Alert alert, CancellationToken cancellationToken)
+    private async Task ResolveAsync(Alert alert, CancellationToken cancellationToken)
     {
         await resolveAlert.ExecuteAsync(cancellationToken,
             ("@state", (int)alert.State), ("@resolvedAt", alert.ResolvedAt?.UtcTicks), ("@updatedAt", alert.UpdatedAt.UtcTicks), ("@id", alert.Id));
         await AddChangesAsync(alert, cancellationToken);
     }
-
-    public Task AddEventAsync(OutboxEvent e, CancellationToken cancellationToken) => events.AddAsync(e, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -22,16 +22,15 @@ public static class AlertsSetup
         return services;
     }
 
-    /// <summary>The text search of <paramref name="provider"/>: the one place alerts tell the providers apart.</summary>
-    public static IAlertTextSearch TextSearchFor(StoreProvider provider) =>
-        provider.Kind == StoreProvider.Postgres ? new PostgresAlertTextSearch() : new SqliteAlertTextSearch();
-
     private static void AddStorage(IServiceCollection services, StoreProvider provider)
     {
-        services.AddSingleton(TextSearchFor(provider));
-        if (provider.Kind == StoreProvider.Sqlite)
+        // The one place alerts tell the providers apart.
+        var storage = AlertStorage.For(provider);
+        services.AddSingleton(storage);
+        services.AddSingleton(storage.TextSearch);
+        if (storage.Upgrade is { } upgrade)
         {
-            services.AddSingleton<IDatabaseUpgrade, AlertWordsUpgrade>();
+            services.AddSingleton(upgrade);
         }
     }
 }

@@ -12,11 +12,14 @@ public static class StoreProbe
             return $"{pending.Count} migrations are not applied yet ({pending[0]} first)";
         }
 
-        // A real write, rolled back: a read-only file, a full disk or a lost lock fails here, not at the next alert.
+        // A real write, rolled back: a read-only file, a full disk, a lost lock or a read-only server fails here, not
+        // at the next alert. A row of its own in an existing table: no schema change, so instances probing the same
+        // database at the same moment never collide.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS kitt_write_probe (id INTEGER)", cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("INSERT INTO kitt_write_probe (id) VALUES (1)", cancellationToken);
+        db.Leases.Add(new Leases.Lease { Name = "write-probe-" + Guid.NewGuid().ToString("N")[..20], Holder = "readiness probe" });
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.RollbackAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         return null;
     }
 }

@@ -57,7 +57,7 @@ public sealed class AlertSidebarTests : DashboardTestContext
         var stored = new List<AlertEvent>();
         foreach (var t in transitions)
         {
-            stored.AddRange(await new AlertStore(Database, Services.GetRequiredService<Outbox>()).SaveAsync([t with { At = DateTimeOffset.UtcNow }], default));
+            stored.AddRange(await new AlertStore(Database, Services.GetRequiredService<Outbox>(), Services.GetRequiredService<AlertStorage>()).SaveAsync([t with { At = DateTimeOffset.UtcNow }], default));
             await Task.Delay(5); // distinct fired times, so "newest first" is decided by the clock
         }
 

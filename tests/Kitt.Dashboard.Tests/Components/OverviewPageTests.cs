@@ -14,7 +14,7 @@ public sealed class OverviewPageTests : DashboardTestContext
     [Fact]
     public async Task Alerts_tile_counts_firing_alerts_from_the_store_and_follows_announcements()
     {
-        var store = new AlertStore(Database, Services.GetRequiredService<Outbox>());
+        var store = new AlertStore(Database, Services.GetRequiredService<Outbox>(), Services.GetRequiredService<AlertStorage>());
         await store.SaveAsync([Transition("cpu:host", AlertState.Firing)], default);
         var cut = Render<OverviewPage>();
         cut.WaitForAssertion(() => Assert.Contains("1 firing", cut.Find("[data-testid=tile-alerts]").TextContent));

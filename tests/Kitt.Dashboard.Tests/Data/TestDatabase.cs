@@ -58,7 +58,7 @@ public sealed class TestDatabase : IDisposable
     public IDbContextFactory<KittDbContext> Factory { get; }
 
     /// <summary>The text search the app uses on this provider.</summary>
-    public IAlertTextSearch TextSearch => AlertsSetup.TextSearchFor(Provider);
+    public IAlertTextSearch TextSearch => AlertStorage.For(Provider).TextSearch;
 
     /// <summary>The settings that point an app at this database.</summary>
     public IReadOnlyDictionary<string, string> AppSettings => new Dictionary<string, string>

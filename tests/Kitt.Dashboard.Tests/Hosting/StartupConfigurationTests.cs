@@ -18,7 +18,9 @@ public sealed class StartupConfigurationTests : IDisposable
     [InlineData("Packing__MaxConcurrency", "two", "'Packing:MaxConcurrency'")]
     [InlineData("Proxy__KnownProxies__0", "10.0.0.300", "Proxy:KnownProxies:0 must be an IP address, got '10.0.0.300'")]
     [InlineData("Proxy__KnownNetworks__0", "10.0.0.0/33", "Proxy:KnownNetworks:0 must be a network in CIDR form such as 10.0.0.0/8, got '10.0.0.0/33'")]
-    public async Task A_bad_setting_stops_the_start_naming_its_key(string variable, string value, string expected)
+    [InlineData("Database__Provider", "mysql", "Database:Provider must be sqlite or postgres")]
+    [InlineData("Database__Provider", "postgres", "ConnectionStrings:Kitt is required when Database:Provider is postgres", "ConnectionStrings__Kitt", "")]
+    public async Task A_bad_setting_stops_the_start_naming_its_key(string variable, string value, string expected, string? alsoVariable = null, string? alsoValue = null)
     {
         var database = Path.Combine(folder, "kitt.db");
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Kitt.Dashboard.dll"), "--urls", "http://127.0.0.1:0"])
@@ -31,6 +33,10 @@ public sealed class StartupConfigurationTests : IDisposable
         info.Environment["ConnectionStrings__Kitt"] = $"Data Source={database}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment[variable] = value;
+        if (alsoVariable is not null)
+        {
+            info.Environment[alsoVariable] = alsoValue;
+        }
 
         using var app = Process.Start(info)!;
         var output = app.StandardOutput.ReadToEndAsync();
