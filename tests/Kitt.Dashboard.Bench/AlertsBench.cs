@@ -64,7 +64,7 @@ internal static class AlertsBench
                 Console.WriteLine($"reusing the {count:N0} alerts stored in {kept}");
             }
 
-            var queries = new AlertQueries(factory, TimeProvider.System, AlertStorage.For(provider).TextSearch);
+            var queries = new AlertQueries(factory, TimeProvider.System, AlertStorage.For(provider));
             await QueriesAsync(queries, rounds);
             await BurstAsync(factory, AlertStorage.For(provider));
             await ExportAsync(queries);

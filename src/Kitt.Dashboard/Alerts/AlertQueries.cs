@@ -24,11 +24,11 @@ public sealed record AlertPage(int Total, IReadOnlyList<AlertRow> Items, bool To
 
 /// <summary>
 /// Reads alerts for the history page, the sidebar and the API: server-side filters on indexed columns, text
-/// search planned per query by the provider's <see cref="IAlertTextSearch"/>, per-user read state. Writes only what a reader owns
+/// search planned per query by the provider's <see cref="IAlertTextSearch"/> (<see cref="AlertStorage"/>), per-user read state. Writes only what a reader owns
 /// (read marks, clear, mute); alert state itself belongs to the alert-manager.
 /// </summary>
 public sealed class AlertQueries(
-    IDbContextFactory<KittDbContext> dbFactory, TimeProvider clock, IAlertTextSearch textSearch, AlertSearchLimits? searchLimits = null)
+    IDbContextFactory<KittDbContext> dbFactory, TimeProvider clock, AlertStorage storage, AlertSearchLimits? searchLimits = null)
 {
     private readonly AlertSearchLimits limits = searchLimits ?? new AlertSearchLimits();
 
@@ -48,7 +48,9 @@ public sealed class AlertQueries(
         var (search, broad) = await PlanAsync(db, filter, readerId, reader, forSidebar, cancellationToken);
         var capped = search is not null || filter.Unread is not null;
         var (counted, counting) = await CountingAsync(db, filter, search, broad, cancellationToken);
-        var total = await TotalAsync(s => Filtered(db, filter, readerId, reader, forSidebar, s, counting), counted, capped, cancellationToken);
+        var total = Everything(filter, reader, forSidebar)
+            ? await storage.CountAllAsync(db, cancellationToken)
+            : await TotalAsync(s => Filtered(db, filter, readerId, reader, forSidebar, s, counting), counted, capped, cancellationToken);
         var paged = Filtered(db, filter, readerId, reader, forSidebar, search, PageAccess(filter, broad));
         var items = await Rows(db, Sorted(paged, filter).Skip(filter.Skip).Take(filter.Take), readerId, reader).ToListAsync(cancellationToken);
         return total > CountCap && capped ? new AlertPage(CountCap, items, TotalCapped: true) : new AlertPage(total, items);
@@ -157,7 +159,7 @@ public sealed class AlertQueries(
     private async Task<(IAlertSearch? Search, bool Broad)> PlanAsync(
         KittDbContext db, AlertFilter f, string userId, AlertReader? reader, bool forSidebar, CancellationToken cancellationToken)
     {
-        var search = await textSearch.PlanAsync(db, f.Text, limits, cancellationToken);
+        var search = await storage.TextSearch.PlanAsync(db, f.Text, limits, cancellationToken);
         var broad = search is { Common: true } && await Filtered(db, f, userId, reader, forSidebar, search: null, AlertAccess.Planned)
             .Take(limits.NarrowRows).CountAsync(cancellationToken) >= limits.NarrowRows;
         return (search, broad);
@@ -191,6 +193,11 @@ public sealed class AlertQueries(
 
         return await counted(search).Take(CountCap + 1).CountAsync(cancellationToken);
     }
+
+    /// <summary>Whether the filter selects every stored alert, so the total is the store's count of them.</summary>
+    private static bool Everything(AlertFilter f, AlertReader? reader, bool forSidebar) =>
+        f is { Text: null or "", Severities.Count: 0, Type: null, Source: null, State: null, From: null, To: null, Unread: null } &&
+        !(forSidebar && reader?.ClearedUpTo is not null);
 
     /// <summary>
     /// A common word across broad filters walks the sort order's index, unless sorted by time with one equality filter,

@@ -1,12 +1,13 @@
 using System.Data.Common;
 using Kitt.Dashboard.Data;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Kitt.Dashboard.Alerts;
 
 /// <summary>
 /// What alerts do differently on each provider, in one place: how a text search is planned, how a burst of alert
-/// changes is written, and the one-off upgrade of older data. The rest of the feature is the same on both.
+/// changes is written, how the whole history is counted, and the one-off upgrade of older data. The rest of the feature is the same on both.
 /// </summary>
 public abstract class AlertStorage
 {
@@ -16,6 +17,9 @@ public abstract class AlertStorage
     public virtual IDatabaseUpgrade? Upgrade => null;
 
     internal abstract IAlertWriter Writer(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>How many alerts are stored, for the unfiltered history's total.</summary>
+    internal virtual Task<int> CountAllAsync(KittDbContext db, CancellationToken cancellationToken) => db.Alerts.CountAsync(cancellationToken);
 
     public static AlertStorage For(StoreProvider provider) =>
         provider.Kind == StoreProvider.Postgres ? new PostgresAlertStorage() : new SqliteAlertStorage();
@@ -35,6 +39,9 @@ public abstract class AlertStorage
 
         internal override IAlertWriter Writer(DbConnection connection, DbTransaction transaction) =>
             new PostgresAlertWriter((NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+
+        internal override async Task<int> CountAllAsync(KittDbContext db, CancellationToken cancellationToken) =>
+            (int)await db.Database.SqlQueryRaw<long>(PostgresAlertTotal.Read).SingleAsync(cancellationToken);
     }
 }
 

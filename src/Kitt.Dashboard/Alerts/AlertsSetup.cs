@@ -27,7 +27,6 @@ public static class AlertsSetup
         // The one place alerts tell the providers apart.
         var storage = AlertStorage.For(provider);
         services.AddSingleton(storage);
-        services.AddSingleton(storage.TextSearch);
         if (storage.Upgrade is { } upgrade)
         {
             services.AddSingleton(upgrade);

@@ -36,7 +36,7 @@ public abstract class AlertSearchTests(StoreKind kind) : IDisposable
 
     protected virtual void Dispose(bool disposing) => Database.Dispose();
 
-    protected AlertQueries Queries(AlertSearchLimits? limits = null) => new(Database.Factory, Clock, Database.TextSearch, limits);
+    protected AlertQueries Queries(AlertSearchLimits? limits = null) => new(Database.Factory, Clock, Database.AlertStorage, limits);
 
     [Fact]
     public async Task Every_plan_finds_exactly_the_alerts_whose_words_match_in_order_with_their_counts()
@@ -230,7 +230,7 @@ public sealed class AlertSearchOnSqliteTests() : AlertSearchTests(StoreKind.Sqli
             Assert.Equal(0, await AlertsFullText.IndexOlderAlertsAsync(db, CancellationToken.None));
         }
 
-        var queries = new AlertQueries(older.Factory, Clock, older.TextSearch);
+        var queries = new AlertQueries(older.Factory, Clock, older.AlertStorage);
         Assert.Equal("cpu:router", Assert.Single((await queries.PageAsync(AlertFilter.All with { Text = "custom gate" }, "analyst")).Items).Key);
         Assert.Equal("memory:depot", Assert.Single((await queries.PageAsync(AlertFilter.All with { Text = "zurich" }, "analyst")).Items).Key);
 

@@ -57,8 +57,8 @@ public sealed class TestDatabase : IDisposable
 
     public IDbContextFactory<KittDbContext> Factory { get; }
 
-    /// <summary>The text search the app uses on this provider.</summary>
-    public IAlertTextSearch TextSearch => AlertStorage.For(Provider).TextSearch;
+    /// <summary>The alert search, writer and counts the app uses on this provider.</summary>
+    public AlertStorage AlertStorage => AlertStorage.For(Provider);
 
     /// <summary>The settings that point an app at this database.</summary>
     public IReadOnlyDictionary<string, string> AppSettings => new Dictionary<string, string>
