@@ -98,6 +98,26 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
 
                     b.HasIndex("Type", "FiredAt");
 
+                    b.HasIndex(new[] { "FiredAt" }, "IX_alerts_FiredAt_words");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "FiredAt" }, "IX_alerts_FiredAt_words"), new[] { "SearchText" });
+
+                    b.HasIndex(new[] { "Severity", "FiredAt" }, "IX_alerts_Severity_FiredAt_words");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Severity", "FiredAt" }, "IX_alerts_Severity_FiredAt_words"), new[] { "SearchText" });
+
+                    b.HasIndex(new[] { "Source", "FiredAt" }, "IX_alerts_Source_FiredAt_words");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Source", "FiredAt" }, "IX_alerts_Source_FiredAt_words"), new[] { "SearchText" });
+
+                    b.HasIndex(new[] { "State", "FiredAt" }, "IX_alerts_State_FiredAt_words");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "State", "FiredAt" }, "IX_alerts_State_FiredAt_words"), new[] { "SearchText" });
+
+                    b.HasIndex(new[] { "Type", "FiredAt" }, "IX_alerts_Type_FiredAt_words");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Type", "FiredAt" }, "IX_alerts_Type_FiredAt_words"), new[] { "SearchText" });
+
                     b.ToTable("alerts", (string)null);
                 });
 
