@@ -155,7 +155,7 @@ public sealed class PackingWorker(
             var job = await db.Set<Shipment>().AsNoTracking().Include(s => s.Items).FirstAsync(s => s.Id == claimed.Id, CancellationToken.None);
             if (claimed.Lapsed && job.Attempts > settings.MaxAttempts)
             {
-                // Urgent work first, then first come first served; a job that keeps being interrupted fails instead of looping.
+                // A job that keeps being interrupted (it may be what brings its instances down) fails instead of looping.
                 await FinishAsync(db, job.Id, job.Reference, job.ExternalId, ShipmentStatus.Failed,
                     $"interrupted {job.Attempts - 1} times by restarts; queue it again to retry", token);
                 continue;
@@ -163,7 +163,7 @@ public sealed class PackingWorker(
 
             if (claimed.Lapsed)
             {
-                logger.LogInformation("Resuming packing of {Reference}, interrupted on {Holder}", job.Reference, "another instance or a restart");
+                logger.LogInformation("Resuming packing of {Reference}: the instance packing it stopped before it finished", job.Reference);
             }
 
             return job;
