@@ -40,7 +40,8 @@ public sealed class AlertManager(
     /// <summary>Thresholds changed on another instance reach the evaluation within this long.</summary>
     private static readonly TimeSpan ThresholdsRefresh = TimeSpan.FromSeconds(5);
 
-    private volatile bool leading;
+    /// <summary>Set once the lease went to another instance: samples are that instance's to judge until this one leads.</summary>
+    private volatile bool standingBy;
 
     private readonly Channel<object> samples = Channel.CreateBounded<object>(
         new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -72,8 +73,11 @@ public sealed class AlertManager(
 
         try
         {
-            await leased.RunAsync(LeaseName, EvaluateAsync,
-                () => states.Report(Component, ComponentStatus.Running, "standby: another instance evaluates the rules"), stoppingToken);
+            await leased.RunAsync(LeaseName, EvaluateAsync, () =>
+            {
+                standingBy = true;
+                states.Report(Component, ComponentStatus.Running, "standby: another instance evaluates the rules");
+            }, stoppingToken);
         }
         finally
         {
@@ -87,12 +91,16 @@ public sealed class AlertManager(
     /// <summary>Evaluates every sample while this instance holds the lease.</summary>
     private async Task EvaluateAsync(CancellationToken token)
     {
-        while (samples.Reader.TryRead(out _))
+        // Samples queued since start-up are judged, so none is missed while the lease is first taken; after standing
+        // by, what queued before the stand-by began is another leader's to have judged.
+        if (standingBy)
         {
-            // what queued before this instance led is another leader's to have judged
+            while (samples.Reader.TryRead(out _))
+            {
+            }
         }
 
-        leading = true;
+        standingBy = false;
         try
         {
             var tracker = new AlertTracker(clock) { Cooldown = TimeSpan.FromSeconds(options.Value.CooldownSeconds) };
@@ -127,7 +135,7 @@ public sealed class AlertManager(
         }
         finally
         {
-            leading = false;
+            standingBy = true;
         }
     }
 
@@ -148,9 +156,9 @@ public sealed class AlertManager(
 
     private async Task ForwardAsync<T>(IReadOnlyList<T> batch, CancellationToken cancellationToken) where T : notnull
     {
-        if (!leading)
+        if (standingBy)
         {
-            return; // standing by: the leading instance judges its own samples
+            return; // the leading instance judges its own samples
         }
 
         foreach (var item in batch)

@@ -3,8 +3,9 @@ namespace Kitt.Dashboard.Alerts;
 /// <summary>
 /// How many alerts there are, kept by statement triggers on PostgreSQL: counting a million rows there reads an
 /// index of a million entries (80–110 ms), where the unfiltered history page wants its total at once. Statement
-/// triggers add a whole burst's count in one update; the counter row is written in the writer's transaction, so a
-/// reader's snapshot sees the count of exactly the rows it sees.
+/// triggers add each statement's rows in one update (an archive batch's deletes, one insert of the burst writer's
+/// batch); the counter row is written in the writer's transaction, so a reader's snapshot sees the count of exactly
+/// the rows it sees.
 /// </summary>
 public static class PostgresAlertTotal
 {

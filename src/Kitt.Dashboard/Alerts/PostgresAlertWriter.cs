@@ -16,12 +16,13 @@ internal sealed class PostgresAlertWriter(NpgsqlConnection connection, NpgsqlTra
 
     public async Task SaveAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
+        // Stored alerts that ended, told apart before the inserts give the new ones their ids.
+        var ended = alerts.Where(a => a.Id != 0 && a.Changes.Any(c => c.Id == 0)).ToList();
         foreach (var chunk in alerts.Where(a => a.Id == 0).Chunk(Batch))
         {
             await InsertAsync(chunk, cancellationToken);
         }
 
-        var ended = alerts.Where(a => a.Id != 0 && a.Changes.Any(c => c.Id == 0)).ToList();
         await ExecuteAsync("""
             UPDATE alerts AS a SET "State" = e.state, "ResolvedAt" = e.resolved_at, "UpdatedAt" = e.updated_at
             FROM unnest(@id, @state, @resolved_at, @updated_at) AS e(id, state, resolved_at, updated_at)

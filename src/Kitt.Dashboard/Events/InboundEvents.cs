@@ -54,7 +54,8 @@ public sealed class InboundEvents(
             return InboundOutcome.OwnEvent;
         }
 
-        if (eventId is not null && await SeenAsync(eventId, cancellationToken))
+        var inboxKey = eventId is null ? null : InboxKey(topic, eventId, ownInstance);
+        if (inboxKey is not null && await SeenAsync(inboxKey, cancellationToken))
         {
             return InboundOutcome.Duplicate;
         }
@@ -89,9 +90,9 @@ public sealed class InboundEvents(
             logger.LogWarning("Skipped event {EventId} on {Topic}: {Problem}", eventId ?? "(no id)", topic, problem);
         }
 
-        if (eventId is not null)
+        if (inboxKey is not null)
         {
-            await RememberAsync(eventId, topic, cancellationToken);
+            await RememberAsync(inboxKey, topic, cancellationToken);
         }
 
         return problem is null ? InboundOutcome.Handled : InboundOutcome.Rejected;
@@ -170,6 +171,21 @@ public sealed class InboundEvents(
         hub.Publish(topic, value);
         return null;
     }
+
+    /// <summary>
+    /// What the inbox remembers an event by. A shipment request is handled once by the whole platform (the shared
+    /// work group), so by its id; the fan-out topics are heard by every instance in a group of its own, and instances
+    /// that share a store share the inbox too, so there the id counts per instance. Ids too long for the column (a
+    /// producer's own) and the per-instance keys are kept as their SHA-256, which fits it exactly.
+    /// </summary>
+    internal static string InboxKey(string topic, string eventId, string ownInstance) =>
+        topic == EventTopics.ShipmentRequests && eventId.Length <= MaxInboxKey
+            ? eventId
+            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(
+                topic == EventTopics.ShipmentRequests ? eventId : ownInstance + "\n" + eventId)));
+
+    /// <summary>The inbox's key column's length (<see cref="OutboxModel"/>).</summary>
+    private const int MaxInboxKey = 64;
 
     private async Task<bool> SeenAsync(string eventId, CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ public sealed record ClaimedJob(long Id, bool Lapsed);
 /// <summary>
 /// The provider's half of the packing queue: taking the next job, urgent work first and then first come first served,
 /// as one claim that no other instance can take at the same time. A job is claimable while <c>queued</c>, and while
-/// <c>packing</c> once its claim's lease lapsed (the instance packing it died).
+/// <c>packing</c> once its claim's lease lapsed (the instance packing it died), unless it is the claimer's own: a job
+/// this instance still packs is never taken up twice, whatever kept it from renewing.
 /// </summary>
 public interface IJobClaim
 {
@@ -28,7 +29,8 @@ internal sealed class SqliteJobClaim : IJobClaim
         for (var tries = 0; tries < 5; tries++)
         {
             var next = await db.Set<Shipment>()
-                .Where(s => s.Status == ShipmentStatus.Queued || (s.Status == ShipmentStatus.Packing && (s.LeaseUntil == null || s.LeaseUntil < now)))
+                .Where(s => s.Status == ShipmentStatus.Queued ||
+                    (s.Status == ShipmentStatus.Packing && s.ClaimedBy != holder && (s.LeaseUntil == null || s.LeaseUntil < now)))
                 .OrderBy(s => s.Priority == ShipmentPriority.Urgent ? 0 : s.Priority == ShipmentPriority.High ? 1 : 2)
                 .ThenBy(s => s.CreatedAt).ThenBy(s => s.Id)
                 .Select(s => new { s.Id, s.Status, s.LeaseUntil, s.ClaimedBy }).FirstOrDefaultAsync(cancellationToken);

@@ -212,7 +212,11 @@ public sealed class PackingWorker(
                 return; // cancelled by a dispatcher: the store already recorded and announced it
             }
 
-            await SavePlanAsync(job, items, result, stoppingToken);
+            if (!await SavePlanAsync(job, items, result, stoppingToken))
+            {
+                return; // cancelled while the plan was built, or taken up by another instance: its outcome is recorded there
+            }
+
             (outcome, utilisation) = ("packed", result.Utilization);
             activity?.SetTag("kitt.packing.utilisation", result.Utilization);
         }
@@ -238,7 +242,8 @@ public sealed class PackingWorker(
         }
     }
 
-    private async Task SavePlanAsync(Shipment job, List<ShipmentItem> items, PackingResult result, CancellationToken token)
+    /// <returns>False when the job was no longer this instance's to finish.</returns>
+    private async Task<bool> SavePlanAsync(Shipment job, List<ShipmentItem> items, PackingResult result, CancellationToken token)
     {
         var placements = result.Placements.Select(p => new PlanPlacement
         {
@@ -282,7 +287,7 @@ public sealed class PackingWorker(
                 .SetProperty(s => s.UpdatedAt, now), token);
         if (finished == 0)
         {
-            return; // cancelled while the plan was being built, or taken over by another instance after this one's lease lapsed
+            return false; // cancelled while the plan was being built, or taken over by another instance after this one's lease lapsed
         }
 
         await db.Set<PackingPlan>().Where(p => p.ShipmentId == job.Id).ExecuteDeleteAsync(token);
@@ -304,6 +309,7 @@ public sealed class PackingWorker(
         await transaction.CommitAsync(token);
         outbox.Written();
         Announce(job, ShipmentStatus.Packed, result.Utilization);
+        return true;
     }
 
     private async Task RequeueAsync(Shipment job)

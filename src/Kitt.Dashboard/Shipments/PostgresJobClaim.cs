@@ -17,7 +17,7 @@ internal sealed class PostgresJobClaim : IJobClaim
             WITH next AS (
                 SELECT "Id", "Status" FROM shipments
                 WHERE "Status" = {ShipmentStatus.Queued}
-                   OR ("Status" = {ShipmentStatus.Packing} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {nowTicks}))
+                   OR ("Status" = {ShipmentStatus.Packing} AND "ClaimedBy" IS DISTINCT FROM {holder} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {nowTicks}))
                 ORDER BY CASE "Priority" WHEN {ShipmentPriority.Urgent} THEN 0 WHEN {ShipmentPriority.High} THEN 1 ELSE 2 END, "CreatedAt", "Id"
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED)

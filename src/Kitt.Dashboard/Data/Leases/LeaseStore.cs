@@ -4,7 +4,8 @@ namespace Kitt.Dashboard.Data.Leases;
 
 /// <summary>
 /// Takes, renews and hands back leases in the shared store with statements every provider runs atomically: an
-/// update that succeeds only for the holder or once the lease expired, or the insert of a lease nobody held yet.
+/// update that succeeds only for the holder, once the lease expired, or for a later life of the same instance; or
+/// the insert of a lease nobody held yet. Expiry is judged by each instance's clock: instances keep theirs in sync (NTP).
 /// </summary>
 public sealed class LeaseStore(IDbContextFactory<KittDbContext> dbFactory, InstanceIdentity instance, TimeProvider clock)
 {
@@ -15,10 +16,13 @@ public sealed class LeaseStore(IDbContextFactory<KittDbContext> dbFactory, Insta
     public async Task<bool> TryHoldAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
     {
         var me = instance.Holder;
+        var previousLife = instance.Name + "/";
         var now = clock.GetUtcNow();
         var until = now + duration;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var taken = await db.Leases.Where(l => l.Name == name && (l.Holder == me || l.ExpiresAt < now))
+        // A lease of this instance's previous life (same name, another process) is over with that life: a crashed
+        // instance that restarts takes its work back at once instead of waiting the lease out.
+        var taken = await db.Leases.Where(l => l.Name == name && (l.Holder == me || l.ExpiresAt < now || l.Holder.StartsWith(previousLife)))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(l => l.AcquiredAt, l => l.Holder == me ? l.AcquiredAt : now)
                 .SetProperty(l => l.Holder, me)

@@ -6,7 +6,9 @@ namespace Kitt.Dashboard.Data.Leases;
 /// Runs work on one instance at a time: every instance asks for the lease; the one that holds it runs the work and
 /// renews the lease every third of its length; the others wait and ask again. The work's token is cancelled when
 /// the lease is lost (a renewal refused, or none possible before it expires), so two instances never both run it
-/// past the lease's end. With one instance (SQLite) the lease is simply always this instance's.
+/// past the lease's end: a timer cancels it at the last third of the time the lease was last renewed for, whether
+/// or not a renewal is still waiting on the store. With one instance (SQLite) the lease is always this instance's,
+/// also right after a crash (<see cref="LeaseStore"/>).
 /// </summary>
 public sealed class LeasedWork(LeaseStore leases, IOptions<LeaseOptions> options, TimeProvider clock, ILogger<LeasedWork> logger)
 {
@@ -59,6 +61,7 @@ public sealed class LeasedWork(LeaseStore leases, IOptions<LeaseOptions> options
     private async Task RenewAsync(string name, TimeSpan duration, CancellationTokenSource held)
     {
         var heldUntil = clock.GetUtcNow() + duration;
+        held.CancelAfter(duration - duration / 3);
         while (!held.IsCancellationRequested)
         {
             await Task.Delay(duration / 3, clock, held.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -69,9 +72,10 @@ public sealed class LeasedWork(LeaseStore leases, IOptions<LeaseOptions> options
 
             var asked = clock.GetUtcNow();
             var renewed = await TryHoldAsync(name, duration, held.Token);
-            if (renewed)
+            if (renewed && !held.IsCancellationRequested)
             {
                 heldUntil = asked + duration;
+                held.CancelAfter(TimeSpan.FromTicks(Math.Max(0, (heldUntil - duration / 3 - clock.GetUtcNow()).Ticks)));
             }
             else if (clock.GetUtcNow() >= heldUntil - duration / 3 || !await StillMineAsync(name))
             {
@@ -104,9 +108,10 @@ public sealed class LeasedWork(LeaseStore leases, IOptions<LeaseOptions> options
     {
         try
         {
-            return (await leases.CurrentAsync(name, CancellationToken.None))?.Holder is not { } holder || holder == leases.Holder;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            return (await leases.CurrentAsync(name, timeout.Token))?.Holder is not { } holder || holder == leases.Holder;
         }
-        catch (Exception ex) when (StoreErrors.IsStoreFailure(ex) || ex is TimeoutException)
+        catch (Exception ex) when (StoreErrors.IsStoreFailure(ex) || ex is TimeoutException or OperationCanceledException)
         {
             return true;
         }

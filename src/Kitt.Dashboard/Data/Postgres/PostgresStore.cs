@@ -25,7 +25,8 @@ public sealed class PostgresStore : StoreProvider
         // with that connection if this instance dies half-way.
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLock})", connection))
+        // No command timeout: the wait lasts as long as another instance's migration does.
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLock})", connection) { CommandTimeout = 0 })
         {
             await take.ExecuteNonQueryAsync(cancellationToken);
         }
