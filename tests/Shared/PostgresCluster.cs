@@ -68,6 +68,7 @@ public sealed class PostgresCluster
             throw new InvalidOperationException("PostgreSQL 15 is not installed: run the tests through tests/run.sh, which installs postgresql-15.");
         }
 
+        RemoveStoppedClusters();
         var folder = Directory.CreateTempSubdirectory("kitt-pg-").FullName;
         var port = FreePort.Next();
         // initdb refuses to run as root: as root, the server runs as the package's postgres user.
@@ -82,6 +83,28 @@ public sealed class PostgresCluster
         var cluster = new PostgresCluster(folder, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
+    }
+
+    /// <summary>
+    /// Folders of earlier runs' clusters that stopped (a running server keeps <c>postmaster.pid</c> in its data folder):
+    /// a test process may end before its exit handler has removed its own.
+    /// </summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), "kitt-pg-*"))
+        {
+            if (!File.Exists(Path.Combine(stale, "data", "postmaster.pid")))
+            {
+                try
+                {
+                    Directory.Delete(stale, recursive: true);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // another process's, or still closing: left for the next run
+                }
+            }
+        }
     }
 
     private void Stop()
