@@ -91,8 +91,8 @@ public sealed class AlertManager(
     /// <summary>Evaluates every sample while this instance holds the lease.</summary>
     private async Task EvaluateAsync(CancellationToken token)
     {
-        // Samples queued since start-up are judged, so none is missed while the lease is first taken; after standing
-        // by, what queued before the stand-by began is another leader's to have judged.
+        // Samples queued since start-up, or while this instance took its own lease back, are judged: none is missed.
+        // After standing by (another instance held the lease), what queued before is that leader's to have judged.
         if (standingBy)
         {
             while (samples.Reader.TryRead(out _))
@@ -101,41 +101,34 @@ public sealed class AlertManager(
         }
 
         standingBy = false;
-        try
+        var tracker = new AlertTracker(clock) { Cooldown = TimeSpan.FromSeconds(options.Value.CooldownSeconds) };
+        await RestoreAsync(tracker, token);
+        states.Report(Component, ComponentStatus.Running);
+        var thresholdsRead = clock.GetUtcNow();
+        var batch = new List<object>();
+        while (await samples.Reader.WaitToReadAsync(token))
         {
-            var tracker = new AlertTracker(clock) { Cooldown = TimeSpan.FromSeconds(options.Value.CooldownSeconds) };
-            await RestoreAsync(tracker, token);
-            states.Report(Component, ComponentStatus.Running);
-            var thresholdsRead = clock.GetUtcNow();
-            var batch = new List<object>();
-            while (await samples.Reader.WaitToReadAsync(token))
+            if (clock.GetUtcNow() - thresholdsRead > ThresholdsRefresh)
             {
-                if (clock.GetUtcNow() - thresholdsRead > ThresholdsRefresh)
-                {
-                    await RefreshThresholdsAsync(token);
-                    thresholdsRead = clock.GetUtcNow();
-                }
+                await RefreshThresholdsAsync(token);
+                thresholdsRead = clock.GetUtcNow();
+            }
 
-                while (batch.Count < 1024 && samples.Reader.TryRead(out var sample))
-                {
-                    batch.Add(sample);
-                }
+            while (batch.Count < 1024 && samples.Reader.TryRead(out var sample))
+            {
+                batch.Add(sample);
+            }
 
-                var transitions = batch.SelectMany(sample => Evaluate(tracker, sample)).ToList();
-                batch.Clear();
-                if (transitions.Count > 0)
+            var transitions = batch.SelectMany(sample => Evaluate(tracker, sample)).ToList();
+            batch.Clear();
+            if (transitions.Count > 0)
+            {
+                foreach (var announced in await SaveAsync(transitions, token))
                 {
-                    foreach (var announced in await SaveAsync(transitions, token))
-                    {
-                        hub.Publish(AlertEvent.Topic, announced);
-                        metrics.Announced(announced);
-                    }
+                    hub.Publish(AlertEvent.Topic, announced);
+                    metrics.Announced(announced);
                 }
             }
-        }
-        finally
-        {
-            standingBy = true;
         }
     }
 

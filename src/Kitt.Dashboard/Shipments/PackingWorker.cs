@@ -121,9 +121,9 @@ public sealed class PackingWorker(
     private async Task ResumeInterruptedAsync(PackingWorkerOptions settings, CancellationToken token)
     {
         await using var db = await dbFactory.CreateDbContextAsync(token);
-        var previousLife = instance.Name + "/";
+        var lives = instance.Lives;
         var lapsed = await db.Set<Shipment>()
-            .Where(s => s.Status == ShipmentStatus.Packing && s.ClaimedBy != instance.Holder && (s.ClaimedBy == null || s.ClaimedBy.StartsWith(previousLife)))
+            .Where(s => s.Status == ShipmentStatus.Packing && s.ClaimedBy != instance.Holder && (s.ClaimedBy == null || s.ClaimedBy.StartsWith(lives)))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseUntil, (DateTimeOffset?)null), token);
         if (lapsed > 0)
         {

@@ -127,7 +127,7 @@ public abstract class PackingWorkerTests(StoreKind kind) : IDisposable
         var details = await client.GetFromJsonAsync<JsonElement>($"/api/shipments/{id}");
         Assert.Contains("time limit", details.GetProperty("error").GetString());
         AlertEvent? alert = null;
-        for (var i = 0; i < 50 && alert is null; i++)
+        for (var i = 0; i < 200 && alert is null; i++) // up to 10 s: the alert is stored before it is announced
         {
             await Task.Delay(50);
             lock (alerts)

@@ -14,11 +14,14 @@ public sealed class InstanceIdentity
     public InstanceIdentity(string name)
     {
         Name = name;
-        var tag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        Holder = $"{(name.Length > MaxHolder - 9 ? name[..(MaxHolder - 9)] : name)}/{tag}";
+        Lives = $"{(name.Length > MaxHolder - 9 ? name[..(MaxHolder - 9)] : name)}/";
+        Holder = Lives + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
     }
 
     public string Name { get; }
 
     public string Holder { get; }
+
+    /// <summary>What every life of this instance's <see cref="Holder"/> starts with: leases and claims of an earlier life are this instance's to take back.</summary>
+    public string Lives { get; }
 }

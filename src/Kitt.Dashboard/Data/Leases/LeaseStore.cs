@@ -16,13 +16,13 @@ public sealed class LeaseStore(IDbContextFactory<KittDbContext> dbFactory, Insta
     public async Task<bool> TryHoldAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
     {
         var me = instance.Holder;
-        var previousLife = instance.Name + "/";
+        var lives = instance.Lives;
         var now = clock.GetUtcNow();
         var until = now + duration;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // A lease of this instance's previous life (same name, another process) is over with that life: a crashed
         // instance that restarts takes its work back at once instead of waiting the lease out.
-        var taken = await db.Leases.Where(l => l.Name == name && (l.Holder == me || l.ExpiresAt < now || l.Holder.StartsWith(previousLife)))
+        var taken = await db.Leases.Where(l => l.Name == name && (l.Holder == me || l.ExpiresAt < now || l.Holder.StartsWith(lives)))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(l => l.AcquiredAt, l => l.Holder == me ? l.AcquiredAt : now)
                 .SetProperty(l => l.Holder, me)

@@ -60,7 +60,6 @@ public sealed class LeasedWork(LeaseStore leases, IOptions<LeaseOptions> options
 
     private async Task RenewAsync(string name, TimeSpan duration, CancellationTokenSource held)
     {
-        var heldUntil = clock.GetUtcNow() + duration;
         held.CancelAfter(duration - duration / 3);
         while (!held.IsCancellationRequested)
         {
@@ -74,12 +73,13 @@ public sealed class LeasedWork(LeaseStore leases, IOptions<LeaseOptions> options
             var renewed = await TryHoldAsync(name, duration, held.Token);
             if (renewed && !held.IsCancellationRequested)
             {
-                heldUntil = asked + duration;
-                held.CancelAfter(TimeSpan.FromTicks(Math.Max(0, (heldUntil - duration / 3 - clock.GetUtcNow()).Ticks)));
+                var stopAt = asked + duration - duration / 3;
+                held.CancelAfter(TimeSpan.FromTicks(Math.Max(0, (stopAt - clock.GetUtcNow()).Ticks)));
             }
-            else if (clock.GetUtcNow() >= heldUntil - duration / 3 || !await StillMineAsync(name))
+            else if (!held.IsCancellationRequested && !await StillMineAsync(name))
             {
-                // Another instance may take it from now on: the work stops before it could overlap.
+                // Another instance holds it: the work stops now. A renewal that merely failed leaves the work to the
+                // timer, which stops it at the last third of the time the lease was last renewed for.
                 await held.CancelAsync();
                 return;
             }
