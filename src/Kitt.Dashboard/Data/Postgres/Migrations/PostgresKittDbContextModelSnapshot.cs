@@ -84,6 +84,8 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
 
                     b.HasIndex("FiredAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FiredAt"), new[] { "SearchText" });
+
                     b.HasIndex("SearchText")
                         .HasDatabaseName("IX_alerts_SearchText_trgm");
 
@@ -97,10 +99,6 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                     b.HasIndex("State", "FiredAt");
 
                     b.HasIndex("Type", "FiredAt");
-
-                    b.HasIndex(new[] { "FiredAt" }, "IX_alerts_FiredAt_words");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "FiredAt" }, "IX_alerts_FiredAt_words"), new[] { "SearchText" });
 
                     b.HasIndex(new[] { "Severity", "FiredAt" }, "IX_alerts_Severity_FiredAt_words");
 
