@@ -61,7 +61,7 @@ public sealed class LayoutTests(BrowserFixture browser)
         try
         {
             string[] pages = ["/", "/containers", "/sessions", "/alerts", "/shipments", "/shipments/new", $"/shipments/{shipment}",
-                "/admin/users", "/admin/api-keys", "/admin/thresholds", "/admin/container-audit", "/account/change-password"];
+                "/admin/users", "/admin/api-keys", "/admin/equipment", "/admin/thresholds", "/admin/container-audit", "/account/change-password"];
             foreach (var theme in new[] { "light", "dark" })
             {
                 foreach (var (size, width, height) in Sizes)

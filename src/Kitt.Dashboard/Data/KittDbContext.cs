@@ -1,6 +1,7 @@
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data.Leases;
+using Kitt.Dashboard.Equipment;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Security;
@@ -53,6 +54,7 @@ public class KittDbContext(DbContextOptions<KittDbContext> options) : IdentityDb
         SessionsModel.Configure(modelBuilder);
         OutboxModel.Configure(modelBuilder);
         ShipmentsModel.Configure(modelBuilder);
+        EquipmentModel.Configure(modelBuilder);
         LeasesModel.Configure(modelBuilder);
         StoreFunctions.Register(modelBuilder);
     }

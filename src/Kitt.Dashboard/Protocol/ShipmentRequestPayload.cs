@@ -35,9 +35,22 @@ public sealed class ShipmentRequestPayload : IKittPayload
         check.OneOf(RouteConditions, "route_conditions", Protocol.RouteConditions.All, required: false);
         if (Container is { } container)
         {
-            check.Positive(container.Width, "container.width");
-            check.Positive(container.Height, "container.height");
-            check.Positive(container.Depth, "container.depth");
+            check.Optional(container.Type, "container.type", ShipmentLimits.MaxEquipmentCode);
+            if (container.Type is null || container.Width is not null)
+            {
+                check.Positive(container.Width, "container.width");
+            }
+
+            if (container.Type is null || container.Height is not null)
+            {
+                check.Positive(container.Height, "container.height");
+            }
+
+            if (container.Type is null || container.Depth is not null)
+            {
+                check.Positive(container.Depth, "container.depth");
+            }
+
             if (container.MaxWeight is not null)
             {
                 check.Positive(container.MaxWeight, "container.max_weight");
@@ -91,6 +104,9 @@ public sealed class ShipmentRequestPayload : IKittPayload
 /// <summary>A container as the protocol names its sides: its length is the depth.</summary>
 public sealed class KittContainer
 {
+    /// <summary>The equipment's code in the dashboard's library (<c>40HC</c>); its sizes fill those left out.</summary>
+    public string? Type { get; set; }
+
     public double? Width { get; set; }
 
     public double? Height { get; set; }

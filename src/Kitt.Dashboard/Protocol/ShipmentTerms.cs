@@ -37,4 +37,7 @@ public static class ShipmentLimits
 
     /// <summary>A client system's own id of a shipment (the protocol's <c>shipment_id</c>).</summary>
     public const int MaxExternalId = 64;
+
+    /// <summary>An equipment code in the library (<c>40HC</c>).</summary>
+    public const int MaxEquipmentCode = 16;
 }

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Equipment;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Components;
@@ -15,9 +16,13 @@ public partial class NewShipmentPage
     private const long MaxImportBytes = 1024 * 1024;
 
     private readonly ShipmentRequest model = new() { Priority = ShipmentPriority.Normal };
-    private readonly ContainerInput container = FromPreset(EquipmentPresets.Default);
+    /// <summary>The choice for sizes typed in, which name no equipment.</summary>
+    private const string Custom = "";
+
+    private readonly ContainerInput container = FromEquipment(StandardEquipment.Default);
+    private IReadOnlyList<EquipmentType> equipment = StandardEquipment.All;
     private List<ItemInput> items = [new()];
-    private string preset = EquipmentPresets.Default.Name;
+    private string equipmentCode = StandardEquipment.Default.Code;
     private string? importText;
     private IReadOnlyList<string> importErrors = [];
     private List<(string Field, string Message)> problems = [];
@@ -30,6 +35,9 @@ public partial class NewShipmentPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private EquipmentLibrary Library { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
 
@@ -37,23 +45,36 @@ public partial class NewShipmentPage
 
     private string? ErrorOf(string field) => problems.FirstOrDefault(p => p.Field == field).Message;
 
-    private static ContainerInput FromPreset(EquipmentPresets.Preset p) =>
-        new() { Length = p.Length, Width = p.Width, Height = p.Height, MaxPayloadKg = p.MaxPayloadKg };
+    protected override async Task OnInitializedAsync() => equipment = await Library.ListAsync();
 
-    private void ChoosePreset(string name)
+    private static ContainerInput FromEquipment(EquipmentType e) =>
+        new() { Type = e.Code, Length = e.Length, Width = e.Width, Height = e.Height, MaxPayloadKg = e.MaxPayloadKg };
+
+    private void ChooseEquipment(string code)
     {
-        preset = name;
-        if (EquipmentPresets.All.FirstOrDefault(p => p.Name == name) is { } chosen)
+        equipmentCode = code;
+        if (equipment.FirstOrDefault(e => e.Code == code) is { } chosen)
         {
-            var c = FromPreset(chosen);
-            (container.Length, container.Width, container.Height, container.MaxPayloadKg) = (c.Length, c.Width, c.Height, c.MaxPayloadKg);
+            var c = FromEquipment(chosen);
+            (container.Type, container.Length, container.Width, container.Height, container.MaxPayloadKg) = (c.Type, c.Length, c.Width, c.Height, c.MaxPayloadKg);
+        }
+        else
+        {
+            container.Type = null;
         }
     }
 
+    /// <summary>
+    /// Sizes typed in keep the chosen equipment while they are its own and the payload at most its payload (a road's
+    /// limit may lower it); other sizes are custom.
+    /// </summary>
     private void SetContainer(Action<ContainerInput> change)
     {
         change(container);
-        preset = EquipmentPresets.NameOf(container);
+        var kind = equipment.FirstOrDefault(e => e.Length == container.Length && e.Width == container.Width && e.Height == container.Height &&
+                                                 !(container.MaxPayloadKg > e.MaxPayloadKg));
+        container.Type = kind?.Code;
+        equipmentCode = kind?.Code ?? Custom;
     }
 
     private void AddItem() => items.Add(new ItemInput());

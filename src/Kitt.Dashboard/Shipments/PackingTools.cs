@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Kitt.Dashboard.Equipment;
 using Kitt.Dashboard.Mcp;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Security;
@@ -27,7 +28,7 @@ public sealed record PackingPreview(
 
 /// <summary>Packs boxes with the engine right away, without storing a shipment or queueing a job.</summary>
 [McpServerToolType]
-public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, PackingPreviews previews)
+public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, PackingPreviews previews, EquipmentLibrary equipment)
 {
     /// <summary>
     /// Smaller than a stored shipment's limit: the search runs inside the call, and a large request belongs in the
@@ -46,12 +47,12 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
         [Description("The lines to pack: sku (item-1, item-2, ... when left out), length, width, height (cm), weight_kg, quantity (1 when left out), this_side_up, fragile, " +
             "max_load_kg (most weight that may rest on one box), stop (delivery stop, unloaded in ascending order).")]
         List<ItemInput?> items,
-        [Description("Inner length, width, height (cm) and max_payload_kg of the container; a 40 ft standard container when left out.")]
+        [Description("The container: type, a code from the equipment library (20DV, 40DV, 40HC, 45HC, 20RF, 40RF, EU136, US53, or one an Admin added), " +
+            "or inner length, width, height (cm) and max_payload_kg; a 40 ft standard container (40DV) when left out.")]
         ContainerInput? container = null,
         CancellationToken cancellationToken = default)
     {
-        var preset = EquipmentPresets.Default;
-        container ??= new ContainerInput { Length = preset.Length, Width = preset.Width, Height = preset.Height, MaxPayloadKg = preset.MaxPayloadKg };
+        container ??= new ContainerInput { Type = StandardEquipment.Default.Code };
         // As on the socket: a line without a SKU is named after its place, item-1 for the first.
         for (var line = 0; line < items.Count; line++)
         {
@@ -61,7 +62,12 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
             }
         }
 
-        var errors = ShipmentRules.CheckLoad(container, items, MaxBoxes);
+        var errors = await equipment.ApplyAsync(container, "container", cancellationToken);
+        if (errors.Count == 0)
+        {
+            errors = ShipmentRules.CheckLoad(container, items, MaxBoxes);
+        }
+
         if (errors.Count > 0)
         {
             throw ToolErrors.Invalid(errors);

@@ -26,6 +26,9 @@ public sealed class Shipment
 
     public string Status { get; set; } = ShipmentStatus.Queued;
 
+    /// <summary>The equipment's code when the shipment named one (<c>40HC</c>); its sizes are copied beside it.</summary>
+    public string? ContainerType { get; set; }
+
     public double ContainerLength { get; set; }
 
     public double ContainerWidth { get; set; }

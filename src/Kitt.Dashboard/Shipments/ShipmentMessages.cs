@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Equipment;
 using Kitt.Dashboard.Protocol;
 
 namespace Kitt.Dashboard.Shipments;
@@ -11,7 +12,6 @@ public static class ShipmentMessages
     /// <summary>The shipment as the store takes it: depth is the box's length, weight its kilograms.</summary>
     public static ShipmentRequest ToShipmentRequest(this ShipmentRequestPayload payload, string fallbackReference)
     {
-        var preset = EquipmentPresets.Default;
         return new ShipmentRequest
         {
             Reference = string.IsNullOrWhiteSpace(payload.Reference) ? fallbackReference : payload.Reference,
@@ -21,8 +21,8 @@ public static class ShipmentMessages
             Priority = payload.Priority,
             RouteConditions = payload.RouteConditions,
             Container = payload.Container is { } c
-                ? new ContainerInput { Length = c.Depth ?? 0, Width = c.Width ?? 0, Height = c.Height ?? 0, MaxPayloadKg = c.MaxWeight }
-                : new ContainerInput { Length = preset.Length, Width = preset.Width, Height = preset.Height, MaxPayloadKg = preset.MaxPayloadKg },
+                ? new ContainerInput { Type = c.Type, Length = c.Depth ?? 0, Width = c.Width ?? 0, Height = c.Height ?? 0, MaxPayloadKg = c.MaxWeight }
+                : new ContainerInput { Type = StandardEquipment.Default.Code },
             Items = [.. (payload.Items ?? []).Select((i, line) => new ItemInput
             {
                 Sku = string.IsNullOrWhiteSpace(i?.Sku) ? ShipmentRequestPayload.UnnamedSku(line) : i.Sku,
@@ -64,7 +64,7 @@ public static class ShipmentMessages
         })],
     };
 
-    public static KittContainer ToKitt(this ContainerInput c) => new() { Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg };
+    public static KittContainer ToKitt(this ContainerInput c) => new() { Type = c.Type, Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg };
 
     public static DamagePredictionPayload ToPayload(this DamageRiskView risk, string dashboardId, string? externalId) => new()
     {

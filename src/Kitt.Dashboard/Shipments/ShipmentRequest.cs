@@ -35,6 +35,12 @@ public sealed class ShipmentRequest
 
 public sealed class ContainerInput
 {
+    /// <summary>
+    /// The equipment's code in the library (<c>40HC</c>): its sizes and payload fill those left out. Null: the sizes
+    /// are given.
+    /// </summary>
+    public string? Type { get; set; }
+
     public double Length { get; set; }
 
     public double Width { get; set; }

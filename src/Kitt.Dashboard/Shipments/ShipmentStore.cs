@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Equipment;
 using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Realtime;
 using Kitt.Packing;
@@ -21,6 +22,7 @@ public sealed class ShipmentStore(
     PackingJobs jobs,
     ITopicHub hub,
     Outbox outbox,
+    EquipmentLibrary equipment,
     TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -28,7 +30,13 @@ public sealed class ShipmentStore(
     /// <summary>Checks and stores a shipment and queues it for packing; nothing is stored when anything is wrong.</summary>
     public async Task<CreateResult> CreateAsync(ShipmentRequest request, string createdBy, CancellationToken cancellationToken = default)
     {
-        var errors = ShipmentRules.Check(request);
+        // The equipment's sizes first, so the checks see the container the shipment is loaded into.
+        var errors = await equipment.ApplyAsync(request.Container, "container", cancellationToken);
+        if (errors.Count == 0)
+        {
+            errors = ShipmentRules.Check(request);
+        }
+
         if (errors.Count > 0)
         {
             return new CreateResult(null, errors);
@@ -45,6 +53,7 @@ public sealed class ShipmentStore(
             Priority = request.Priority ?? ShipmentPriority.Normal,
             RouteConditions = request.RouteConditions,
             Status = ShipmentStatus.Queued,
+            ContainerType = container.Type,
             ContainerLength = container.Length,
             ContainerWidth = container.Width,
             ContainerHeight = container.Height,
@@ -246,7 +255,7 @@ public sealed class ShipmentStore(
         JsonSerializer.Deserialize<List<UnplacedLine>>(plan.UnplacedJson, Json) ?? [];
 
     internal static ContainerInput ContainerOf(Shipment s) =>
-        new() { Length = s.ContainerLength, Width = s.ContainerWidth, Height = s.ContainerHeight, MaxPayloadKg = s.ContainerMaxPayloadKg };
+        new() { Type = s.ContainerType, Length = s.ContainerLength, Width = s.ContainerWidth, Height = s.ContainerHeight, MaxPayloadKg = s.ContainerMaxPayloadKg };
 
     internal static ItemInput InputOf(ShipmentItem i) => new()
     {

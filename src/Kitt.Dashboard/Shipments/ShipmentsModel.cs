@@ -20,6 +20,7 @@ public static class ShipmentsModel
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.Property(x => x.Error).HasMaxLength(2048);
             e.Property(x => x.ClaimedBy).HasMaxLength(128);
+            e.Property(x => x.ContainerType).HasMaxLength(Equipment.EquipmentRules.MaxCode);
             e.HasIndex(x => x.Reference).IsUnique();
             e.Property(x => x.ExternalId).HasMaxLength(ShipmentLimits.MaxExternalId);
             // A client system's id is its own: two systems may both send SH-001, one system only once.

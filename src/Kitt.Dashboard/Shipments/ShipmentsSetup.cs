@@ -1,4 +1,5 @@
 using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Equipment;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
 
@@ -14,6 +15,7 @@ public static class ShipmentsSetup
         services.AddTopic(PackingEvent.Topic);
         services.AddSingleton<PackingJobs>();
         services.AddSingleton<PackingPreviews>();
+        services.AddEquipment(); // the containers shipments name
         services.AddSingleton<ShipmentStore>();
         // The one place the queue tells the providers apart.
         services.AddSingleton<IJobClaim>(StoreProvider.For(configuration).Kind == StoreProvider.Postgres ? new PostgresJobClaim() : new SqliteJobClaim());

@@ -203,6 +203,22 @@ public sealed class McpToolServerTests(McpAppFactory app) : IClassFixture<McpApp
         Assert.Contains("unavailable", error);
     }
 
+    [Fact]
+    public async Task Optimize_packing_takes_a_container_by_its_equipment_code()
+    {
+        await using var client = await McpSession.ConnectAsync(app, DashboardAppFactory.BootstrapKey);
+        var preview = await client.CallForJsonAsync("optimize_packing", new
+        {
+            container = new { type = "20DV" },
+            items = new object[] { new { sku = "LONG", length = 585, width = 50, height = 50, weight_kg = 40 }, new { sku = "TOO-LONG", length = 595, width = 50, height = 50, weight_kg = 40 } },
+        });
+
+        var container = preview.GetProperty("container");
+        Assert.Equal(("20DV", 589), (container.GetProperty("type").GetString(), container.GetProperty("length").GetDouble()));
+        Assert.Equal(1, preview.GetProperty("placed").GetInt32());
+        Assert.Equal("TOO-LONG", Assert.Single(preview.GetProperty("unplaced").EnumerateArray()).GetProperty("sku").GetString());
+    }
+
     [Theory]
     [InlineData("get_shipment_data", """{"shipment_id":0}""", "'shipment_id'")]
     [InlineData("get_shipment_data", """{"shipment_id":987654321}""", "'shipment_id'")]
@@ -213,6 +229,7 @@ public sealed class McpToolServerTests(McpAppFactory app) : IClassFixture<McpApp
     [InlineData("optimize_packing", """{"items":[{"sku":"A","length":10,"width":10,"height":10,"weight_kg":1}],"container":{"length":100,"width":100,"height":0}}""", "'container.height'")]
     [InlineData("optimize_packing", """{"items":[{"sku":"A","length":10,"width":10,"height":10,"quantity":5001}]}""", "'items'")]
     [InlineData("optimize_packing", """{"items":[]}""", "'items'")]
+    [InlineData("optimize_packing", """{"items":[{"sku":"A","length":10,"width":10,"height":10,"weight_kg":1}],"container":{"type":"SHOEBOX"}}""", "'container.type'")]
     [InlineData("optimize_packing", """{"items":[{"sku":"A","length":"ten","width":10,"height":10}]}""", "items")]
     [InlineData("publish_event", """{"type":"earthquake","route":"A1","severity":"info","message":"m"}""", "'type'")]
     [InlineData("publish_event", """{"type":"route_update","route":" ","severity":"info","message":"m"}""", "'route'")]

@@ -69,11 +69,31 @@ public sealed class KittShipmentFlowTests(SocketAppFactory app) : IClassFixture<
         using var http = app.KeyClient();
         var details = JsonNode.Parse(await http.GetStringAsync($"/api/shipments/{shipmentId}"))!;
         Assert.Equal(1203, details["container"]!["length"]!.GetValue<double>());
+        Assert.Equal("40DV", details["container"]!["type"]!.GetValue<string>());
 
         await freight.ReceiveAsync("packing_result", TimeSpan.FromSeconds(30));
         await freight.SendAsync(KittClient.Envelope("shipment_request", KittSocketErrorTests.ShipmentPayload(1, reference), "again"));
         var error = await freight.ReceiveAsync("error");
         KittSocketErrorTests.AssertError(error, "conflict", "payload.reference");
         Assert.Equal("again", error.GetProperty("correlation_id").GetString());
+    }
+
+    [Fact]
+    public async Task A_container_named_by_its_equipment_code_is_packed_in_that_equipment_and_an_unknown_code_is_named()
+    {
+        await using var freight = await KittClient.ConnectAsync(app, "/ws/freight", "shipper-3");
+        var request = KittSocketErrorTests.ShipmentPayload(2, "WS-" + Guid.NewGuid().ToString("N")[..10]);
+        request["container"] = new JsonObject { ["type"] = "45HC" };
+        await freight.SendAsync(KittClient.Envelope("shipment_request", request, "typed"));
+        await freight.ReceiveAsync("packing_result");
+        var result = await freight.ReceiveAsync("packing_result", TimeSpan.FromSeconds(30));
+        var container = result.GetProperty("payload").GetProperty("container");
+        Assert.Equal(("45HC", 1355, 269), (container.GetProperty("type").GetString(), container.GetProperty("depth").GetDouble(), container.GetProperty("height").GetDouble()));
+
+        var unknown = KittSocketErrorTests.ShipmentPayload(1, "WS-" + Guid.NewGuid().ToString("N")[..10]);
+        unknown["container"] = new JsonObject { ["type"] = "SHOEBOX" };
+        await freight.SendAsync(KittClient.Envelope("shipment_request", unknown, "unknown-type"));
+        var error = await freight.ReceiveAsync("error");
+        KittSocketErrorTests.AssertError(error, "invalid_payload", "payload.container.type");
     }
 }

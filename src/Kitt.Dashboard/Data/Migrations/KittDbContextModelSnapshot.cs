@@ -311,6 +311,42 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.ToTable("leases", (string)null);
                 });
 
+            modelBuilder.Entity("Kitt.Dashboard.Equipment.CustomEquipment", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Length")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxPayloadKg")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("equipment", (string)null);
+                });
+
             modelBuilder.Entity("Kitt.Dashboard.Events.InboxEvent", b =>
                 {
                     b.Property<string>("EventId")
@@ -718,6 +754,10 @@ namespace Kitt.Dashboard.Data.Migrations
 
                     b.Property<double?>("ContainerMaxPayloadKg")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("ContainerType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<double>("ContainerWidth")
                         .HasColumnType("REAL");

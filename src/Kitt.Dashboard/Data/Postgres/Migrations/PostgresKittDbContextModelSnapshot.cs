@@ -351,6 +351,42 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                     b.ToTable("leases", (string)null);
                 });
 
+            modelBuilder.Entity("Kitt.Dashboard.Equipment.CustomEquipment", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Length")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MaxPayloadKg")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("equipment", (string)null);
+                });
+
             modelBuilder.Entity("Kitt.Dashboard.Events.InboxEvent", b =>
                 {
                     b.Property<string>("EventId")
@@ -772,6 +808,10 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
 
                     b.Property<double?>("ContainerMaxPayloadKg")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("ContainerType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<double>("ContainerWidth")
                         .HasColumnType("double precision");
