@@ -11,6 +11,7 @@ using Kitt.Dashboard.Data.Sqlite;
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- alerts-postgres [alerts] [rounds] [connection-string]   (postgresql-15; a private cluster unless given one)
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- plan-latency PUBLISHED/Kitt.Dashboard.dll [boxes] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- risk [boxes] [rounds]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- steps [instances-per-class] [packing-ms]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- kafka [events] [latency-samples]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- viewer-frames PUBLISHED/Kitt.Dashboard.dll [boxes] [frames] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- ws [connections] [broadcasts] [rounds] [items] [requests]
@@ -34,6 +35,7 @@ return args switch
     ["blazor-bytes", ..] => await BlazorBytesBench.RunAsync(Arg(args, 1, 20), Arg(args, 2, 60)),
     ["plan-latency", var dll, ..] => await ShipmentBench.PlanLatencyAsync(dll, Arg(args, 2, 50), Arg(args, 3, 5)),
     ["kafka", ..] => await KafkaBench.RunAsync(Arg(args, 1, 100_000), Arg(args, 2, 200)),
+    ["steps", ..] => StepsBench.Run(Arg(args, 1, 10), Arg(args, 2, 1000)),
     ["risk", ..] => RiskBench.Run(Arg(args, 1, 1000), Arg(args, 2, 20)),
     ["viewer-frames", var dll, ..] => await ShipmentBench.ViewerFramesAsync(dll, Arg(args, 2, 1000), Arg(args, 3, 300), Arg(args, 4, 3)),
     ["ws", ..] => await WsBench.RunAsync(Arg(args, 1, 1000), Arg(args, 2, 200), Arg(args, 3, 3), Arg(args, 4, 50), Arg(args, 5, 20)),
@@ -53,7 +55,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]" +
                             " | poll [containers=50] [polls=15] | blazor-bytes [containers=20] [seconds=60] | alerts [alerts=1000000] [rounds=20] [kept.db] | alerts-postgres [alerts=1000000] [rounds=20] [connection-string]" +
-                            " | kafka [events=100000] [latency-samples=200] | risk [boxes=1000] [rounds=20] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]" +
+                            " | kafka [events=100000] [latency-samples=200] | risk [boxes=1000] [rounds=20] | steps [instances-per-class=10] [packing-ms=1000] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]" +
                             " | ws [connections=1000] [broadcasts=200] [rounds=3] [items=50] [requests=20]" +
                             " | metrics APP.dll [containers=200] [clients=1000] [scrapes=30] | soak [updates=1000000] [subscribers=50] | readiness APP.dll [alerts=1000000]" +
                             " | container-events APP.dll [rounds=20] | log-follow APP.dll [lines-per-second=10000] [seconds=60] | scale-out APP.dll [shipments=1000]");

@@ -3,25 +3,18 @@ using Kitt.Dashboard.Hosting;
 
 namespace Kitt.Dashboard.Shipments;
 
-/// <summary>The plan as loading instructions: one row per box in load order, with the weight loaded so far.</summary>
+/// <summary>The plan box by box: rows of loading instructions with the weight loaded so far, and the CSV export.</summary>
 public static class PlanExport
 {
-    public sealed record Step(int Sequence, int Container, string Sku, double X, double Y, double Z, double Length, double Width,
+    /// <summary>One box of the loading instructions, as oriented, with the container's weight once it is in.</summary>
+    public sealed record BoxRow(int Sequence, int Container, string Sku, double X, double Y, double Z, double Length, double Width,
         double Height, string Orientation, double WeightKg, double LoadedKg, bool Fragile, int? Stop);
 
-    public static IReadOnlyList<Step> Steps(PlanView plan, IReadOnlyList<ItemInput> items)
+    public static BoxRow Row(PlacementView p, IReadOnlyList<ItemInput> items, double loadedKg)
     {
-        var steps = new List<Step>(plan.Placements.Count);
-        var loaded = new Dictionary<int, double>();
-        foreach (var p in plan.Placements.OrderBy(p => p.Container).ThenBy(p => p.Sequence))
-        {
-            loaded[p.Container] = loaded.GetValueOrDefault(p.Container) + p.WeightKg;
-            var item = p.Line < items.Count ? items[p.Line] : null;
-            steps.Add(new Step(p.Sequence, p.Container, p.Sku, p.X, p.Y, p.Z, p.Length, p.Width, p.Height,
-                item is null ? "" : Orientation(item, p), p.WeightKg, loaded[p.Container], p.Fragile, p.Stop));
-        }
-
-        return steps;
+        var item = p.Line < items.Count ? items[p.Line] : null;
+        return new BoxRow(p.Sequence, p.Container, p.Sku, p.X, p.Y, p.Z, p.Length, p.Width, p.Height,
+            item is null ? "" : Orientation(item, p), p.WeightKg, loadedKg, p.Fragile, p.Stop);
     }
 
     /// <summary>Which of the item's own sides stands up, and whether it is turned on the floor.</summary>

@@ -9,6 +9,10 @@ public partial class PlanViewer
     [Parameter, EditorRequired]
     public PlanView Plan { get; set; } = default!;
 
+    /// <summary>Boxes loaded once each loading step is done; the view plays and steps by these (by box without them).</summary>
+    [Parameter]
+    public IReadOnlyList<int> StepEnds { get; set; } = [];
+
     /// <summary>Raised with the index of the picked placement, or -1 when the selection is cleared.</summary>
     [Parameter]
     public EventCallback<int> OnSelect { get; set; }
@@ -34,7 +38,7 @@ public partial class PlanViewer
         self ??= DotNetObjectReference.Create(this);
         module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Shipments/PlanViewer.razor.js");
         await DisposeViewerAsync();
-        viewer = await module.InvokeAsync<IJSObjectReference>("create", canvas, self, Payload(Plan));
+        viewer = await module.InvokeAsync<IJSObjectReference>("create", canvas, self, Payload(Plan, StepEnds));
     }
 
     /// <summary>Starts or pauses the load-sequence playback.</summary>
@@ -62,10 +66,11 @@ public partial class PlanViewer
     public Task Stepped(int step) => OnStep.InvokeAsync(step);
 
     // Flat numbers instead of objects: a thousand boxes cross the circuit as one compact array.
-    private static object Payload(PlanView plan) => new
+    private static object Payload(PlanView plan, IReadOnlyList<int> ends) => new
     {
         container = new { length = plan.Container.Length, width = plan.Container.Width, height = plan.Container.Height },
         skus = plan.Placements.Select(p => p.Sku).ToArray(),
+        steps = ends,
         boxes = plan.Placements.SelectMany(p => new[]
         {
             p.X, p.Y, p.Z, p.Length, p.Width, p.Height, p.Line, p.WeightKg, p.Fragile ? 1 : 0, p.Stop ?? -1,

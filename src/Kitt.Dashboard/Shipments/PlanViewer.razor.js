@@ -1,6 +1,7 @@
 // The 3D view of a packing plan on a 2D canvas: scene, orthographic projection, painter's depth sort, picking and
 // the animation loop all live here. The plan arrives once; the server hears only of selections and load steps.
 const FIELDS = 10; // x, y, z, length, width, height, line, weightKg, fragile (0/1), stop (-1 = none)
+// Boxes arrive in loading-step order with `steps`, the number of boxes loaded once each step is done.
 const MODES = ["SKU", "stop", "weight", "fragility"];
 const VIEWS = { front: [0, 0], side: [-90, 0], top: [-90, 90], iso: [-50, 28] };
 const VIEW_KEYS = { "1": "front", "2": "side", "3": "top", "0": "iso" };
@@ -40,13 +41,15 @@ class Viewer {
         this.n = data.length / FIELDS;
         this.box = Float64Array.from(data);
         this.step = this.n;
+        this.ends = plan.steps?.length ? plan.steps : Array.from({ length: this.n }, (_, i) => i + 1);
         this.selected = -1;
         this.mode = 0;
         this.view = "iso";
         [this.yaw, this.pitch] = VIEWS.iso;
         this.target = { yaw: this.yaw, pitch: this.pitch, zoom: 1 };
         this.zoom = 1;
-        this.dropping = -1;
+        this.dropFrom = 0; // boxes dropFrom..dropTo-1 fall into place: the step just loaded
+        this.dropTo = 0;
         this.dropStart = 0;
         this.frameTimes = [];
         this.frameIntervals = [];
@@ -199,7 +202,10 @@ class Viewer {
             // Turn the short way round to the chosen view.
             this.yaw = this.target.yaw + ((((this.yaw - this.target.yaw) % 360) + 540) % 360 - 180);
         } else if (keys === "[" || keys === "]") {
-            this.setStep(this.step + (keys === "]" ? 1 : -1), true);
+            // A whole loading step; with Shift (or Shift's "{" and "}") a single box.
+            this.setStep(event.detail.shift ? this.step + (keys === "]" ? 1 : -1) : this.nextEnd(keys === "]"), true);
+        } else if (keys === "{" || keys === "}") {
+            this.setStep(this.step + (keys === "}" ? 1 : -1), true);
         } else if (keys === "Space") {
             this.togglePlay();
         } else if (keys === "c") {
@@ -216,7 +222,15 @@ class Viewer {
         this.invalidate();
     }
 
-    // Loads the container box by box from empty (or from the current step), one box every PLAY_STEP_MS.
+    // The box count at the end of the next (or the previous) loading step from where the view stands.
+    nextEnd(forward) {
+        if (forward) return this.ends.find(e => e > this.step) ?? this.n;
+        let previous = 0;
+        for (const e of this.ends) { if (e >= this.step) break; previous = e; }
+        return previous;
+    }
+
+    // Loads the container step by step from empty (or from the current step), one step every PLAY_STEP_MS.
     togglePlay() {
         if (this.player) {
             clearInterval(this.player);
@@ -224,17 +238,21 @@ class Viewer {
         } else {
             if (this.step >= this.n) this.setStep(0, true);
             this.player = setInterval(() => {
-                this.setStep(this.step + 1, true);
+                this.setStep(this.nextEnd(true), true);
                 if (this.step >= this.n) this.togglePlay();
             }, PLAY_STEP_MS);
         }
         this.invalidate();
     }
 
+    isDropping(i) {
+        return i >= this.dropFrom && i < this.dropTo;
+    }
+
     setStep(step, notify) {
         const next = Math.max(0, Math.min(this.n, step));
         if (next === this.step) return;
-        if (next === this.step + 1) { this.dropping = this.step; this.dropStart = performance.now(); }
+        if (next > this.step) { this.dropFrom = this.step; this.dropTo = next; this.dropStart = performance.now(); }
         this.step = next;
         if (this.selected >= next) this.select(-1, notify);
         this.updateCoverage();
@@ -289,8 +307,8 @@ class Viewer {
         const settled = Math.abs(this.target.yaw - this.yaw) < 0.05 && Math.abs(this.target.pitch - this.pitch) < 0.05
             && Math.abs(this.target.zoom - this.zoom) < 0.001;
         if (settled) { this.yaw = this.target.yaw; this.pitch = this.target.pitch; this.zoom = this.target.zoom; }
-        const dropping = this.dropping >= 0 && now - this.dropStart < DROP_MS;
-        if (!dropping) this.dropping = -1;
+        const dropping = this.dropTo > this.dropFrom && now - this.dropStart < DROP_MS;
+        if (!dropping) this.dropFrom = this.dropTo = 0;
 
         this.draw(now);
         this.frameTimes.push(performance.now() - started);
@@ -359,14 +377,14 @@ class Viewer {
         for (let k = 0; k < order.length; k++) {
             const i = order[k], o = i * FIELDS;
             let z0 = b[o + 2];
-            if (i === this.dropping) z0 += c.height * 0.35 * (1 - Math.min(1, (now - this.dropStart) / DROP_MS));
+            if (this.isDropping(i)) z0 += c.height * 0.35 * (1 - Math.min(1, (now - this.dropStart) / DROP_MS));
             const x0 = b[o], y0 = b[o + 1], l = b[o + 3], w = b[o + 4], h = b[o + 5];
             const bx = sx(x0, y0, z0), by = syf(x0, y0, z0);
             const ex = [scale * l * right[0], -scale * l * up[0]];
             const ey = [scale * w * right[1], -scale * w * up[1]];
             const ez = [0, -scale * h * up[2]];
             for (const f of faces) {
-                if (this.covered[i * 6 + f] && i !== this.dropping) continue;
+                if (this.covered[i * 6 + f] && !this.isDropping(i)) continue;
                 const quad = FACES[f];
                 for (let q = 0; q < 4; q++) {
                     const [a, bb, cc] = quad[q];
@@ -391,7 +409,7 @@ class Viewer {
         if (this.selected >= 0) this.outline(this.selected, sx, syf);
         ctx.fillStyle = colour;
         ctx.font = "12px system-ui, sans-serif";
-        ctx.fillText(`Colour: ${MODES[this.mode]} (c)   Step ${this.step}/${this.n} ([ ])   View: ${this.view}`, 10, 18);
+        ctx.fillText(`Colour: ${MODES[this.mode]} (c)   Step ${this.ends.filter(e => e <= this.step).length}/${this.ends.length} ([ ]), box ${this.step}/${this.n} ({ })   View: ${this.view}`, 10, 18);
         this.drawLegend(colour, height);
     }
 
@@ -401,7 +419,7 @@ class Viewer {
     paintOrder(faces, cam, right, up, scale, sx, syf) {
         const b = this.box, shown = [];
         for (let i = 0; i < this.step; i++) {
-            if (i === this.dropping || faces.some(f => !this.covered[i * 6 + f])) shown.push(i);
+            if (this.isDropping(i) || faces.some(f => !this.covered[i * 6 + f])) shown.push(i);
         }
         const m = shown.length;
         // Scratch space kept between frames: the view turns every frame and should not feed the garbage collector.
@@ -494,6 +512,8 @@ class Viewer {
         s.zoom = this.target.zoom.toFixed(3);
         s.step = String(this.step);
         s.boxes = String(this.n);
+        s.loadingStep = String(this.ends.filter(e => e <= this.step).length);
+        s.loadingSteps = String(this.ends.length);
         s.colouring = MODES[this.mode];
         s.view = this.view;
         s.selected = String(this.selected);

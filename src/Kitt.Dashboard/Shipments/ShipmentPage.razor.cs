@@ -9,6 +9,7 @@ public partial class ShipmentPage
 {
     private ShipmentDetails? details;
     private PlanView? plan;
+    private LoadingSequence? sequence;
     private PlanViewer? viewer;
     private bool missing;
     private int selected = -1;
@@ -58,6 +59,9 @@ public partial class ShipmentPage
         if (fresh?.Plan?.CreatedAt != details?.Plan?.CreatedAt || fresh?.Status != details?.Status || plan is null)
         {
             plan = fresh is null ? null : await Store.GetPlanAsync(Id);
+            // The view plays the plan in loading steps, so its boxes come in step order.
+            sequence = plan is { Placements.Count: > 0 } && fresh is not null ? LoadingSteps.Group(plan, fresh.Items) : null;
+            plan = sequence?.Plan ?? plan;
             step = plan?.Placements.Count ?? 0;
             selected = -1;
         }
@@ -95,6 +99,16 @@ public partial class ShipmentPage
     private void OnSelect(int index) => selected = index;
 
     private void OnStep(int shown) => step = shown;
+
+    /// <summary>Where the view stands in the loading steps: a whole step, or a box within one when stepped by box.</summary>
+    private string StepText(LoadingSequence s)
+    {
+        var current = s.StepOf(step);
+        var start = s.Ends[current.Number - 1] - current.Count;
+        return step == s.Ends[current.Number - 1]
+            ? $"Step {current.Number} of {s.Steps.Count}: {current.Summary}."
+            : $"Step {current.Number} of {s.Steps.Count}, box {step - start} of {current.Count}: {current.Sku} at {Position(plan!.Placements[step - 1])}.";
+    }
 
     private static string Position(PlacementView p) =>
         string.Create(CultureInfo.InvariantCulture, $"x {p.X:0.#}, y {p.Y:0.#}, z {p.Z:0.#} cm");

@@ -188,6 +188,14 @@ public sealed class ShipmentStore(
                 JsonSerializer.Deserialize<List<RiskFactor>>(plan.RiskFactorsJson, Json) ?? []));
     }
 
+    /// <summary>A packed shipment with its plan grouped into loading steps; null when there is none or it is not packed.</summary>
+    public async Task<ShipmentLoading?> GetLoadingAsync(long id, CancellationToken cancellationToken = default)
+    {
+        var details = await GetAsync(id, cancellationToken);
+        var plan = details is { Status: ShipmentStatus.Packed } ? await GetPlanAsync(id, cancellationToken) : null;
+        return details is null || plan is not { Placements.Count: > 0 } ? null : new ShipmentLoading(details, LoadingSteps.Group(plan, details.Items));
+    }
+
     /// <summary>Queues a shipment again (after a failure, a cancel, or to re-plan); false when it is already queued or packing.</summary>
     public async Task<bool?> QueueAsync(long id, CancellationToken cancellationToken = default)
     {

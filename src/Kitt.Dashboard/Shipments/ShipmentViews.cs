@@ -67,3 +67,6 @@ public sealed record PlacementView(
     double SupportFraction);
 
 public sealed record DamageRiskView(double Score, string Level, IReadOnlyList<RiskFactor> Factors);
+
+/// <summary>A packed shipment and its plan as loading steps: what the instructions, the report and a share link show.</summary>
+public sealed record ShipmentLoading(ShipmentDetails Details, LoadingSequence Sequence);

@@ -18,17 +18,51 @@ public sealed class ShipmentPageTests : ShipmentsTestContext
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=plan-canvas]")), TimeSpan.FromSeconds(15));
         Assert.Equal("packed", cut.Find("[data-testid=status]").GetAttribute("data-status"));
-        Assert.Contains("All 8 boxes loaded", cut.Find("[data-testid=step]").TextContent);
+        Assert.Contains("All 8 boxes loaded in", cut.Find("[data-testid=step]").TextContent);
         Assert.NotEmpty(cut.FindAll("[data-testid=risk] li"));
         Assert.NotNull(cut.Find("[data-testid=instructions]"));
 
-        // The browser reports a pick and a step back; the page shows that box and step.
+        // The view plays the boxes in step order; it reports a pick, a whole step and a single box; the page names them.
         var viewer = cut.FindComponent<PlanViewer>();
+        var sequence = (await Store.GetLoadingAsync(id))!.Sequence;
+        Assert.Equal(sequence.Ends, viewer.Instance.StepEnds);
+        Assert.Equal(sequence.Plan.Placements, viewer.Instance.Plan.Placements);
         await cut.InvokeAsync(() => viewer.Instance.Selected(0));
-        await cut.InvokeAsync(() => viewer.Instance.Stepped(3));
-        var plan = await Store.GetPlanAsync(id);
-        Assert.Equal(plan!.Placements[0].Sku, cut.Find("[data-testid=selected-sku]").TextContent);
-        Assert.Contains($"Step 3 of 8: {plan.Placements[2].Sku}", cut.Find("[data-testid=step]").TextContent);
+        Assert.Equal(sequence.Plan.Placements[0].Sku, cut.Find("[data-testid=selected-sku]").TextContent);
+        Assert.Contains("box 1 of 8, step 1", cut.Find("[data-testid=item-details]").TextContent);
+        await cut.InvokeAsync(() => viewer.Instance.Stepped(sequence.Ends[0]));
+        Assert.Contains($"Step 1 of {sequence.Steps.Count}: {sequence.Steps[0].Summary}.", cut.Find("[data-testid=step]").TextContent);
+        var split = sequence.Steps.First(s => s.Count > 1);
+        var inside = sequence.Ends[split.Number - 1] - split.Count + 1;
+        await cut.InvokeAsync(() => viewer.Instance.Stepped(inside));
+        Assert.Contains($"Step {split.Number} of {sequence.Steps.Count}, box 1 of {split.Count}: {split.Sku} at", cut.Find("[data-testid=step]").TextContent);
+    }
+
+    [Fact]
+    public async Task The_instructions_list_the_steps_with_their_boxes_inside()
+    {
+        var id = await CreateAsync(Request("DET-3", Item("CASE", 40, 30, 30, kg: 5, quantity: 24), Item("DRUM", 60, 60, 90, kg: 50, quantity: 2)));
+        await StartWorkerAsync();
+        await WaitForStatusAsync(id, ShipmentStatus.Packed);
+        var loading = (await Store.GetLoadingAsync(id))!;
+
+        var cut = Render<LoadingInstructions>(p => p.Add(x => x.Id, id));
+
+        var steps = cut.FindAll("[data-testid=instruction-step]");
+        Assert.Equal(loading.Sequence.Steps.Count, steps.Count);
+        Assert.True(steps.Count < 26, $"{steps.Count} steps for 26 boxes");
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = loading.Sequence.Steps[i];
+            Assert.Equal(step.Summary, steps[i].QuerySelector("[data-testid=step-summary]")!.TextContent);
+            var rows = steps[i].QuerySelectorAll("[data-testid=instruction-row]");
+            Assert.Equal(step.Count, rows.Length);
+            Assert.All(rows, r => Assert.Equal(step.Sku, r.Children[1].TextContent));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 26).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            cut.FindAll("[data-testid=instruction-row] td:first-child").Select(td => td.TextContent));
+        Assert.Contains($"{loading.Sequence.Steps.Count} steps, 26 boxes", cut.Markup);
     }
 
     [Fact]

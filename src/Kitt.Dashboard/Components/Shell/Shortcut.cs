@@ -50,9 +50,11 @@ public static class Shortcuts
         new("2", "Side view", Group: ViewerGroup, InBrowser: true),
         new("3", "Top view", Group: ViewerGroup, InBrowser: true),
         new("0", "Isometric view", Group: ViewerGroup, InBrowser: true),
-        new("[", "Previous load step", Group: ViewerGroup, InBrowser: true),
-        new("]", "Next load step", Group: ViewerGroup, InBrowser: true),
-        new("Space", "Play or pause the load sequence", Group: ViewerGroup, InBrowser: true),
+        new("[", "Previous loading step", Group: ViewerGroup, InBrowser: true),
+        new("]", "Next loading step", Group: ViewerGroup, InBrowser: true),
+        new("{", "Previous single box", Group: ViewerGroup, InBrowser: true),
+        new("}", "Next single box", Group: ViewerGroup, InBrowser: true),
+        new("Space", "Play or pause the loading steps", Group: ViewerGroup, InBrowser: true),
         new("c", "Cycle colouring: SKU, stop, weight, fragility", Group: ViewerGroup, InBrowser: true),
         new("Tab", "Next item (Shift+Tab: previous) while the view has focus", Group: ViewerGroup, InBrowser: true),
     ];
@@ -67,6 +69,8 @@ public static class Shortcuts
         "ArrowUp" => "↑",
         "ArrowDown" => "↓",
         "Escape" => "Esc",
+        "{" => "Shift+[",
+        "}" => "Shift+]",
         _ => key,
     };
 }
