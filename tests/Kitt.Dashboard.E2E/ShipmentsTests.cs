@@ -144,6 +144,42 @@ public sealed class ShipmentsTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_excel_workbook_fills_the_items_and_its_plan_downloads_as_a_workbook()
+    {
+        var page = await browser.OpenAsync("/shipments/new");
+        var reference = "XLSX-" + Guid.NewGuid().ToString("N")[..8];
+        await page.Locator("#shipment-reference").FillAsync(reference);
+        await page.Locator("#shipment-origin").FillAsync("Antwerp");
+        await page.Locator("#shipment-destination").FillAsync("Lyon");
+        using var workbook = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(workbook, new[]
+        {
+            new Dictionary<string, object?> { ["sku"] = "TOTE", ["length"] = 60, ["width"] = 40, ["height"] = 30, ["weightKg"] = 8, ["quantity"] = 10 },
+            new Dictionary<string, object?> { ["sku"] = "DRUM", ["length"] = 60, ["width"] = 60, ["height"] = 90, ["weightKg"] = 60, ["quantity"] = 4 },
+        });
+
+        await page.GetByTestId("items-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "items.xlsx",
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = workbook.ToArray(),
+        });
+
+        await Expect(page.GetByTestId("item-count")).ToHaveTextAsync("2 lines, 14 boxes");
+        await page.GetByTestId("create-shipment").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/shipments/[0-9]+$"), new() { Timeout = 10_000 });
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", "packed", new() { Timeout = 20_000 });
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-xlsx").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        await using var saved = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await saved.CopyToAsync(copy);
+        copy.Position = 0;
+        Assert.Equal(["Steps", "Summary"], MiniExcelLibs.MiniExcel.GetSheetNames(copy));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_shipment_list_moves_with_j_and_k_and_opens_with_enter()
     {
         var page = await browser.OpenAsync("/shipments");

@@ -95,17 +95,24 @@ public static class DamageRisk
             $"{high.Count} of {heavy.Count} heavy boxes (over {Kg(1.5 * mean)}) sit in the upper half"));
     }
 
-    private static void CentreOfGravity(IReadOnlyList<PlacementView> boxes, ContainerInput container, List<RiskFactor> factors)
+    /// <summary>The load's centre of gravity (cm from the back wall, the left wall and the floor); null for weightless boxes.</summary>
+    public static (double X, double Y, double Z)? CentreOf(IReadOnlyList<PlacementView> boxes)
     {
         var weight = boxes.Sum(b => b.WeightKg);
-        if (weight <= Epsilon)
+        return weight <= Epsilon
+            ? null
+            : (boxes.Sum(b => (b.X + b.Length / 2) * b.WeightKg) / weight,
+                boxes.Sum(b => (b.Y + b.Width / 2) * b.WeightKg) / weight,
+                boxes.Sum(b => (b.Z + b.Height / 2) * b.WeightKg) / weight);
+    }
+
+    private static void CentreOfGravity(IReadOnlyList<PlacementView> boxes, ContainerInput container, List<RiskFactor> factors)
+    {
+        if (CentreOf(boxes) is not var (cx, cy, cz))
         {
             return;
         }
 
-        var cx = boxes.Sum(b => (b.X + b.Length / 2) * b.WeightKg) / weight;
-        var cy = boxes.Sum(b => (b.Y + b.Width / 2) * b.WeightKg) / weight;
-        var cz = boxes.Sum(b => (b.Z + b.Height / 2) * b.WeightKg) / weight;
         var lateral = Math.Abs(cy - container.Width / 2) / (container.Width / 2);
         var lengthwise = Math.Abs(cx - container.Length / 2) / (container.Length / 2);
         var height = cz / container.Height;

@@ -70,26 +70,7 @@ public static class ItemImport
         {
             var separator = reader.Spec.Sep.Separator;
             var header = reader.Header.ColNames;
-            var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            var errors = new List<string>();
-            for (var i = 0; i < header.Count; i++)
-            {
-                var name = Columns.FirstOrDefault(c => c.Equals(header[i], StringComparison.OrdinalIgnoreCase));
-                if (name is null)
-                {
-                    errors.Add($"row 1, column {i + 1}: unknown column '{header[i]}' (known: {string.Join(", ", Columns)})");
-                }
-                else
-                {
-                    index[name] = i;
-                }
-            }
-
-            foreach (var required in Columns.Take(4).Where(c => !index.ContainsKey(c)))
-            {
-                errors.Add($"row 1: the header needs a '{required}' column");
-            }
-
+            var (index, errors) = Header(header);
             if (errors.Count > 0)
             {
                 return new([], errors);
@@ -103,12 +84,9 @@ public static class ItemImport
                 // A spreadsheet's row number: the header is row 1.
                 var at = new Cells(row.RowIndex + 1, decimalComma, errors);
                 var cells = new string?[Columns.Count];
-                var blank = true;
                 for (var c = 0; c < Columns.Count; c++)
                 {
-                    var column = Columns[c];
-                    cells[c] = index.TryGetValue(column, out var i) && i < row.ColCount && row[i].Span.Length > 0 ? row[i].ToString() : null;
-                    blank &= cells[c] is null;
+                    cells[c] = index.TryGetValue(Columns[c], out var i) && i < row.ColCount && row[i].Span.Length > 0 ? row[i].ToString() : null;
                 }
 
                 if (row.ColCount > header.Count)
@@ -117,7 +95,7 @@ public static class ItemImport
                     continue;
                 }
 
-                if (blank)
+                if (cells.All(c => c is null))
                 {
                     continue;
                 }
@@ -128,29 +106,58 @@ public static class ItemImport
                     continue;
                 }
 
-                items.Add(new ItemInput
-                {
-                    Sku = cells[0],
-                    Length = at.Number(cells[1], "length") ?? 0,
-                    Width = at.Number(cells[2], "width") ?? 0,
-                    Height = at.Number(cells[3], "height") ?? 0,
-                    WeightKg = at.Number(cells[4], "weightKg") ?? 0,
-                    Quantity = (int?)at.Number(cells[5], "quantity"),
-                    ThisSideUp = at.Flag(cells[6], "thisSideUp"),
-                    Fragile = at.Flag(cells[7], "fragile"),
-                    MaxLoadKg = at.Number(cells[8], "maxLoadKg"),
-                    Stop = (int?)at.Number(cells[9], "stop"),
-                });
+                items.Add(at.Item(cells));
             }
 
             return errors.Count > 0 ? new([], errors) : new(items, []);
         }
     }
 
+    /// <summary>Where each known column is in a header row, or what is wrong with the header (row 1).</summary>
+    internal static (Dictionary<string, int> Index, List<string> Errors) Header(IReadOnlyList<string> header)
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var errors = new List<string>();
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = Columns.FirstOrDefault(c => c.Equals(header[i], StringComparison.OrdinalIgnoreCase));
+            if (name is null)
+            {
+                errors.Add($"row 1, column {i + 1}: unknown column '{header[i]}' (known: {string.Join(", ", Columns)})");
+            }
+            else
+            {
+                index[name] = i;
+            }
+        }
+
+        foreach (var required in Columns.Take(4).Where(c => !index.ContainsKey(c)))
+        {
+            errors.Add($"row 1: the header needs a '{required}' column");
+        }
+
+        return (index, errors);
+    }
+
     /// <summary>Reads the cells of one row, naming the row and the column of each problem.</summary>
-    private sealed class Cells(int row, bool decimalComma, List<string> errors)
+    internal sealed class Cells(int row, bool decimalComma, List<string> errors)
     {
         public int Row => row;
+
+        /// <summary>The item of a row whose cells are in <see cref="Columns"/> order, null where left empty.</summary>
+        public ItemInput Item(IReadOnlyList<string?> cells) => new()
+        {
+            Sku = cells[0],
+            Length = Number(cells[1], "length") ?? 0,
+            Width = Number(cells[2], "width") ?? 0,
+            Height = Number(cells[3], "height") ?? 0,
+            WeightKg = Number(cells[4], "weightKg") ?? 0,
+            Quantity = (int?)Number(cells[5], "quantity"),
+            ThisSideUp = Flag(cells[6], "thisSideUp"),
+            Fragile = Flag(cells[7], "fragile"),
+            MaxLoadKg = Number(cells[8], "maxLoadKg"),
+            Stop = (int?)Number(cells[9], "stop"),
+        };
 
         public double? Number(string? cell, string column)
         {

@@ -13,7 +13,6 @@ public partial class NewShipmentPage
     /// <summary>Longer item lists are shown as a count: thousands of inputs would make the page sluggish.</summary>
     public const int EditableRows = 60;
 
-    private const long MaxImportBytes = 1024 * 1024;
 
     private readonly ShipmentRequest model = new() { Priority = ShipmentPriority.Normal };
     /// <summary>The choice for sizes typed in, which name no equipment.</summary>
@@ -89,9 +88,8 @@ public partial class NewShipmentPage
     {
         try
         {
-            using var reader = new StreamReader(e.File.OpenReadStream(MaxImportBytes));
-            importText = await reader.ReadToEndAsync();
-            ImportText(importText);
+            await using var file = e.File.OpenReadStream(ItemFiles.MaxBytes);
+            Apply(await ItemFiles.ReadAsync(file, CancellationToken.None));
         }
         catch (IOException ex)
         {
@@ -99,9 +97,10 @@ public partial class NewShipmentPage
         }
     }
 
-    private void ImportText(string text)
+    private void ImportText(string text) => Apply(ItemImport.Parse(text));
+
+    private void Apply(ItemImport.Result result)
     {
-        var result = ItemImport.Parse(text);
         importErrors = result.Errors;
         if (result.Errors.Count > 0)
         {

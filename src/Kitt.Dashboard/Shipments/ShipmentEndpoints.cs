@@ -71,6 +71,35 @@ public static class ShipmentEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapGet("/{id:long}/plan.xlsx", async (long id, ShipmentStore store, CancellationToken token) =>
+            await store.GetLoadingAsync(id, token) is { } loading
+                ? Results.File(PlanSpreadsheet.Write(loading), PlanSpreadsheet.ContentType, $"{loading.Details.Reference}-plan.xlsx")
+                : NoPackedPlan(id))
+            .WithName("ExportShipmentPlanWorkbook").WithSummary("A packed plan as .xlsx: a sheet of loading steps with their boxes, one of the summary")
+            .Produces(StatusCodes.Status200OK, contentType: PlanSpreadsheet.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/{id:long}/steps", async (long id, ShipmentStore store, CancellationToken token) =>
+            await store.GetLoadingAsync(id, token) is { } loading ? Results.Json(loading.Sequence.Steps) : NoPackedPlan(id))
+            .WithName("GetShipmentLoadingSteps").WithSummary("A packed plan as loading steps: stacks of one SKU in one orientation, in load order, with their boxes")
+            .Produces<IReadOnlyList<LoadingStep>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // The body is the file itself (CSV, JSON or .xlsx, told apart by its bytes) or a form with one file field.
+        api.MapPost("/import", async (HttpRequest request, CancellationToken token) =>
+        {
+            var read = await ItemFiles.ReadAsync(request, token);
+            return read.Errors.Count == 0
+                ? Results.Json(new ItemImportResult(read.Items))
+                : Results.ValidationProblem(new Dictionary<string, string[]> { ["items"] = [.. read.Errors] }, title: "The items cannot be imported.");
+        })
+            .DisableAntiforgery()
+            .WithName("ImportShipmentItems").WithSummary("Reads shipment items from CSV, JSON or .xlsx (first sheet, header row) without storing anything")
+            .Accepts<string>("text/csv", "application/json", PlanSpreadsheet.ContentType, "multipart/form-data")
+            .Produces<ItemImportResult>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
         api.MapPost("/{id:long}/pack", async (long id, ShipmentStore store, CancellationToken token) =>
             await store.QueueAsync(id, token) switch
             {
@@ -100,6 +129,9 @@ public static class ShipmentEndpoints
     private static IResult Problem(IReadOnlyList<FieldError> errors, int status = StatusCodes.Status400BadRequest) =>
         Results.ValidationProblem(ShipmentRules.ByField(errors), statusCode: status,
             title: status == StatusCodes.Status409Conflict ? "The shipment conflicts with a stored one." : "The shipment has invalid fields.");
+
+    private static IResult NoPackedPlan(long id) =>
+        Results.Problem($"Shipment {id.ToString(CultureInfo.InvariantCulture)} does not exist or has no packed plan.", statusCode: StatusCodes.Status404NotFound);
 
     private static IResult NotFound(long id) =>
         Results.Problem($"There is no shipment {id.ToString(CultureInfo.InvariantCulture)}.", statusCode: StatusCodes.Status404NotFound);

@@ -70,3 +70,6 @@ public sealed record DamageRiskView(double Score, string Level, IReadOnlyList<Ri
 
 /// <summary>A packed shipment and its plan as loading steps: what the instructions, the report and a share link show.</summary>
 public sealed record ShipmentLoading(ShipmentDetails Details, LoadingSequence Sequence);
+
+/// <summary>The body of <c>POST /api/shipments/import</c>: the items read, to send in a shipment's <c>items</c>.</summary>
+public sealed record ItemImportResult(IReadOnlyList<ItemInput> Items);
