@@ -81,6 +81,7 @@ app.MapAccounts();
 app.MapContainers();
 app.MapSessions();
 app.MapShipments();
+app.MapShareLinks();
 app.MapEquipment();
 app.MapAlerts();
 app.MapSockets();

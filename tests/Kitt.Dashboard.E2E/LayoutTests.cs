@@ -53,6 +53,7 @@ public sealed class LayoutTests(BrowserFixture browser)
     public async Task Every_page_fits_both_sizes_in_both_themes_and_passes_axe()
     {
         var shipment = await CreateShipmentAsync();
+        var shared = await ShareAsync(shipment);
         // A container with a long name and image, so the containers grid is there to measure.
         var container = "layout-" + Guid.NewGuid().ToString("N")[..6] + "-with-a-rather-long-service-name";
         await browser.Engine.DockerAsync("run", "-d", "--network", "none", "--name", container, "--label", "com.docker.compose.project=freight-platform",
@@ -61,7 +62,7 @@ public sealed class LayoutTests(BrowserFixture browser)
         try
         {
             string[] pages = ["/", "/containers", "/sessions", "/alerts", "/shipments", "/shipments/new", $"/shipments/{shipment}",
-                "/admin/users", "/admin/api-keys", "/admin/equipment", "/admin/thresholds", "/admin/container-audit", "/account/change-password"];
+                $"/shipments/{shipment}/instructions", shared, "/admin/users", "/admin/api-keys", "/admin/equipment", "/admin/thresholds", "/admin/container-audit", "/account/change-password"];
             foreach (var theme in new[] { "light", "dark" })
             {
                 foreach (var (size, width, height) in Sizes)
@@ -70,7 +71,8 @@ public sealed class LayoutTests(BrowserFixture browser)
                     foreach (var path in pages)
                     {
                         await page.GotoAsync(path);
-                        if (!path.StartsWith("/account/", StringComparison.Ordinal)) // account pages render statically, without a circuit
+                        // Account and share pages render statically, without a circuit.
+                        if (!path.StartsWith("/account/", StringComparison.Ordinal) && !path.StartsWith("/share/", StringComparison.Ordinal))
                         {
                             await BrowserFixture.WaitForCircuitAsync(page);
                             await Expect(page.Locator("#kitt-ready")).ToHaveAttributeAsync("data-theme", theme);
@@ -142,6 +144,28 @@ public sealed class LayoutTests(BrowserFixture browser)
 
     private static string Slug(string path, string size, string theme) =>
         (path.Trim('/').Replace('/', '-') is { Length: > 0 } name ? name : "overview") + $"-{size}-{theme}";
+
+    /// <summary>Waits for the shipment to be packed and makes a share link to it; returns the link's path.</summary>
+    private async Task<string> ShareAsync(long shipment)
+    {
+        using var http = new HttpClient { BaseAddress = browser.App.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", PublishedApp.BootstrapKey);
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            using var details = JsonDocument.Parse(await http.GetStringAsync($"/api/shipments/{shipment}"));
+            if (details.RootElement.GetProperty("status").GetString() == "packed")
+            {
+                using var response = await http.PostAsync($"/api/shipments/{shipment}/share-links", null);
+                response.EnsureSuccessStatusCode();
+                using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                return created.RootElement.GetProperty("path").GetString()!;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"shipment {shipment} was not packed in 20 s");
+    }
 
     private async Task<long> CreateShipmentAsync()
     {

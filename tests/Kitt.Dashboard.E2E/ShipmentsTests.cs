@@ -180,6 +180,52 @@ public sealed class ShipmentsTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_share_link_opens_the_steps_in_a_browser_nobody_signed_in_to_until_it_is_revoked()
+    {
+        using var api = new HttpClient { BaseAddress = browser.App.BaseAddress };
+        api.DefaultRequestHeaders.Add("X-Api-Key", PublishedApp.BootstrapKey);
+        using var created = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/shipments", new
+        {
+            reference = "SHARE-" + Guid.NewGuid().ToString("N")[..8],
+            origin = "Gdansk",
+            destination = "Prague",
+            container = new { type = "20DV" },
+            items = new[] { new { sku = "CASE", length = 60, width = 40, height = 40, weightKg = 12, quantity = 30 } },
+        });
+        created.EnsureSuccessStatusCode();
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var dispatcher = await browser.OpenAsync($"/shipments/{id}");
+        await Expect(dispatcher.GetByTestId("status")).ToHaveAttributeAsync("data-status", "packed", new() { Timeout = 20_000 });
+
+        await dispatcher.GetByTestId("share-create").ClickAsync();
+        var url = dispatcher.Locator("#share-url");
+        await Expect(url).ToHaveValueAsync(new Regex("/share/"));
+        var link = await url.InputValueAsync();
+
+        // The crew's browser has never signed in.
+        var crew = await browser.NewPageAsync();
+        var opened = await crew.GotoAsync(link);
+        Assert.Equal(200, opened!.Status);
+        await Expect(crew.GetByTestId("share-reference")).ToHaveTextAsync(new Regex("^SHARE-"));
+        var steps = crew.GetByTestId("instruction-step");
+        Assert.InRange(await steps.CountAsync(), 1, 29);
+        await Expect(crew.GetByTestId("instruction-row")).ToHaveCountAsync(30);
+        await crew.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "share-1440.png"), FullPage = true });
+        await crew.SetViewportSizeAsync(390, 844);
+        await crew.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "share-390.png"), FullPage = true });
+        var elsewhere = await crew.GotoAsync($"/shipments/{id}");
+        await Expect(crew).ToHaveURLAsync(new Regex("/account/login"));
+
+        await dispatcher.GetByTestId("share-revoke").ClickAsync();
+        await Expect(dispatcher.GetByTestId("share-link")).ToHaveAttributeAsync("data-active", "false");
+        var revoked = await crew.GotoAsync(link);
+        Assert.Equal(410, revoked!.Status);
+        await Expect(crew.GetByTestId("share-refusal")).ToContainTextAsync("revoked");
+        await crew.Context.CloseAsync();
+        await dispatcher.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_shipment_list_moves_with_j_and_k_and_opens_with_enter()
     {
         var page = await browser.OpenAsync("/shipments");

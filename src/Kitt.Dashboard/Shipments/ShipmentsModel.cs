@@ -47,6 +47,16 @@ public static class ShipmentsModel
             e.HasMany(x => x.Placements).WithOne().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        modelBuilder.Entity<ShareLink>(e =>
+        {
+            e.ToTable("share_links");
+            e.Property(x => x.Id).HasMaxLength(32);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.Property(x => x.RevokedBy).HasMaxLength(256);
+            e.HasIndex(x => x.ShipmentId);
+            e.HasOne<Shipment>().WithMany().HasForeignKey(x => x.ShipmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<PlanPlacement>(e =>
         {
             e.ToTable("plan_placements");

@@ -17,6 +17,7 @@ public static class ShipmentsSetup
         services.AddSingleton<PackingPreviews>();
         services.AddEquipment(); // the containers shipments name
         services.AddSingleton<ShipmentStore>();
+        services.AddSingleton<ShareLinks>();
         // The one place the queue tells the providers apart.
         services.AddSingleton<IJobClaim>(StoreProvider.For(configuration).Kind == StoreProvider.Postgres ? new PostgresJobClaim() : new SqliteJobClaim());
         services.AddHostedService<PackingWorker>();

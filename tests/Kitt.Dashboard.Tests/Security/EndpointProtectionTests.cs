@@ -23,6 +23,9 @@ public sealed class EndpointProtectionTests(DashboardAppFactory app) : IClassFix
         "/not-found",
         "/error",
         "/status/{Code:int}",
+        // A loading crew's share link: open to anyone, opening nothing without a signed, unexpired, unrevoked token.
+        "/share/{Token}",
+        "/share/{token}/plan.xlsx",
     ];
 
     public static TheoryData<string> OpenRoutes => [.. OpenOnPurpose];

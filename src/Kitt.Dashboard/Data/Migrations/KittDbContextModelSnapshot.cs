@@ -730,6 +730,40 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.ToTable("plan_placements", (string)null);
                 });
 
+            modelBuilder.Entity("Kitt.Dashboard.Shipments.ShareLink", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShipmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShipmentId");
+
+                    b.ToTable("share_links", (string)null);
+                });
+
             modelBuilder.Entity("Kitt.Dashboard.Shipments.Shipment", b =>
                 {
                     b.Property<long>("Id")
@@ -1052,6 +1086,15 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.HasOne("Kitt.Dashboard.Shipments.PackingPlan", null)
                         .WithMany("Placements")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kitt.Dashboard.Shipments.ShareLink", b =>
+                {
+                    b.HasOne("Kitt.Dashboard.Shipments.Shipment", null)
+                        .WithMany()
+                        .HasForeignKey("ShipmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -782,6 +782,40 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                     b.ToTable("plan_placements", (string)null);
                 });
 
+            modelBuilder.Entity("Kitt.Dashboard.Shipments.ShareLink", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("ShipmentId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShipmentId");
+
+                    b.ToTable("share_links", (string)null);
+                });
+
             modelBuilder.Entity("Kitt.Dashboard.Shipments.Shipment", b =>
                 {
                     b.Property<long>("Id")
@@ -1114,6 +1148,15 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                     b.HasOne("Kitt.Dashboard.Shipments.PackingPlan", null)
                         .WithMany("Placements")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kitt.Dashboard.Shipments.ShareLink", b =>
+                {
+                    b.HasOne("Kitt.Dashboard.Shipments.Shipment", null)
+                        .WithMany()
+                        .HasForeignKey("ShipmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
