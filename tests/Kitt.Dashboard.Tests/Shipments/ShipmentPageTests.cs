@@ -2,6 +2,7 @@ using Bunit;
 using Kitt.Dashboard.Components.Shell;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Shipments;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kitt.Dashboard.Tests.Shipments;
 
@@ -36,6 +37,14 @@ public sealed class ShipmentPageTests : ShipmentsTestContext
         var inside = sequence.Ends[split.Number - 1] - split.Count + 1;
         await cut.InvokeAsync(() => viewer.Instance.Stepped(inside));
         Assert.Contains($"Step {split.Number} of {sequence.Steps.Count}, box 1 of {split.Count}: {split.Sku} at", cut.Find("[data-testid=step]").TextContent);
+
+        // A share link for the crew: shown once, listed, then revoked.
+        await cut.Find("button[data-testid=share-create]").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Contains("/share/", cut.Find("#share-url").GetAttribute("value")));
+        Assert.Equal("true", cut.Find("[data-testid=share-link]").GetAttribute("data-active"));
+        await cut.Find("button[data-testid=share-revoke]").ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find("[data-testid=share-link]").GetAttribute("data-active")));
+        Assert.False((await Services.GetRequiredService<ShareLinks>().ListAsync(id)).Single().Active);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Kitt.Dashboard.Events;
 using Kitt.Dashboard.Health;
 using Kitt.Dashboard.Shipments;
 using Kitt.Dashboard.Tests.Components;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ public abstract class ShipmentsTestContext : DashboardTestContext
         var connection = $"Data Source={Path.Combine(folder, "kitt.db")}";
         Services.AddDbContextFactory<KittDbContext>(o => o.UseSqlite(connection));
         Services.AddScoped<ShortcutRouter>();
+        // Share links sign their tokens; keys in memory are enough for one test.
+        Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         using var db = new KittDbContext(new DbContextOptionsBuilder<KittDbContext>().UseSqlite(connection).Options);
         db.Database.Migrate();
     }
