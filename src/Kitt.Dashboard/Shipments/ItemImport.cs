@@ -114,8 +114,10 @@ public static class ItemImport
     }
 
     /// <summary>Where each known column is in a header row, or what is wrong with the header (row 1).</summary>
-    internal static (Dictionary<string, int> Index, List<string> Errors) Header(IReadOnlyList<string> header)
+    /// <param name="columnName">How the file names a column by its index: 1, 2, … in text, A, B, … in a spreadsheet.</param>
+    internal static (Dictionary<string, int> Index, List<string> Errors) Header(IReadOnlyList<string> header, Func<int, string>? columnName = null)
     {
+        columnName ??= i => (i + 1).ToString(CultureInfo.InvariantCulture);
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var errors = new List<string>();
         for (var i = 0; i < header.Count; i++)
@@ -123,7 +125,7 @@ public static class ItemImport
             var name = Columns.FirstOrDefault(c => c.Equals(header[i], StringComparison.OrdinalIgnoreCase));
             if (name is null)
             {
-                errors.Add($"row 1, column {i + 1}: unknown column '{header[i]}' (known: {string.Join(", ", Columns)})");
+                errors.Add($"row 1, column {columnName(i)}: unknown column '{header[i]}' (known: {string.Join(", ", Columns)})");
             }
             else
             {

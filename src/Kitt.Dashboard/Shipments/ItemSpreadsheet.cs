@@ -36,7 +36,7 @@ public static class ItemSpreadsheet
 
                     var missing = values.Take(width).Select((v, i) => (v, i)).Where(c => c.v is null).ToList();
                     errors.AddRange(missing.Select(c => $"row 1, column {ColumnName(c.i)}: the header cell is empty"));
-                    (index, var headerErrors) = ItemImport.Header([.. values.Take(width).Select(v => v ?? "")]);
+                    (index, var headerErrors) = ItemImport.Header([.. values.Take(width).Select(v => v ?? "")], ColumnName);
                     errors.AddRange(headerErrors);
                     if (errors.Count > 0)
                     {

@@ -56,6 +56,8 @@ public sealed class SpreadsheetTests(DashboardAppFactory app) : IClassFixture<Da
         Assert.Equal(["row 3, column length: 'forty' is not a number", "row 4, column weightKg: 'heavy' is not a number"], result.Errors);
         Assert.Equal(["row 1: the header needs a 'height' column"],
             ItemSpreadsheet.Read(new MemoryStream(Workbook(["sku", "length", "width"], ["A", 1, 2]))).Errors);
+        Assert.Equal(["row 1, column C: unknown column 'depth' (known: " + string.Join(", ", ItemImport.Columns) + ")"],
+            ItemSpreadsheet.Read(new MemoryStream(Workbook(["sku", "length", "depth", "width", "height"], ["A", 1, 2, 3, 4]))).Errors);
         Assert.StartsWith("the file is not an .xlsx workbook", Assert.Single(ItemSpreadsheet.Read(new MemoryStream("PK\u0003\u0004 not a zip"u8.ToArray())).Errors));
     }
 
