@@ -12,6 +12,7 @@ using Kitt.Dashboard.Data.Sqlite;
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- plan-latency PUBLISHED/Kitt.Dashboard.dll [boxes] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- risk [boxes] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- steps [instances-per-class] [packing-ms]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- report [boxes] [skus] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- kafka [events] [latency-samples]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- viewer-frames PUBLISHED/Kitt.Dashboard.dll [boxes] [frames] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- ws [connections] [broadcasts] [rounds] [items] [requests]
@@ -36,6 +37,7 @@ return args switch
     ["plan-latency", var dll, ..] => await ShipmentBench.PlanLatencyAsync(dll, Arg(args, 2, 50), Arg(args, 3, 5)),
     ["kafka", ..] => await KafkaBench.RunAsync(Arg(args, 1, 100_000), Arg(args, 2, 200)),
     ["steps", ..] => StepsBench.Run(Arg(args, 1, 10), Arg(args, 2, 1000)),
+    ["report", ..] => ReportBench.Run(Arg(args, 1, 1000), Arg(args, 2, 100), Arg(args, 3, 5)),
     ["risk", ..] => RiskBench.Run(Arg(args, 1, 1000), Arg(args, 2, 20)),
     ["viewer-frames", var dll, ..] => await ShipmentBench.ViewerFramesAsync(dll, Arg(args, 2, 1000), Arg(args, 3, 300), Arg(args, 4, 3)),
     ["ws", ..] => await WsBench.RunAsync(Arg(args, 1, 1000), Arg(args, 2, 200), Arg(args, 3, 3), Arg(args, 4, 50), Arg(args, 5, 20)),

@@ -60,26 +60,10 @@ public static class PlanSpreadsheet
 
     private static List<Dictionary<string, object?>> SummaryRows(ShipmentLoading loading)
     {
-        var (d, plan) = (loading.Details, loading.Sequence.Plan);
-        var c = d.Container;
+        var plan = loading.Sequence.Plan;
         List<(string, object?)> facts =
         [
-            ("reference", d.Reference),
-            ("origin", d.Origin),
-            ("destination", d.Destination),
-            ("priority", d.Priority),
-            ("container", $"{(c.Type is { } type ? type + ": " : "")}{c.Length} × {c.Width} × {c.Height} cm"),
-            ("containers used", d.Plan?.ContainersUsed ?? 1),
-            ("utilisation", plan.Utilization),
-            ("boxes placed", plan.Placements.Count),
-            ("boxes left out", plan.Unplaced.Sum(u => u.Quantity)),
-            ("loading steps", loading.Sequence.Steps.Count),
-            ("weight kg", plan.Placements.Sum(p => p.WeightKg)),
-            ("centre of gravity", DamageRisk.CentreOf(plan.Placements) is var (x, y, z)
-                ? FormattableString.Invariant($"x {x:0} cm, y {y:0} cm, z {z:0} cm (from the back wall, the left wall, the floor)")
-                : null),
-            ("damage risk", plan.Risk?.Score),
-            ("damage risk level", plan.Risk?.Level),
+            .. LoadFacts.Of(loading).Select(f => (f.Name, f.Value)),
             .. (plan.Risk?.Factors ?? []).Select(f => ($"risk factor: {f.Name}", (object?)$"+{f.Points:0.#}: {f.Detail}")),
             .. plan.Unplaced.Select(u => ($"left out: {u.Sku}", (object?)$"{u.Quantity} ({u.Reason})")),
         ];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Kitt.Dashboard.Security;
+using Kitt.Dashboard.Shipments.Report;
 
 namespace Kitt.Dashboard.Shipments;
 
@@ -44,19 +45,33 @@ public static class ShareLinkEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        endpoints.MapGet("/share/{token}/plan.xlsx", async (string token, HttpResponse response, ShareLinks links, CancellationToken cancellationToken) =>
+        MapShared(endpoints, "plan.xlsx", (loading, _, _) =>
+                Results.File(PlanSpreadsheet.Write(loading), PlanSpreadsheet.ContentType, $"{loading.Details.Reference}-plan.xlsx"))
+            .WithName("OpenSharedPlanWorkbook").WithSummary("The plan workbook a share link opens, without an account")
+            .Produces(StatusCodes.Status200OK, contentType: PlanSpreadsheet.ContentType);
+        MapShared(endpoints, "report.pdf", (loading, http, _) => LoadFiles.Report(loading, http.Response, http.RequestServices.GetRequiredService<TimeProvider>()))
+            .WithName("OpenSharedLoadReport").WithSummary("The PDF load report a share link opens, without an account")
+            .Produces(StatusCodes.Status200OK, contentType: LoadReport.ContentType);
+        MapShared(endpoints, "steps/{step:int}.png", (loading, _, step) => LoadFiles.Picture(loading, step ?? 0))
+            .WithName("OpenSharedStepPicture").WithSummary("A step's picture a share link opens, without an account")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png");
+        return endpoints;
+    }
+
+    // A file under /share/{token}/: opened without an account, never kept by the browser or a proxy, refused as the page is.
+    private static RouteHandlerBuilder MapShared(IEndpointRouteBuilder endpoints, string file, Func<ShipmentLoading, HttpContext, int?, IResult> result) =>
+        endpoints.MapGet($"/share/{{token}}/{file}", async (string token, int? step, HttpContext http, ShareLinks links, CancellationToken cancellationToken) =>
         {
             var opened = await links.OpenAsync(token, cancellationToken);
-            response.Headers.CacheControl = "no-store";
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers["Referrer-Policy"] = "no-referrer";
             return opened.Loading is { } loading
-                ? Results.File(PlanSpreadsheet.Write(loading), PlanSpreadsheet.ContentType, $"{loading.Details.Reference}-plan.xlsx")
+                ? result(loading, http, step)
                 : Results.Problem(opened.Refusal, statusCode: opened.Gone ? StatusCodes.Status410Gone : StatusCodes.Status403Forbidden);
         })
         .AllowAnonymous()
-        .WithTags("Share links").WithName("OpenSharedPlanWorkbook").WithSummary("The plan workbook a share link opens, without an account")
-        .Produces(StatusCodes.Status200OK, contentType: PlanSpreadsheet.ContentType)
+        .WithTags("Share links")
         .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status410Gone);
-        return endpoints;
-    }
 }

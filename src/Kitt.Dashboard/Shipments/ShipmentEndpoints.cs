@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Shipments.Report;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -77,6 +78,18 @@ public static class ShipmentEndpoints
                 : NoPackedPlan(id))
             .WithName("ExportShipmentPlanWorkbook").WithSummary("A packed plan as .xlsx: a sheet of loading steps with their boxes, one of the summary")
             .Produces(StatusCodes.Status200OK, contentType: PlanSpreadsheet.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/{id:long}/report.pdf", async (long id, HttpResponse response, ShipmentStore store, TimeProvider clock, CancellationToken token) =>
+            await store.GetLoadingAsync(id, token) is { } loading ? LoadFiles.Report(loading, response, clock) : NoPackedPlan(id))
+            .WithName("GetShipmentLoadReport").WithSummary("The PDF load report: a cover with the plan's figures, each container from two angles, every step with its picture and boxes")
+            .Produces(StatusCodes.Status200OK, contentType: LoadReport.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/{id:long}/steps/{step:int}.png", async (long id, int step, ShipmentStore store, CancellationToken token) =>
+            await store.GetLoadingAsync(id, token) is { } loading ? LoadFiles.Picture(loading, step) : NoPackedPlan(id))
+            .WithName("GetShipmentStepPicture").WithSummary("A loading step drawn as the 3D view shows it: its boxes in colour, earlier ones muted (PNG, 960 × 600)")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/{id:long}/steps", async (long id, ShipmentStore store, CancellationToken token) =>

@@ -26,6 +26,8 @@ public sealed class EndpointProtectionTests(DashboardAppFactory app) : IClassFix
         // A loading crew's share link: open to anyone, opening nothing without a signed, unexpired, unrevoked token.
         "/share/{Token}",
         "/share/{token}/plan.xlsx",
+        "/share/{token}/report.pdf",
+        "/share/{token}/steps/{step:int}.png",
     ];
 
     public static TheoryData<string> OpenRoutes => [.. OpenOnPurpose];

@@ -52,9 +52,20 @@ public abstract class ShareLinkTests<TApp>(TApp app) : IClassFixture<TApp>
         using var workbook = await crew.GetAsync(path + "/plan.xlsx");
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
         Assert.Equal(PlanSpreadsheet.ContentType, workbook.Content.Headers.ContentType?.MediaType);
+        using var report = await crew.GetAsync(path + "/report.pdf");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await report.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.All(pdf.GetPages(), p => Assert.Contains(reference, p.Text, StringComparison.Ordinal));
+        }
+
+        // The page shows each step's picture from under the link.
+        Assert.Contains($"src=\"{path.TrimStart('/')}/steps/1.png\"", html, StringComparison.Ordinal);
+        using var picture = await crew.GetAsync(path + "/steps/1.png");
+        Assert.Equal("image/png", picture.Content.Headers.ContentType?.MediaType);
 
         // The same client reaches nothing an account would: not this shipment's API, not the other's, not the dashboard.
-        foreach (var closed in new[] { $"/api/shipments/{id}", $"/api/shipments/{id}/plan.xlsx", $"/api/shipments/{other}/steps", $"/shipments/{id}" })
+        foreach (var closed in new[] { $"/api/shipments/{id}", $"/api/shipments/{id}/plan.xlsx", $"/api/shipments/{id}/report.pdf", $"/api/shipments/{other}/steps", $"/shipments/{id}" })
         {
             using var response = await crew.GetAsync(closed);
             Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect, $"{closed}: {response.StatusCode}");
@@ -75,8 +86,11 @@ public abstract class ShareLinkTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
             var body = await page.Content.ReadAsStringAsync();
             Assert.Contains("This link is not valid", body, StringComparison.Ordinal);
-            using var workbook = await crew.GetAsync("/share/" + altered + "/plan.xlsx");
-            Assert.Equal(HttpStatusCode.Forbidden, workbook.StatusCode);
+            foreach (var file in new[] { "/plan.xlsx", "/report.pdf", "/steps/1.png" })
+            {
+                using var refused = await crew.GetAsync("/share/" + altered + file);
+                Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            }
         }
     }
 
@@ -101,8 +115,11 @@ public abstract class ShareLinkTests<TApp>(TApp app) : IClassFixture<TApp>
         using var gone = await crew.GetAsync(revoked);
         Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
         Assert.Contains("revoked", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var goneWorkbook = await crew.GetAsync(revoked + "/plan.xlsx");
-        Assert.Equal(HttpStatusCode.Gone, goneWorkbook.StatusCode);
+        foreach (var file in new[] { "/plan.xlsx", "/report.pdf", "/steps/1.png" })
+        {
+            using var goneFile = await crew.GetAsync(revoked + file);
+            Assert.Equal(HttpStatusCode.Gone, goneFile.StatusCode);
+        }
         using var open = await crew.GetAsync(kept);
         Assert.Contains(reference, await open.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         links = await Dispatcher.GetFromJsonAsync<JsonElement>($"/api/shipments/{id}/share-links");

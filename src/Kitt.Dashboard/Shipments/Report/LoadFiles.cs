@@ -1,0 +1,24 @@
+namespace Kitt.Dashboard.Shipments.Report;
+
+/// <summary>
+/// A packed shipment's files as HTTP results, the same for a signed-in Dispatcher and for a share link: the PDF load
+/// report (shown in the browser, saved under the reference) and a step's picture.
+/// </summary>
+public static class LoadFiles
+{
+    public static IResult Report(ShipmentLoading loading, HttpResponse response, TimeProvider clock)
+    {
+        var pdf = LoadReport.Write(loading, clock.GetUtcNow());
+        // Inline: the button opens the report to read or print; saving it keeps the reference as its name.
+        response.Headers.ContentDisposition = $"inline; filename=\"{Safe(loading.Details.Reference)}-load-report.pdf\"";
+        return Results.File(pdf, LoadReport.ContentType);
+    }
+
+    public static IResult Picture(ShipmentLoading loading, int step) =>
+        StepPictures.Png(loading.Sequence, step) is { } png
+            ? Results.File(png, "image/png")
+            : Results.Problem($"Shipment {loading.Details.Reference} has steps 1 to {loading.Sequence.Steps.Count}, not {step}.", statusCode: StatusCodes.Status404NotFound);
+
+    // A reference is typed by people: keep it a file name that needs no quoting.
+    private static string Safe(string reference) => new([.. reference.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]);
+}
