@@ -55,6 +55,7 @@ public class KittDbContext(DbContextOptions<KittDbContext> options) : IdentityDb
         OutboxModel.Configure(modelBuilder);
         ShipmentsModel.Configure(modelBuilder);
         EquipmentModel.Configure(modelBuilder);
+        Items.ItemsModel.Configure(modelBuilder);
         LeasesModel.Configure(modelBuilder);
         StoreFunctions.Register(modelBuilder);
     }

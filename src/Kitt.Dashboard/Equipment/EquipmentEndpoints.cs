@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json;
+using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Security;
 using Kitt.Dashboard.Shipments;
 using Kitt.Packing;
@@ -23,22 +23,12 @@ public static class EquipmentEndpoints
             .Produces<EquipmentType>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        // Read by hand rather than bound, so a value of the wrong type is reported by its field like any other problem.
         api.MapPut("/{code}", async (string code, HttpRequest request, ClaimsPrincipal user, EquipmentLibrary library, CancellationToken token) =>
         {
-            EquipmentInput? body;
-            try
-            {
-                body = await JsonSerializer.DeserializeAsync<EquipmentInput>(request.Body, ShipmentStore.Json, token);
-            }
-            catch (JsonException ex)
-            {
-                return Problem([new FieldError(ShipmentEndpoints.FieldOf(ex.Path), "is not valid JSON of the expected type")]);
-            }
-
+            var (body, error) = await JsonBody.ReadAsync<EquipmentInput>(request, "the equipment", token);
             if (body is null)
             {
-                return Problem([new FieldError("body", "the equipment is required")]);
+                return Problem([error!]);
             }
 
             var saved = await library.SaveAsync(code, body, Callers.Name(user), token);

@@ -49,7 +49,7 @@ public static class ItemImport
         }
         catch (JsonException ex)
         {
-            return new([], [$"JSON: {ShipmentEndpoints.FieldOf(ex.Path)} is not valid (line {(ex.LineNumber ?? 0) + 1})"]);
+            return new([], [$"JSON: {Hosting.JsonBody.FieldOf(ex.Path)} is not valid (line {(ex.LineNumber ?? 0) + 1})"]);
         }
     }
 

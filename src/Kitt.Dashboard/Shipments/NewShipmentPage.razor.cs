@@ -1,4 +1,5 @@
 using Kitt.Dashboard.Equipment;
+using Kitt.Dashboard.Items;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Security;
 using Microsoft.AspNetCore.Components;
@@ -37,14 +38,44 @@ public partial class NewShipmentPage
     [Inject]
     private EquipmentLibrary Library { get; set; } = default!;
 
+    [Inject]
+    private ItemLibrary Items { get; set; } = default!;
+
     [CascadingParameter]
     private Task<AuthenticationState>? Authentication { get; set; }
+
+    // The item library by SKU in upper case, and the lines it filled in (a new SKU there fills them again).
+    private Dictionary<string, LibraryItemView> library = [];
+    private readonly HashSet<ItemInput> filled = [];
 
     private bool Has(string field) => problems.Any(p => p.Field == field);
 
     private string? ErrorOf(string field) => problems.FirstOrDefault(p => p.Field == field).Message;
 
-    protected override async Task OnInitializedAsync() => equipment = await Library.ListAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        equipment = await Library.ListAsync();
+        library = (await Items.ListAsync()).ToDictionary(i => LibraryItem.KeyOf(i.Sku));
+    }
+
+    /// <summary>
+    /// A SKU the library knows fills in the line's sizes, weight and handling, unless the dispatcher typed sizes of
+    /// their own; the quantity stays the dispatcher's. An unknown SKU leaves the line to be typed in full.
+    /// </summary>
+    private void ChooseSku(ItemInput item, string? sku)
+    {
+        item.Sku = sku;
+        var typedOwnSizes = !filled.Contains(item) && (item.Length, item.Width, item.Height) != (0, 0, 0);
+        if (typedOwnSizes || sku is null || !library.TryGetValue(LibraryItem.KeyOf(sku), out var known))
+        {
+            return;
+        }
+
+        var line = known.ToLine(item.Quantity);
+        (item.Sku, item.Length, item.Width, item.Height, item.WeightKg) = (line.Sku, line.Length, line.Width, line.Height, line.WeightKg);
+        (item.ThisSideUp, item.Fragile, item.MaxLoadKg) = (line.ThisSideUp, line.Fragile, line.MaxLoadKg);
+        filled.Add(item);
+    }
 
     private static ContainerInput FromEquipment(EquipmentType e) =>
         new() { Type = e.Code, Length = e.Length, Width = e.Width, Height = e.Height, MaxPayloadKg = e.MaxPayloadKg };

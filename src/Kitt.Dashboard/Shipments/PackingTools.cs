@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Kitt.Dashboard.Equipment;
+using Kitt.Dashboard.Items;
 using Kitt.Dashboard.Mcp;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Security;
@@ -28,7 +29,7 @@ public sealed record PackingPreview(
 
 /// <summary>Packs boxes with the engine right away, without storing a shipment or queueing a job.</summary>
 [McpServerToolType]
-public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, PackingPreviews previews, EquipmentLibrary equipment)
+public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, PackingPreviews previews, EquipmentLibrary equipment, ItemLibrary library)
 {
     /// <summary>
     /// Smaller than a stored shipment's limit: the search runs inside the call, and a large request belongs in the
@@ -44,7 +45,7 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
         "placed and unplaced counts, why boxes were left out, and each box's position (cm, from the back wall, the left side " +
         "and the floor) in load order. At most 5000 boxes counting quantities.")]
     public async Task<PackingPreview> OptimizePacking(
-        [Description("The lines to pack: sku (item-1, item-2, ... when left out), length, width, height (cm), weight_kg, quantity (1 when left out), this_side_up, fragile, " +
+        [Description("The lines to pack: sku (item-1, item-2, ... when left out; a SKU of the item library with length, width and height left out takes its sizes, weight and handling from there), length, width, height (cm), weight_kg, quantity (1 when left out), this_side_up, fragile, " +
             "max_load_kg (most weight that may rest on one box), stop (delivery stop, unloaded in ascending order).")]
         List<ItemInput?> items,
         [Description("The container: type, a code from the equipment library (20DV, 40DV, 40HC, 45HC, 20RF, 40RF, EU136, US53, or one an Admin added), " +
@@ -62,7 +63,9 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
             }
         }
 
-        var errors = await equipment.ApplyAsync(container, "container", cancellationToken);
+        IReadOnlyList<FieldError> errors = [
+            .. await equipment.ApplyAsync(container, "container", cancellationToken),
+            .. await library.ApplyAsync(items, "items", cancellationToken)];
         if (errors.Count == 0)
         {
             errors = ShipmentRules.CheckLoad(container, items, MaxBoxes);

@@ -1,9 +1,9 @@
-using Kitt.Dashboard.Shipments.Report;
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
+using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Security;
+using Kitt.Dashboard.Shipments.Report;
 using Kitt.Packing;
 
 namespace Kitt.Dashboard.Shipments;
@@ -17,20 +17,10 @@ public static class ShipmentEndpoints
         // Read by hand rather than bound, so a value of the wrong type is reported by its field like any other problem.
         api.MapPost("", async (HttpRequest request, ClaimsPrincipal user, ShipmentStore store, CancellationToken token) =>
         {
-            ShipmentRequest? body;
-            try
-            {
-                body = await JsonSerializer.DeserializeAsync<ShipmentRequest>(request.Body, ShipmentStore.Json, token);
-            }
-            catch (JsonException ex)
-            {
-                var field = FieldOf(ex.Path);
-                return Problem([new FieldError(field, "is not valid JSON of the expected type" + (ex.LineNumber is { } l ? $" (line {l + 1})" : ""))]);
-            }
-
+            var (body, error) = await JsonBody.ReadAsync<ShipmentRequest>(request, "a shipment", token);
             if (body is null)
             {
-                return Problem([new FieldError("body", "a shipment is required")]);
+                return Problem([error!]);
             }
 
             var result = await store.CreateAsync(body, Callers.Name(user), token);
@@ -148,8 +138,4 @@ public static class ShipmentEndpoints
 
     private static IResult NotFound(long id) =>
         Results.Problem($"There is no shipment {id.ToString(CultureInfo.InvariantCulture)}.", statusCode: StatusCodes.Status404NotFound);
-
-    /// <summary><c>$.items[0].length</c> as the API spells fields: <c>items[0].length</c>.</summary>
-    internal static string FieldOf(string? jsonPath) =>
-        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.TrimStart('$').TrimStart('.');
 }

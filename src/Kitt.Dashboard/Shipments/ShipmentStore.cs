@@ -4,6 +4,7 @@ using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Equipment;
 using Kitt.Dashboard.Events;
+using Kitt.Dashboard.Items;
 using Kitt.Dashboard.Realtime;
 using Kitt.Packing;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public sealed class ShipmentStore(
     ITopicHub hub,
     Outbox outbox,
     EquipmentLibrary equipment,
+    ItemLibrary library,
     TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -31,7 +33,10 @@ public sealed class ShipmentStore(
     public async Task<CreateResult> CreateAsync(ShipmentRequest request, string createdBy, CancellationToken cancellationToken = default)
     {
         // The equipment's sizes first, so the checks see the container the shipment is loaded into.
-        var errors = await equipment.ApplyAsync(request.Container, "container", cancellationToken);
+        // And the library's items for lines that give only a SKU and a quantity.
+        IReadOnlyList<FieldError> errors = [
+            .. await equipment.ApplyAsync(request.Container, "container", cancellationToken),
+            .. await library.ApplyAsync(request.Items, "items", cancellationToken)];
         if (errors.Count == 0)
         {
             errors = ShipmentRules.Check(request);

@@ -1,6 +1,7 @@
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Equipment;
 using Kitt.Dashboard.Hosting;
+using Kitt.Dashboard.Items;
 using Kitt.Dashboard.Realtime;
 
 namespace Kitt.Dashboard.Shipments;
@@ -16,6 +17,7 @@ public static class ShipmentsSetup
         services.AddSingleton<PackingJobs>();
         services.AddSingleton<PackingPreviews>();
         services.AddEquipment(); // the containers shipments name
+        services.AddItemLibrary(); // the SKUs shipment lines name
         services.AddSingleton<ShipmentStore>();
         services.AddSingleton<ShareLinks>();
         // The one place the queue tells the providers apart.

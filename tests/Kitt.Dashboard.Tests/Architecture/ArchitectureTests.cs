@@ -30,7 +30,7 @@ public sealed class ArchitectureTests
     public void The_slices_are_the_folders_the_readme_lists()
     {
         Assert.Equal(
-            ["Alerts", "Components", "Containers", "Data", "Equipment", "Events", "Health", "HostMetrics", "Hosting", "Mcp", "Overview",
+            ["Alerts", "Components", "Containers", "Data", "Equipment", "Events", "Health", "HostMetrics", "Hosting", "Items", "Mcp", "Overview",
              "Protocol", "Realtime", "RouteNews", "Security", "Sessions", "Shipments", "Sockets", "Telemetry"],
             Slices);
     }

@@ -453,6 +453,51 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.ToTable("component_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kitt.Dashboard.Items.LibraryItem", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Fragile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Length")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MaxLoadKg")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ThisSideUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("WeightKg")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("item_library", (string)null);
+                });
+
             modelBuilder.Entity("Kitt.Dashboard.Security.ApiKey", b =>
                 {
                     b.Property<int>("Id")

@@ -497,6 +497,51 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                     b.ToTable("component_events", (string)null);
                 });
 
+            modelBuilder.Entity("Kitt.Dashboard.Items.LibraryItem", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Fragile")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Length")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MaxLoadKg")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("ThisSideUp")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<double>("WeightKg")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("item_library", (string)null);
+                });
+
             modelBuilder.Entity("Kitt.Dashboard.Security.ApiKey", b =>
                 {
                     b.Property<int>("Id")
