@@ -62,7 +62,7 @@ public sealed class LayoutTests(BrowserFixture browser)
         try
         {
             string[] pages = ["/", "/containers", "/sessions", "/alerts", "/shipments", "/shipments/new", $"/shipments/{shipment}",
-                $"/shipments/{shipment}/instructions", shared, "/admin/users", "/admin/api-keys", "/admin/equipment", "/admin/thresholds", "/admin/container-audit", "/account/change-password"];
+                $"/shipments/{shipment}/instructions", shared, "/items", "/admin/users", "/admin/api-keys", "/admin/equipment", "/admin/thresholds", "/admin/container-audit", "/account/change-password"];
             foreach (var theme in new[] { "light", "dark" })
             {
                 foreach (var (size, width, height) in Sizes)
@@ -171,6 +171,15 @@ public sealed class LayoutTests(BrowserFixture browser)
     {
         using var http = new HttpClient { BaseAddress = browser.App.BaseAddress };
         http.DefaultRequestHeaders.Add("X-Api-Key", PublishedApp.BootstrapKey);
+        // The item library with a long SKU and every handling flag, so its table is there to measure.
+        using (var item = await http.PutAsJsonAsync("/api/items/PALLET-EURO-1200x800-HEAT-TREATED", new
+        {
+            length = 120, width = 80, height = 14.4, weightKg = 25, thisSideUp = true, fragile = true, maxLoadKg = 1500,
+        }))
+        {
+            item.EnsureSuccessStatusCode();
+        }
+
         using var response = await http.PostAsJsonAsync("/api/shipments", new
         {
             reference = "LAYOUT-" + Guid.NewGuid().ToString("N")[..8],

@@ -176,6 +176,11 @@ public sealed class ShipmentsTests(BrowserFixture browser)
         await saved.CopyToAsync(copy);
         copy.Position = 0;
         Assert.Equal(["Steps", "Summary"], MiniExcelLibs.MiniExcel.GetSheetNames(copy));
+
+        // The report button opens the PDF in a tab; read with the page's own session, it is this shipment's report.
+        var report = await page.GetByTestId("export-pdf").GetAttributeAsync("href");
+        Assert.Equal("_blank", await page.GetByTestId("export-pdf").GetAttributeAsync("target"));
+        await AssertReportAsync(page.Context.APIRequest, new Uri(browser.App.BaseAddress, report).ToString(), reference);
         await page.Context.CloseAsync();
     }
 
@@ -213,6 +218,14 @@ public sealed class ShipmentsTests(BrowserFixture browser)
         await crew.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "share-1440.png"), FullPage = true });
         await crew.SetViewportSizeAsync(390, 844);
         await crew.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "share-390.png"), FullPage = true });
+        // Every step's picture is drawn from under the link, and the report opens from it too.
+        await crew.SetViewportSizeAsync(1440, 900);
+        var pictures = crew.GetByTestId("step-picture");
+        Assert.Equal(await steps.CountAsync(), await pictures.CountAsync());
+        await pictures.First.ScrollIntoViewIfNeededAsync();
+        await Expect(pictures.First).ToHaveJSPropertyAsync("naturalWidth", 960, new() { Timeout = 10_000 });
+        var report = await crew.GetByTestId("share-pdf").GetAttributeAsync("href");
+        await AssertReportAsync(crew.Context.APIRequest, new Uri(browser.App.BaseAddress, report).ToString(), "SHARE-");
         var elsewhere = await crew.GotoAsync($"/shipments/{id}");
         await Expect(crew).ToHaveURLAsync(new Regex("/account/login"));
 
@@ -223,6 +236,18 @@ public sealed class ShipmentsTests(BrowserFixture browser)
         await Expect(crew.GetByTestId("share-refusal")).ToContainTextAsync("revoked");
         await crew.Context.CloseAsync();
         await dispatcher.Context.CloseAsync();
+    }
+
+    private static async Task AssertReportAsync(IAPIRequestContext request, string href, string reference)
+    {
+        var response = await request.GetAsync(href);
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.BodyAsync());
+        Assert.True(pdf.NumberOfPages >= 3, $"{pdf.NumberOfPages} pages");
+        Assert.Contains(reference, pdf.GetPage(1).Text, StringComparison.Ordinal);
+        // The two overview pictures and one per step.
+        Assert.True(pdf.GetPages().Sum(p => p.GetImages().Count()) >= 3, "the report has no step pictures");
     }
 
     [Fact]

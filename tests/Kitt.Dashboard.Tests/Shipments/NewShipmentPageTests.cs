@@ -1,4 +1,5 @@
 using Bunit;
+using Kitt.Dashboard.Items;
 using Kitt.Dashboard.Shipments;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,5 +71,36 @@ public sealed class NewShipmentPageTests : ShipmentsTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("row 2, column length: 'ten' is not a number", cut.Markup));
         Assert.Single(cut.FindAll("[data-testid=item-row]"));
+    }
+
+    [Fact]
+    public async Task A_sku_from_the_library_fills_in_its_line_and_an_unknown_one_is_left_to_type_in_full()
+    {
+        await Services.GetRequiredService<ItemLibrary>().SaveAsync("CRATE-9", new ItemInput { Length = 60, Width = 40, Height = 35, WeightKg = 18, Fragile = true }, "tester");
+        var cut = Render<NewShipmentPage>();
+        Fill(cut, "NEW-LIB", "");
+        string Value(int line, string field) => cut.Find($"input[aria-label='Line {line} {field}']").GetAttribute("value") ?? "";
+
+        cut.FindAll("input[data-testid=item-sku]")[0].Change("crate-9");
+        cut.Find("input[aria-label='Line 1 quantity']").Change("4");
+        cut.WaitForAssertion(() => Assert.Equal(("60", "40", "35", "18"), (Value(1, "length (cm)"), Value(1, "width (cm)"), Value(1, "height (cm)"), Value(1, "weight (kg)"))));
+        Assert.Equal("CRATE-9", cut.FindAll("input[data-testid=item-sku]")[0].GetAttribute("value"));
+        cut.Find("[data-testid=add-item]").Click();
+        cut.FindAll("input[data-testid=item-sku]")[1].Change("UNKNOWN-7");
+        Assert.Equal("0", Value(2, "length (cm)"));
+
+        await cut.Find("[data-testid=create-shipment]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("'UNKNOWN-7' is not in the item library", cut.Find("[data-testid=form-errors]").TextContent));
+        Assert.Empty(await Store.ListAsync());
+        cut.Find("input[aria-label='Line 2 length (cm)']").Change("20");
+        cut.Find("input[aria-label='Line 2 width (cm)']").Change("20");
+        cut.Find("input[aria-label='Line 2 height (cm)']").Change("20");
+        await cut.Find("[data-testid=create-shipment]").ClickAsync(new());
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Matches("/shipments/[0-9]+$", navigation.Uri));
+        var stored = await Store.GetAsync(long.Parse(navigation.Uri.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((60, 4, true), (stored!.Items[0].Length, stored.Items[0].Quantity, stored.Items[0].Fragile));
+        Assert.Equal(20, stored.Items[1].Length);
     }
 }
