@@ -21,7 +21,7 @@ internal static class ReportBench
             Length = random.Next(15, 46),
             Width = random.Next(15, 46),
             Height = random.Next(15, 46),
-            WeightKg = random.Next(2, 60),
+            WeightKg = random.Next(2, 40),
             Quantity = Math.Max(0, Math.Min(perSku, boxes - line * perSku)),
             Fragile = line % 7 == 3,
         }).Where(i => i.Quantity > 0).ToList();

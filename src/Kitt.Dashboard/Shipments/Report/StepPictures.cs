@@ -30,15 +30,14 @@ public static class StepPictures
     /// </summary>
     internal sealed class Scenes(LoadingSequence sequence, ViewAngle angle, int width, int height)
     {
-        private readonly Dictionary<int, (PlanScene Scene, int First)> byContainer = [];
+        private readonly Dictionary<int, (PlanScene Scene, Dictionary<int, (int First, int Count)> Steps)> byContainer = [];
 
         /// <summary>Step <paramref name="index"/> (from 0) in its container.</summary>
         public SKImage Step(int index)
         {
-            var step = sequence.Steps[index];
-            var (scene, first) = SceneOf(step.Container);
-            var end = sequence.Ends[index] - first;
-            return Render(scene, end, end - step.Count);
+            var (scene, blocks) = SceneOf(sequence.Steps[index].Container);
+            var (first, count) = blocks[index];
+            return Render(scene, first + count, first);
         }
 
         /// <summary>A container with everything loaded into it.</summary>
@@ -48,22 +47,38 @@ public static class StepPictures
             return Render(scene, int.MaxValue, int.MaxValue);
         }
 
-        private (PlanScene, int) SceneOf(int container)
+        // The scene of a container and, by step index, where each of its steps' blocks are in it.
+        private (PlanScene, Dictionary<int, (int First, int Count)>) SceneOf(int container)
         {
             lock (byContainer)
             {
                 if (!byContainer.TryGetValue(container, out var found))
                 {
-                    // Steps, and so the plan's boxes, come container by container in load order.
+                    var blocks = new List<SceneBlock>();
+                    var ofStep = new Dictionary<int, (int, int)>();
                     var placements = sequence.Plan.Placements;
-                    var first = 0;
-                    while (first < placements.Count && placements[first].Container != container)
+                    for (var s = 0; s < sequence.Steps.Count; s++)
                     {
-                        first++;
+                        var step = sequence.Steps[s];
+                        if (step.Container != container)
+                        {
+                            continue;
+                        }
+
+                        // The plan's boxes are in step order: this step's are the ones before its end.
+                        var start = sequence.Ends[s] - step.Count;
+                        ofStep[s] = (blocks.Count, step.Count == step.Deep * step.Across * step.High ? 1 : step.Count);
+                        if (step.Count == step.Deep * step.Across * step.High)
+                        {
+                            blocks.Add(new SceneBlock(step.X, step.Y, step.Z, step.Length, step.Width, step.Height, placements[start].Line, step.Deep, step.Across, step.High));
+                        }
+                        else
+                        {
+                            blocks.AddRange(placements.Skip(start).Take(step.Count).Select(p => new SceneBlock(p.X, p.Y, p.Z, p.Length, p.Width, p.Height, p.Line, 1, 1, 1)));
+                        }
                     }
 
-                    var boxes = placements.Skip(first).TakeWhile(p => p.Container == container).ToList();
-                    found = (new PlanScene(sequence.Plan.Container, boxes, angle, width, height), first);
+                    found = (new PlanScene(sequence.Plan.Container, blocks, angle, width, height), ofStep);
                     byContainer[container] = found;
                 }
 
