@@ -251,6 +251,40 @@ public sealed class ShipmentsTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_dispatcher_types_a_library_sku_and_a_quantity_and_the_line_fills_in()
+    {
+        using var api = new HttpClient { BaseAddress = browser.App.BaseAddress };
+        api.DefaultRequestHeaders.Add("X-Api-Key", PublishedApp.BootstrapKey);
+        var sku = "DRUM-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        using (var saved = await System.Net.Http.Json.HttpClientJsonExtensions.PutAsJsonAsync(api, $"/api/items/{sku}",
+                   new { length = 60, width = 60, height = 90, weightKg = 48, thisSideUp = true }))
+        {
+            saved.EnsureSuccessStatusCode();
+        }
+
+        var page = await browser.OpenAsync("/shipments/new");
+        await page.Locator("#shipment-reference").FillAsync("LIB-" + Guid.NewGuid().ToString("N")[..8]);
+        await page.Locator("#shipment-origin").FillAsync("Antwerp");
+        await page.Locator("#shipment-destination").FillAsync("Lyon");
+        // From the keyboard: the SKU in lower case, Tab (the rest fills in), Tab to the quantity.
+        await page.GetByTestId("item-sku").FocusAsync();
+        await page.Keyboard.TypeAsync(sku.ToLowerInvariant());
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Line 1 length (cm)")).ToHaveValueAsync("60");
+        await Expect(page.GetByLabel("Line 1 height (cm)")).ToHaveValueAsync("90");
+        await Expect(page.GetByLabel("Line 1 weight (kg)")).ToHaveValueAsync("48");
+        await Expect(page.GetByLabel("Line 1 this side up")).ToBeCheckedAsync();
+        await Expect(page.GetByTestId("item-sku")).ToHaveValueAsync(sku);
+        await page.GetByLabel("Line 1 quantity").FillAsync("6");
+        await page.GetByTestId("create-shipment").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/shipments/[0-9]+$"), new() { Timeout = 10_000 });
+        await Expect(page.GetByTestId("status")).ToHaveAttributeAsync("data-status", "packed", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("plan-canvas")).ToHaveAttributeAsync("data-boxes", "6");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_shipment_list_moves_with_j_and_k_and_opens_with_enter()
     {
         var page = await browser.OpenAsync("/shipments");

@@ -82,6 +82,21 @@ public sealed class ImageTests(ITestOutputHelper output) : IAsyncLifetime
         using var kept = await http.GetAsync($"api/shipments/{id}");
         Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
         Assert.Equal("IMAGE-VOLUME-1", (await kept.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString());
+
+        // The load report draws with SkiaSharp's native library and the fonts built into the app: both work in the image.
+        var packed = "";
+        for (var attempt = 0; attempt < 120 && packed is not ("packed" or "failed"); attempt++)
+        {
+            await Task.Delay(250);
+            packed = (await http.GetFromJsonAsync<JsonElement>($"api/shipments/{id}")).GetProperty("status").GetString() ?? "";
+        }
+
+        Assert.Equal("packed", packed);
+        using var report = await http.GetAsync($"api/shipments/{id}/report.pdf");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await report.Content.ReadAsByteArrayAsync())[..5]), StringComparison.Ordinal);
+        using var picture = await http.GetAsync($"api/shipments/{id}/steps/1.png");
+        Assert.Equal("image/png", picture.Content.Headers.ContentType?.MediaType);
     }
 
     public async Task DisposeAsync()
