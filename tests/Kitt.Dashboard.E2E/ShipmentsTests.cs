@@ -189,9 +189,10 @@ public sealed class ShipmentsTests(BrowserFixture browser)
     {
         using var api = new HttpClient { BaseAddress = browser.App.BaseAddress };
         api.DefaultRequestHeaders.Add("X-Api-Key", PublishedApp.BootstrapKey);
+        var reference = "SHARE-" + Guid.NewGuid().ToString("N")[..8];
         using var created = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/shipments", new
         {
-            reference = "SHARE-" + Guid.NewGuid().ToString("N")[..8],
+            reference,
             origin = "Gdansk",
             destination = "Prague",
             container = new { type = "20DV" },
@@ -225,7 +226,7 @@ public sealed class ShipmentsTests(BrowserFixture browser)
         await pictures.First.ScrollIntoViewIfNeededAsync();
         await Expect(pictures.First).ToHaveJSPropertyAsync("naturalWidth", 960, new() { Timeout = 10_000 });
         var report = await crew.GetByTestId("share-pdf").GetAttributeAsync("href");
-        await AssertReportAsync(crew.Context.APIRequest, new Uri(browser.App.BaseAddress, report).ToString(), "SHARE-");
+        await AssertReportAsync(crew.Context.APIRequest, new Uri(browser.App.BaseAddress, report).ToString(), reference);
         var elsewhere = await crew.GotoAsync($"/shipments/{id}");
         await Expect(crew).ToHaveURLAsync(new Regex("/account/login"));
 

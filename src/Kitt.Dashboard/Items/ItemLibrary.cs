@@ -47,7 +47,7 @@ public sealed class ItemLibrary(IDbContextFactory<KittDbContext> dbFactory, Time
 
         var imported = await ImportAsync([input], actor, cancellationToken);
         return imported.Errors.Count > 0
-            ? new ItemSaved(null, [.. imported.Errors.Select(e => e with { Field = e.Field.Replace("items[0].", "", StringComparison.Ordinal) })])
+            ? new ItemSaved(null, [.. imported.Errors.Select(e => e with { Field = e.Field == "items" ? "sku" : e.Field.Replace("items[0].", "", StringComparison.Ordinal) })])
             : new ItemSaved(await FindAsync(sku, cancellationToken), [], imported.Added == 1);
     }
 
@@ -110,8 +110,14 @@ public sealed class ItemLibrary(IDbContextFactory<KittDbContext> dbFactory, Time
     /// <param name="field">The lines' field in the request, for the errors (<c>items</c>).</param>
     public async Task<IReadOnlyList<FieldError>> ApplyAsync(IReadOnlyList<ItemInput?>? items, string field, CancellationToken cancellationToken = default)
     {
-        var bare = (items ?? []).Select((item, i) => (Item: item, At: i))
-            .Where(x => x.Item is { Length: 0, Width: 0, Height: 0 } && !string.IsNullOrWhiteSpace(x.Item.Sku))
+        // Past the shipment's limits the rules say what is wrong; the store is not asked about what will be refused.
+        if (items is null || items.Count > ShipmentRules.MaxLines)
+        {
+            return [];
+        }
+
+        var bare = items.Select((item, i) => (Item: item, At: i))
+            .Where(x => x.Item is { Length: 0, Width: 0, Height: 0 } && !string.IsNullOrWhiteSpace(x.Item.Sku) && x.Item.Sku.Length <= ShipmentRules.MaxSku)
             .ToList();
         if (bare.Count == 0)
         {

@@ -66,8 +66,19 @@ public partial class NewShipmentPage
     {
         item.Sku = sku;
         var typedOwnSizes = !filled.Contains(item) && (item.Length, item.Width, item.Height) != (0, 0, 0);
-        if (typedOwnSizes || sku is null || !library.TryGetValue(LibraryItem.KeyOf(sku), out var known))
+        if (typedOwnSizes)
         {
+            return;
+        }
+
+        if (sku is null || !library.TryGetValue(LibraryItem.KeyOf(sku), out var known))
+        {
+            // A line the library filled in, now of a SKU it does not know: nothing of the old SKU may stay behind.
+            if (filled.Remove(item))
+            {
+                (item.Length, item.Width, item.Height, item.WeightKg, item.ThisSideUp, item.Fragile, item.MaxLoadKg) = (0, 0, 0, 0, false, false, null);
+            }
+
             return;
         }
 

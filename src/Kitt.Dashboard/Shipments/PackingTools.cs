@@ -54,6 +54,10 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
         CancellationToken cancellationToken = default)
     {
         container ??= new ContainerInput { Type = StandardEquipment.Default.Code };
+        // The library first, so a line without a SKU is not looked up under the name it is given below.
+        IReadOnlyList<FieldError> errors = [
+            .. await equipment.ApplyAsync(container, "container", cancellationToken),
+            .. await library.ApplyAsync(items, "items", cancellationToken)];
         // As on the socket: a line without a SKU is named after its place, item-1 for the first.
         for (var line = 0; line < items.Count; line++)
         {
@@ -63,9 +67,6 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
             }
         }
 
-        IReadOnlyList<FieldError> errors = [
-            .. await equipment.ApplyAsync(container, "container", cancellationToken),
-            .. await library.ApplyAsync(items, "items", cancellationToken)];
         if (errors.Count == 0)
         {
             errors = ShipmentRules.CheckLoad(container, items, MaxBoxes);

@@ -45,33 +45,35 @@ public static class ShareLinkEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        MapShared(endpoints, "plan.xlsx", (loading, _, _) =>
-                Results.File(PlanSpreadsheet.Write(loading), PlanSpreadsheet.ContentType, $"{loading.Details.Reference}-plan.xlsx"))
+        MapShared(endpoints, "plan.xlsx", (loading, _, _) => Task.FromResult(
+                Results.File(PlanSpreadsheet.Write(loading), PlanSpreadsheet.ContentType, $"{loading.Details.Reference}-plan.xlsx")))
             .WithName("OpenSharedPlanWorkbook").WithSummary("The plan workbook a share link opens, without an account")
             .Produces(StatusCodes.Status200OK, contentType: PlanSpreadsheet.ContentType);
-        MapShared(endpoints, "report.pdf", (loading, http, _) => LoadFiles.Report(loading, http.Response, http.RequestServices.GetRequiredService<TimeProvider>()))
+        MapShared(endpoints, "report.pdf", (loading, http, _) =>
+                LoadFiles.ReportAsync(loading, http.Response, http.RequestServices.GetRequiredService<LoadReports>(), http.RequestAborted))
             .WithName("OpenSharedLoadReport").WithSummary("The PDF load report a share link opens, without an account")
             .Produces(StatusCodes.Status200OK, contentType: LoadReport.ContentType);
-        MapShared(endpoints, "steps/{step:int}.png", (loading, _, step) => LoadFiles.Picture(loading, step ?? 0))
+        MapShared(endpoints, "steps/{step:int}.png", (loading, _, step) => Task.FromResult(LoadFiles.Picture(loading, step ?? 0)))
             .WithName("OpenSharedStepPicture").WithSummary("A step's picture a share link opens, without an account")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
         return endpoints;
     }
 
     // A file under /share/{token}/: opened without an account, never kept by the browser or a proxy, refused as the page is.
-    private static RouteHandlerBuilder MapShared(IEndpointRouteBuilder endpoints, string file, Func<ShipmentLoading, HttpContext, int?, IResult> result) =>
+    private static RouteHandlerBuilder MapShared(IEndpointRouteBuilder endpoints, string file, Func<ShipmentLoading, HttpContext, int?, Task<IResult>> result) =>
         endpoints.MapGet($"/share/{{token}}/{file}", async (string token, int? step, HttpContext http, ShareLinks links, CancellationToken cancellationToken) =>
         {
             var opened = await links.OpenAsync(token, cancellationToken);
             http.Response.Headers.CacheControl = "no-store";
             http.Response.Headers["Referrer-Policy"] = "no-referrer";
             return opened.Loading is { } loading
-                ? result(loading, http, step)
+                ? await result(loading, http, step)
                 : Results.Problem(opened.Refusal, statusCode: opened.Gone ? StatusCodes.Status410Gone : StatusCodes.Status403Forbidden);
         })
         .AllowAnonymous()
         .WithTags("Share links")
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status410Gone);
+        .ProducesProblem(StatusCodes.Status410Gone)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }

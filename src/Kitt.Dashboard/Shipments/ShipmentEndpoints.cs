@@ -70,11 +70,12 @@ public static class ShipmentEndpoints
             .Produces(StatusCodes.Status200OK, contentType: PlanSpreadsheet.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/{id:long}/report.pdf", async (long id, HttpResponse response, ShipmentStore store, TimeProvider clock, CancellationToken token) =>
-            await store.GetLoadingAsync(id, token) is { } loading ? LoadFiles.Report(loading, response, clock) : NoPackedPlan(id))
+        api.MapGet("/{id:long}/report.pdf", async (long id, HttpResponse response, ShipmentStore store, LoadReports reports, CancellationToken token) =>
+            await store.GetLoadingAsync(id, token) is { } loading ? await LoadFiles.ReportAsync(loading, response, reports, token) : NoPackedPlan(id))
             .WithName("GetShipmentLoadReport").WithSummary("The PDF load report: a cover with the plan's figures, each container from two angles, every step with its picture and boxes")
             .Produces(StatusCodes.Status200OK, contentType: LoadReport.ContentType)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/{id:long}/steps/{step:int}.png", async (long id, int step, ShipmentStore store, CancellationToken token) =>
             await store.GetLoadingAsync(id, token) is { } loading ? LoadFiles.Picture(loading, step) : NoPackedPlan(id))

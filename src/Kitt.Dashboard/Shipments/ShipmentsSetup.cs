@@ -20,6 +20,7 @@ public static class ShipmentsSetup
         services.AddItemLibrary(); // the SKUs shipment lines name
         services.AddSingleton<ShipmentStore>();
         services.AddSingleton<ShareLinks>();
+        services.AddSingleton<Report.LoadReports>(); // a few PDF reports at a time
         // The one place the queue tells the providers apart.
         services.AddSingleton<IJobClaim>(StoreProvider.For(configuration).Kind == StoreProvider.Postgres ? new PostgresJobClaim() : new SqliteJobClaim());
         services.AddHostedService<PackingWorker>();

@@ -103,4 +103,19 @@ public sealed class NewShipmentPageTests : ShipmentsTestContext
         Assert.Equal((60, 4, true), (stored!.Items[0].Length, stored.Items[0].Quantity, stored.Items[0].Fragile));
         Assert.Equal(20, stored.Items[1].Length);
     }
+
+    [Fact]
+    public async Task A_line_filled_from_the_library_keeps_nothing_of_it_once_its_sku_changes_to_an_unknown_one()
+    {
+        await Services.GetRequiredService<ItemLibrary>().SaveAsync("CRATE-9", new ItemInput { Length = 60, Width = 40, Height = 35, WeightKg = 18, Fragile = true }, "tester");
+        var cut = Render<NewShipmentPage>();
+        string Value(string field) => cut.Find($"input[aria-label='Line 1 {field}']").GetAttribute("value") ?? "";
+
+        cut.Find("input[data-testid=item-sku]").Change("CRATE-9");
+        cut.WaitForAssertion(() => Assert.Equal("60", Value("length (cm)")));
+        cut.Find("input[data-testid=item-sku]").Change("CRATE-10");
+
+        cut.WaitForAssertion(() => Assert.Equal(("0", "0", "0", "0"), (Value("length (cm)"), Value("width (cm)"), Value("height (cm)"), Value("weight (kg)"))));
+        Assert.False(cut.Find("input[aria-label='Line 1 fragile']").HasAttribute("checked"));
+    }
 }

@@ -6,9 +6,14 @@ namespace Kitt.Dashboard.Shipments.Report;
 /// </summary>
 public static class LoadFiles
 {
-    public static IResult Report(ShipmentLoading loading, HttpResponse response, TimeProvider clock)
+    public static async Task<IResult> ReportAsync(ShipmentLoading loading, HttpResponse response, LoadReports reports, CancellationToken cancellationToken)
     {
-        var pdf = LoadReport.Write(loading, clock.GetUtcNow());
+        if (await reports.WriteAsync(loading, cancellationToken) is not { } pdf)
+        {
+            response.Headers.RetryAfter = "10";
+            return Results.Problem($"{LoadReports.Capacity} load reports are being made; ask again in a few seconds.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         // Inline: the button opens the report to read or print; saving it keeps the reference as its name.
         response.Headers.ContentDisposition = $"inline; filename=\"{Safe(loading.Details.Reference)}-load-report.pdf\"";
         return Results.File(pdf, LoadReport.ContentType);

@@ -24,14 +24,15 @@ public static class LoadReport
     private static readonly (string Heading, float X)[] Columns =
         [("Box", 0), ("SKU", 30), ("Position x, y, z (cm)", 140), ("Size as loaded (cm)", 240), ("Orientation", 335), ("Weight", 440), ("Stop", 487)];
 
-    public static byte[] Write(ShipmentLoading loading, DateTimeOffset generatedAt)
+    public static byte[] Write(ShipmentLoading loading, DateTimeOffset generatedAt, CancellationToken cancellationToken = default)
     {
         using var output = new MemoryStream();
-        Write(loading, generatedAt, output);
+        Write(loading, generatedAt, output, cancellationToken);
         return output.ToArray();
     }
 
-    public static void Write(ShipmentLoading loading, DateTimeOffset generatedAt, Stream output)
+    /// <param name="cancellationToken">Checked page by page: a report nobody waits for any more stops.</param>
+    public static void Write(ShipmentLoading loading, DateTimeOffset generatedAt, Stream output, CancellationToken cancellationToken = default)
     {
         using var text = new ReportText();
         var flow = new PageFlow();
@@ -64,7 +65,7 @@ public static class LoadReport
         using var document = SKDocument.CreatePdf(output, metadata)
             ?? throw new InvalidOperationException("A PDF document cannot be made.");
         var stamp = generatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        flow.Render(document, (canvas, page, pages) => Chrome(canvas, text, loading.Details.Reference, stamp, page, pages));
+        flow.Render(document, (canvas, page, pages) => Chrome(canvas, text, loading.Details.Reference, stamp, page, pages), cancellationToken);
         document.Close();
     }
 

@@ -47,10 +47,11 @@ internal sealed class PageFlow
     }
 
     /// <summary>Draws every page: <paramref name="chrome"/> gets the page's number (from 1) and the page count.</summary>
-    public void Render(SKDocument document, Action<SKCanvas, int, int> chrome)
+    public void Render(SKDocument document, Action<SKCanvas, int, int> chrome, CancellationToken cancellationToken)
     {
         for (var p = 0; p < pages.Count; p++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var canvas = document.BeginPage(PageWidth, PageHeight);
             chrome(canvas, p + 1, pages.Count);
             foreach (var (top, block) in pages[p])

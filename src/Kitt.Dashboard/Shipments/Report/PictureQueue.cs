@@ -52,7 +52,8 @@ internal sealed class PictureQueue : IDisposable
         return image.Encode(SKEncodedImageFormat.Jpeg, JpegQuality);
     });
 
-    // A report given up half way (a closed request) leaves no native memory behind.
+    // A report given up half way (its request closed) leaves no native memory behind: pictures still being drawn are
+    // released when they are done.
     public void Dispose()
     {
         foreach (var task in pending)
