@@ -86,6 +86,7 @@ public sealed class NewShipmentPageTests : ShipmentsTestContext
         cut.WaitForAssertion(() => Assert.Equal(("60", "40", "35", "18"), (Value(1, "length (cm)"), Value(1, "width (cm)"), Value(1, "height (cm)"), Value(1, "weight (kg)"))));
         Assert.Equal("CRATE-9", cut.FindAll("input[data-testid=item-sku]")[0].GetAttribute("value"));
         cut.Find("[data-testid=add-item]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("input[data-testid=item-sku]").Count));
         cut.FindAll("input[data-testid=item-sku]")[1].Change("UNKNOWN-7");
         Assert.Equal("0", Value(2, "length (cm)"));
 
