@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Kitt.Dashboard on a fresh Debian machine: installs what the tests need (Chromium for the
-# end-to-end tests, a Docker engine and a static busybox for the container tests, Prometheus for the scrape test, PostgreSQL 15 for the suites that run on both databases), restores, builds warning-free, runs each test project and prints the totals as the last line:
+# end-to-end tests, a Docker engine and a static busybox for the container tests, Prometheus for the scrape test, Alertmanager and an SMTP server (aiosmtpd) for the alert receivers, PostgreSQL 15 for the suites that run on both databases), restores, builds warning-free, runs each test project and prints the totals as the last line:
 #   tests: N passed, N failed, N skipped
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,8 @@ install_missing() {
     command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
     dpkg -s busybox-static >/dev/null 2>&1 || missing+=(busybox-static)
     command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+    [ -x /usr/bin/prometheus-alertmanager ] || missing+=(prometheus-alertmanager)
+    [ -d /usr/lib/python3/dist-packages/aiosmtpd ] || missing+=(python3-aiosmtpd)
     [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
     ((${#missing[@]})) || return 0
     echo "Installing: ${missing[*]}"

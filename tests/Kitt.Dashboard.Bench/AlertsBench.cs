@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Notifications;
 using System.Diagnostics;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Data;
@@ -181,7 +182,8 @@ internal static class AlertsBench
             return ValueTask.CompletedTask;
         }, LiveComponentBase.RenderInterval);
 
-        var store = new AlertStore(factory, new Outbox(Microsoft.Extensions.Options.Options.Create(new KafkaOptions()), TimeProvider.System), storage);
+        var store = new AlertStore(factory, new Outbox(Microsoft.Extensions.Options.Options.Create(new KafkaOptions()), TimeProvider.System), storage,
+            new NotificationRoutes(Microsoft.Extensions.Options.Options.Create(new AlertOptions())), new NoticeSignal(), TimeProvider.System);
         var watch = Stopwatch.StartNew();
         var transitions = tracker.Evaluate("burst", conditions);
         foreach (var announced in await store.SaveAsync(transitions, CancellationToken.None))

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Notifications;
 using Kitt.Dashboard.Security;
 using Microsoft.OpenApi;
 
@@ -103,6 +104,7 @@ public static class AlertEndpoints
             .WithName("GetAlertTimeline").WithSummary("An alert's state changes, oldest first")
             .Produces<AlertTimeline>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapAlertNotifications();
         return endpoints;
     }
 

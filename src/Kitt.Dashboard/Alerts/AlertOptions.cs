@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Kitt.Dashboard.Alerts.Notifications;
 
 namespace Kitt.Dashboard.Alerts;
 
@@ -10,8 +11,15 @@ public sealed class AlertOptions
     public ThresholdOptions Thresholds { get; set; } = new();
 
     [Range(0, 86400)]
-
     public int CooldownSeconds { get; set; } = 60;
+
+    /// <summary>Where alerts are sent, by name.</summary>
+    public Dictionary<string, ReceiverOptions> Receivers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Which alerts go to which receiver, and how they are grouped; none: every receiver gets every alert.</summary>
+    public List<AlertRouteOptions> Routes { get; set; } = [];
+
+    public DeliveryOptions Delivery { get; set; } = new();
 }
 
 public sealed class ThresholdOptions

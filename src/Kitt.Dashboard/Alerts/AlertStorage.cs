@@ -52,4 +52,7 @@ internal interface IAlertWriter : IAsyncDisposable
     Task SaveAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken);
 
     Task AddEventsAsync(IReadOnlyList<Events.OutboxEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>Stores the changes the receivers are to hear of, for the notifier.</summary>
+    Task AddNoticesAsync(IReadOnlyList<Notifications.AlertNotice> notices, CancellationToken cancellationToken);
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Kitt.Dashboard.Alerts.Notifications;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Events;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ namespace Kitt.Dashboard.Alerts;
 /// Stores the alert-manager's transitions, a whole evaluation (or a burst of them) in one transaction with their
 /// outbox events, before anything is announced. Remembers which row is open for each firing key, so a resolve updates the alert it ends.
 /// </summary>
-public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbox outbox, AlertStorage storage)
+public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbox outbox, AlertStorage storage, NotificationRoutes routes, NoticeSignal notices, TimeProvider clock)
 {
     private readonly Dictionary<string, long> openByKey = new(StringComparer.Ordinal);
 
@@ -77,7 +79,13 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
             await writer.AddEventsAsync(
                 [.. touched.Select(t => t.Alert).Zip(announced, (alert, e) => outbox.Event(EventTopics.OpsAlerts, alert.Id.ToString(CultureInfo.InvariantCulture), "notification", e))],
                 cancellationToken);
+            var notified = Notices(touched);
+            await writer.AddNoticesAsync(notified, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (notified.Count > 0)
+            {
+                notices.Wakeup.Signal();
+            }
         }
 
         outbox.Written();
@@ -94,6 +102,28 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
         }
 
         return announced;
+    }
+
+    /// <summary>
+    /// What the receivers are to hear of, an alert once however often it changed in the save: a firing that was
+    /// announced (not one within its cooldown), and every resolve, which the notifier drops for alerts it never sent.
+    /// </summary>
+    private List<AlertNotice> Notices(List<(Alert Alert, bool Notify)> touched)
+    {
+        if (!routes.Any)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow();
+        return [.. touched.GroupBy(t => t.Alert)
+            .Where(g => g.Key.State == AlertState.Resolved || g.Any(t => t.Notify))
+            .Select(g => new AlertNotice
+            {
+                AlertId = g.Key.Id,
+                Body = JsonSerializer.Serialize(NotifiedAlert.From(g.Key), NotifiedAlert.Json),
+                CreatedAt = now,
+            })];
     }
 
     private async Task<Alert?> FindOpenAsync(KittDbContext db, string key, CancellationToken cancellationToken) =>

@@ -26,6 +26,9 @@ internal sealed class AlertWriter(DbConnection connection, DbTransaction transac
 
     private readonly OutboxStatement events = new(connection, transaction);
 
+    private readonly PreparedStatement insertNotice = new(connection, transaction,
+        $"""INSERT INTO {Notifications.NotificationsModel.NoticesTable} ("AlertId", "Body", "CreatedAt") VALUES (@alertId, @body, @createdAt)""");
+
     public async Task SaveAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
         foreach (var alert in alerts)
@@ -39,6 +42,14 @@ internal sealed class AlertWriter(DbConnection connection, DbTransaction transac
         foreach (var e in events)
         {
             await this.events.AddAsync(e, cancellationToken);
+        }
+    }
+
+    public async Task AddNoticesAsync(IReadOnlyList<Notifications.AlertNotice> notices, CancellationToken cancellationToken)
+    {
+        foreach (var n in notices)
+        {
+            await insertNotice.ExecuteAsync(cancellationToken, ("@alertId", n.AlertId), ("@body", n.Body), ("@createdAt", n.CreatedAt.UtcTicks));
         }
     }
 
@@ -67,6 +78,7 @@ internal sealed class AlertWriter(DbConnection connection, DbTransaction transac
         await resolveAlert.DisposeAsync();
         await insertChange.DisposeAsync();
         await events.DisposeAsync();
+        await insertNotice.DisposeAsync();
     }
 
     /// <summary>Stores the changes not stored yet (they have no id): the new ones of this save.</summary>

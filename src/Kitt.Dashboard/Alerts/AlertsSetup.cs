@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Notifications;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Realtime;
@@ -19,7 +20,20 @@ public static class AlertsSetup
         services.AddSingleton<AlertQueries>();
         AddStorage(services, StoreProvider.For(configuration));
         services.AddHostedService<AlertManager>();
+        AddNotifications(services);
         return services;
+    }
+
+    /// <summary>Receivers, routes and the notifier that sends alerts to them.</summary>
+    private static void AddNotifications(IServiceCollection services)
+    {
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AlertOptions>, NotificationConfigCheck>();
+        services.AddHttpClient(AlertReceivers.HttpClientName);
+        services.AddSingleton<NotificationRoutes>();
+        services.AddSingleton<AlertReceivers>();
+        services.AddSingleton<NoticeSignal>();
+        services.AddSingleton<Notifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<Notifier>());
     }
 
     private static void AddStorage(IServiceCollection services, StoreProvider provider)

@@ -63,6 +63,14 @@ internal sealed class PostgresAlertWriter(NpgsqlConnection connection, NpgsqlTra
         Array("sent_at", NpgsqlDbType.Bigint, events.Select(e => e.SentAt?.UtcTicks)),
         Array("origin", NpgsqlDbType.Text, events.Select(e => e.Origin)));
 
+    public Task AddNoticesAsync(IReadOnlyList<Notifications.AlertNotice> notices, CancellationToken cancellationToken) => ExecuteAsync($"""
+        INSERT INTO {Notifications.NotificationsModel.NoticesTable} ("AlertId", "Body", "CreatedAt")
+        SELECT * FROM unnest(@alert_id, @body, @created_at)
+        """, notices.Count, cancellationToken,
+        Array("alert_id", NpgsqlDbType.Bigint, notices.Select(n => n.AlertId)),
+        Array("body", NpgsqlDbType.Text, notices.Select(n => n.Body)),
+        Array("created_at", NpgsqlDbType.Bigint, notices.Select(n => n.CreatedAt.UtcTicks)));
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>One insert a row, sent together; each returns its id, read back in the same order.</summary>

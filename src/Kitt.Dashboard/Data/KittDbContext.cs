@@ -56,6 +56,7 @@ public class KittDbContext(DbContextOptions<KittDbContext> options) : IdentityDb
         ShipmentsModel.Configure(modelBuilder);
         EquipmentModel.Configure(modelBuilder);
         Items.ItemsModel.Configure(modelBuilder);
+        Kitt.Dashboard.Alerts.Notifications.NotificationsModel.Configure(modelBuilder);
         LeasesModel.Configure(modelBuilder);
         StoreFunctions.Register(modelBuilder);
     }

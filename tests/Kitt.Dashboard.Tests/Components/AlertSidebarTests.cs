@@ -1,4 +1,3 @@
-using Kitt.Dashboard.Events;
 using Bunit;
 using Kitt.Dashboard.Alerts;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +56,7 @@ public sealed class AlertSidebarTests : DashboardTestContext
         var stored = new List<AlertEvent>();
         foreach (var t in transitions)
         {
-            stored.AddRange(await new AlertStore(Database, Services.GetRequiredService<Outbox>(), Services.GetRequiredService<AlertStorage>()).SaveAsync([t with { At = DateTimeOffset.UtcNow }], default));
+            stored.AddRange(await Services.GetRequiredService<AlertStore>().SaveAsync([t with { At = DateTimeOffset.UtcNow }], default));
             await Task.Delay(5); // distinct fired times, so "newest first" is decided by the clock
         }
 

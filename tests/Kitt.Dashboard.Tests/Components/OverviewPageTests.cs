@@ -1,7 +1,6 @@
 using Bunit;
 using Kitt.Dashboard.Alerts;
 using Kitt.Dashboard.Containers;
-using Kitt.Dashboard.Events;
 using Kitt.Dashboard.HostMetrics;
 using Kitt.Dashboard.Overview;
 using Kitt.Dashboard.Sessions;
@@ -14,7 +13,7 @@ public sealed class OverviewPageTests : DashboardTestContext
     [Fact]
     public async Task Alerts_tile_counts_firing_alerts_from_the_store_and_follows_announcements()
     {
-        var store = new AlertStore(Database, Services.GetRequiredService<Outbox>(), Services.GetRequiredService<AlertStorage>());
+        var store = Services.GetRequiredService<AlertStore>();
         await store.SaveAsync([Transition("cpu:host", AlertState.Firing)], default);
         var cut = Render<OverviewPage>();
         cut.WaitForAssertion(() => Assert.Contains("1 firing", cut.Find("[data-testid=tile-alerts]").TextContent));

@@ -20,6 +20,10 @@ public sealed class StartupConfigurationTests : IDisposable
     [InlineData("Proxy__KnownNetworks__0", "10.0.0.0/33", "Proxy:KnownNetworks:0 must be a network in CIDR form such as 10.0.0.0/8, got '10.0.0.0/33'")]
     [InlineData("Database__Provider", "mysql", "Database:Provider must be sqlite or postgres")]
     [InlineData("Database__Provider", "postgres", "ConnectionStrings:Kitt is required when Database:Provider is postgres", "ConnectionStrings__Kitt", "")]
+    [InlineData("Alerts__Receivers__ops__Kind", "pager", "Alerts:Receivers:ops:Kind must be one of webhook, slack, email, alertmanager, got 'pager'")]
+    [InlineData("Alerts__Receivers__ops__Kind", "webhook", "Alerts:Receivers:ops:Url must be an absolute http or https address, got ''")]
+    [InlineData("Alerts__Receivers__ops__Kind", "email", "Alerts:Receivers:ops:Smtp:Host is required for an email receiver", "Alerts__Receivers__ops__To", "ops@example.com")]
+    [InlineData("Alerts__Routes__0__Receiver", "nobody", "Alerts:Routes:0:Receiver must name a receiver under Alerts:Receivers (none configured), got 'nobody'")]
     public async Task A_bad_setting_stops_the_start_naming_its_key(string variable, string value, string expected, string? alsoVariable = null, string? alsoValue = null)
     {
         var database = Path.Combine(folder, "kitt.db");

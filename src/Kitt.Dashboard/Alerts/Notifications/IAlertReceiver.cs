@@ -1,0 +1,17 @@
+namespace Kitt.Dashboard.Alerts.Notifications;
+
+/// <summary>One configured receiver: sends a notification or throws, saying why, so the notifier can retry it.</summary>
+public interface IAlertReceiver
+{
+    string Name { get; }
+
+    string Kind { get; }
+
+    /// <summary>Whether a group's resolved alerts are sent too.</summary>
+    bool SendResolved { get; }
+
+    Task SendAsync(NotificationMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>A receiver's answer that means the notification did not arrive.</summary>
+public sealed class ReceiverException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace Kitt.Dashboard.Alerts.Notifications;
+
+/// <summary>
+/// One of Alertmanager's label matchers: <c>name=value</c>, <c>name!=value</c>, <c>name=~regex</c>,
+/// <c>name!~regex</c>. A regular expression matches the whole value, as Alertmanager anchors it; a label an alert
+/// does not have reads as empty.
+/// </summary>
+public sealed partial class Matcher
+{
+    private static readonly TimeSpan RegexBudget = TimeSpan.FromMilliseconds(50);
+
+    private readonly Regex? regex;
+
+    private Matcher(string name, string value, bool isRegex, bool isEqual)
+    {
+        (Name, Value, IsRegex, IsEqual) = (name, value, isRegex, isEqual);
+        if (isRegex)
+        {
+            regex = new Regex($"^(?:{value})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexBudget);
+        }
+    }
+
+    public string Name { get; }
+
+    public string Value { get; }
+
+    public bool IsRegex { get; }
+
+    public bool IsEqual { get; }
+
+    /// <summary>A matcher from its parts, as a silence stores it.</summary>
+    /// <exception cref="ArgumentException">The name is not a label name, or the regex does not parse.</exception>
+    public static Matcher Create(string name, string value, bool isRegex, bool isEqual)
+    {
+        if (!LabelName().IsMatch(name))
+        {
+            throw new ArgumentException($"'{name}' is not a label name (letters, digits and _, not starting with a digit)");
+        }
+
+        try
+        {
+            return new Matcher(name, value, isRegex, isEqual);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"'{value}' is not a regular expression: {ex.Message}", ex);
+        }
+    }
+
+    /// <exception cref="ArgumentException">The text is not a matcher; the message says why.</exception>
+    public static Matcher Parse(string text)
+    {
+        var m = Syntax().Match(text);
+        if (!m.Success)
+        {
+            throw new ArgumentException($"'{text}' is not a matcher such as severity=critical or source=~db-.*");
+        }
+
+        var op = m.Groups["op"].Value;
+        var value = m.Groups["value"].Value.Trim();
+        if (value.Length >= 2 && value[0] == '"' && value[^1] == '"')
+        {
+            value = value[1..^1];
+        }
+
+        return Create(m.Groups["name"].Value, value, isRegex: op.EndsWith('~'), isEqual: op[0] == '=');
+    }
+
+    public bool Matches(IReadOnlyDictionary<string, string> labels)
+    {
+        var value = labels.TryGetValue(Name, out var v) ? v : "";
+        var hit = regex is null ? string.Equals(value, Value, StringComparison.Ordinal) : regex.IsMatch(value);
+        return hit == IsEqual;
+    }
+
+    public override string ToString() => $"{Name}{Operator}{Value}";
+
+    private string Operator => (IsEqual, IsRegex) switch
+    {
+        (true, false) => "=",
+        (false, false) => "!=",
+        (true, true) => "=~",
+        _ => "!~",
+    };
+
+    [GeneratedRegex(@"^\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?<op>=~|!~|!=|=)(?<value>.*)$")]
+    private static partial Regex Syntax();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex LabelName();
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Kitt.Dashboard.Alerts.Notifications;
+
+/// <summary>A route as the notifier follows it, its matchers parsed and its timings read.</summary>
+public sealed record NotificationRoute(
+    int Index,
+    string Receiver,
+    IReadOnlyList<Matcher> Matchers,
+    IReadOnlyList<string> GroupBy,
+    TimeSpan GroupWait,
+    TimeSpan GroupInterval,
+    TimeSpan RepeatInterval,
+    bool Continue)
+{
+    /// <summary>Alertmanager's <c>group_by: ['...']</c>: every alert its own group.</summary>
+    public const string EveryLabel = "...";
+
+    public bool Matches(IReadOnlyDictionary<string, string> labels) => Matchers.All(m => m.Matches(labels));
+
+    /// <summary>The group an alert falls in on this route: its key and its group-by labels.</summary>
+    public (string Key, IReadOnlyDictionary<string, string> Labels) GroupOf(IReadOnlyDictionary<string, string> labels)
+    {
+        var names = GroupBy is [EveryLabel] ? labels.Keys.Order(StringComparer.Ordinal) : GroupBy.AsEnumerable();
+        var grouped = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            grouped[name] = labels.TryGetValue(name, out var v) ? v : "";
+        }
+
+        var key = new StringBuilder().Append(Index).Append(":{");
+        key.AppendJoin(',', grouped.Select(g => $"{g.Key}=\"{g.Value}\""));
+        return (key.Append('}').ToString(), grouped);
+    }
+}
+
+/// <summary>
+/// The notification policies in force: <c>Alerts:Routes</c> tried in order, the first match taking an alert unless
+/// it says <c>Continue</c>. With none configured, every receiver gets every alert in one group with Alertmanager's
+/// default timings (30 s, 5 m, 4 h). An Alertmanager receiver is sent each change at once and its firing alerts again
+/// every <see cref="DeliveryOptions.AlertmanagerResendSeconds"/>, as Prometheus does: the Alertmanager groups them itself.
+/// </summary>
+public sealed class NotificationRoutes
+{
+    public NotificationRoutes(IOptions<AlertOptions> options)
+    {
+        var o = options.Value;
+        Receivers = o.Receivers;
+        var routes = o.Routes.Count > 0
+            ? o.Routes.Select(r => r)
+            : o.Receivers.Keys.Order(StringComparer.OrdinalIgnoreCase).Select(name => new AlertRouteOptions { Receiver = name, Continue = true });
+        All = [.. routes.Select((r, i) => Compile(r, i, o))];
+    }
+
+    public IReadOnlyDictionary<string, ReceiverOptions> Receivers { get; }
+
+    public IReadOnlyList<NotificationRoute> All { get; }
+
+    /// <summary>Whether any alert can reach a receiver: without, no notice is stored.</summary>
+    public bool Any => Receivers.Count > 0 && All.Count > 0;
+
+    /// <summary>The routes an alert with <paramref name="labels"/> takes, in order.</summary>
+    public IEnumerable<NotificationRoute> For(IReadOnlyDictionary<string, string> labels)
+    {
+        foreach (var route in All)
+        {
+            if (route.Matches(labels))
+            {
+                yield return route;
+                if (!route.Continue)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    private static NotificationRoute Compile(AlertRouteOptions r, int index, AlertOptions o)
+    {
+        var receiver = o.Receivers.Keys.First(k => string.Equals(k, r.Receiver, StringComparison.OrdinalIgnoreCase));
+        var matchers = r.Match.Select(Matcher.Parse).ToList();
+        if (ReceiverKinds.Of(o.Receivers[receiver]) == ReceiverKinds.Alertmanager)
+        {
+            var resend = TimeSpan.FromSeconds(o.Delivery.AlertmanagerResendSeconds);
+            return new NotificationRoute(index, receiver, matchers, [], TimeSpan.Zero, TimeSpan.Zero, resend, r.Continue);
+        }
+
+        return new NotificationRoute(index, receiver, matchers, r.GroupBy,
+            Durations.Parse(r.GroupWait), Durations.Parse(r.GroupInterval), Durations.Parse(r.RepeatInterval), r.Continue);
+    }
+}
+
+/// <summary>The kinds of receiver, as <c>Alerts:Receivers:&lt;name&gt;:Kind</c> names them.</summary>
+public static class ReceiverKinds
+{
+    public const string Webhook = "webhook";
+    public const string Slack = "slack";
+    public const string Email = "email";
+    public const string Alertmanager = "alertmanager";
+
+    public static readonly IReadOnlyList<string> All = [Webhook, Slack, Email, Alertmanager];
+
+    public static string Of(ReceiverOptions receiver) => receiver.Kind.Trim().ToLowerInvariant();
+}

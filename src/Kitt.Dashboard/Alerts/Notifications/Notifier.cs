@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Text.Json;
+using Kitt.Dashboard.Data;
+using Kitt.Dashboard.Data.Leases;
+using Kitt.Dashboard.Health;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Kitt.Dashboard.Alerts.Notifications;
+
+/// <summary>
+/// The one writer of deliveries. Routes the stored notices into aggregation groups, sends each group when its timers
+/// say (<see cref="NotificationGroup"/>), writing the notification in the same transaction that updates the group,
+/// and hands notifications to one <see cref="DeliveryWorker"/> per receiver. Everything it holds is in the store, so a
+/// restart, or another instance taking the lease over, goes on where it stopped. Its state is the <c>notifications</c>
+/// component: degraded while a receiver fails, which raises an alert that goes to the other receivers.
+/// </summary>
+public sealed class Notifier(
+    IDbContextFactory<KittDbContext> dbFactory,
+    NotificationRoutes routes,
+    AlertReceivers receivers,
+    NoticeSignal notices,
+    ComponentStates states,
+    LeasedWork leased,
+    IOptions<AlertOptions> options,
+    TimeProvider clock,
+    ILogger<Notifier> logger) : BackgroundService
+{
+    public const string Component = "notifications";
+
+    public const string LeaseName = "alert-notifier";
+
+    /// <summary>Notices routed in one transaction.</summary>
+    private const int NoticeBatch = 5_000;
+
+    /// <summary>How often the notifier looks at its timers when nothing wakes it.</summary>
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+
+    private readonly Dictionary<string, NotificationGroup> groups = new(StringComparer.Ordinal);
+
+    private IReadOnlyList<DeliveryWorker> workers = [];
+
+    /// <summary>How each receiver is doing on this instance, for the admin view; empty while another instance sends.</summary>
+    public IReadOnlyList<ReceiverStatus> Receivers() =>
+        [.. workers.Select(w => new ReceiverStatus(w.Receiver, receivers.Find(w.Receiver)!.Kind, w.FailingSince is null, w.FailingSince, w.LastError, w.Waiting))];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!routes.Any)
+        {
+            states.Report(Component, ComponentStatus.Disabled, $"no receivers configured under {AlertOptions.Section}:Receivers");
+            return;
+        }
+
+        states.Report(Component, ComponentStatus.Starting);
+        await leased.RunAsync(LeaseName, RunAsync,
+            () => states.Report(Component, ComponentStatus.Running, "standby: another instance sends the notifications"), stoppingToken);
+    }
+
+    private async Task RunAsync(CancellationToken token)
+    {
+        workers = [.. receivers.All.Select(r => new DeliveryWorker(r, dbFactory, options.Value.Delivery, clock, logger))];
+        var delivering = workers.Select(w => Task.Run(() => w.RunAsync(token), CancellationToken.None)).ToList();
+        var loaded = false;
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                try
+                {
+                    if (!loaded)
+                    {
+                        await LoadGroupsAsync(token);
+                        loaded = true;
+                    }
+
+                    await RouteAsync(token);
+                    if (await FlushAsync(token))
+                    {
+                        foreach (var worker in workers)
+                        {
+                            worker.Wakeup.Signal();
+                        }
+                    }
+
+                    Report();
+                }
+                catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
+                {
+                    // What was not stored is read again: the notices stay until their groups are stored.
+                    logger.LogWarning(ex, "Notifications not routed; trying again");
+                    states.Report(Component, ComponentStatus.Degraded, $"cannot read or store notifications: {ex.Message}");
+                    loaded = false;
+                    await Task.Delay(TimeSpan.FromSeconds(1), clock, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    continue;
+                }
+
+                await notices.Wakeup.WaitAsync(Tick, token);
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(delivering);
+        }
+    }
+
+    private async Task LoadGroupsAsync(CancellationToken token)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(token);
+        groups.Clear();
+        foreach (var row in await db.Set<NotificationGroupRow>().ToListAsync(token))
+        {
+            groups[Id(row.Receiver, row.GroupKey)] = NotificationGroup.Load(row);
+        }
+    }
+
+    /// <summary>Puts the stored notices into their groups; stores the groups and drops the notices in one transaction.</summary>
+    private async Task RouteAsync(CancellationToken token)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(token);
+        var batch = await db.Set<AlertNotice>().AsNoTracking().OrderBy(n => n.Id).Take(NoticeBatch).ToListAsync(token);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var failing = workers.Where(w => w.FailingSince is not null).Select(w => w.Receiver).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var changed = new HashSet<NotificationGroup>();
+        foreach (var notice in batch)
+        {
+            var alert = JsonSerializer.Deserialize<NotifiedAlert>(notice.Body, NotifiedAlert.Json)!;
+            var labels = alert.Labels;
+            foreach (var route in routes.For(labels))
+            {
+                // The alert that a receiver fails goes to the others: the failing one would only queue it behind the rest.
+                if (alert.Source == Component && failing.Contains(route.Receiver))
+                {
+                    continue;
+                }
+
+                var (key, groupLabels) = route.GroupOf(labels);
+                var id = Id(route.Receiver, key);
+                var group = groups.GetValueOrDefault(id) ?? NotificationGroup.New(route.Receiver, key, groupLabels, now);
+                if (group.Add(alert, route, now))
+                {
+                    groups[id] = group;
+                    changed.Add(group);
+                }
+            }
+        }
+
+        var last = batch[^1].Id;
+        await using var transaction = await db.Database.BeginTransactionAsync(token);
+        foreach (var group in changed)
+        {
+            var row = group.ToRow();
+            if (row.Id == 0)
+            {
+                db.Add(row);
+            }
+            else
+            {
+                db.Update(row);
+            }
+        }
+
+        await db.SaveChangesAsync(token);
+        await db.Set<AlertNotice>().Where(n => n.Id <= last).ExecuteDeleteAsync(token);
+        await transaction.CommitAsync(token);
+    }
+
+    /// <summary>Sends every group that is due: its notification and its new state in one transaction.</summary>
+    /// <returns>Whether any notification was written.</returns>
+    private async Task<bool> FlushAsync(CancellationToken token)
+    {
+        var now = clock.GetUtcNow();
+        var due = new List<(NotificationGroup Group, NotificationRoute? Route)>();
+        foreach (var group in groups.Values)
+        {
+            var route = RouteOf(group);
+            if (route is null || group.Due(route, now, static _ => true))
+            {
+                due.Add((group, route));
+            }
+        }
+
+        if (due.Count == 0)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(token);
+        var written = 0;
+        foreach (var (group, route) in due)
+        {
+            var receiver = route is null ? null : receivers.Find(group.Receiver);
+            if (receiver is null)
+            {
+                // The configuration no longer has its route: the group has no one to go to.
+                logger.LogInformation("Notification group {Group} of {Receiver} has no route any more; dropped", group.Key, group.Receiver);
+                RemoveGroup(db, group);
+                continue;
+            }
+
+            if (group.Flush(now, receiver.SendResolved) is { } message)
+            {
+                db.Add(new NotificationRow
+                {
+                    Key = message.Key,
+                    Receiver = message.Receiver,
+                    GroupKey = message.GroupKey,
+                    Status = message.Status,
+                    AlertCount = message.Alerts.Count,
+                    Body = JsonSerializer.Serialize(message, NotifiedAlert.Json),
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                });
+                written++;
+            }
+
+            if (group.IsEmpty)
+            {
+                RemoveGroup(db, group);
+            }
+            else
+            {
+                db.Update(group.ToRow());
+            }
+        }
+
+        await db.SaveChangesAsync(token);
+        return written > 0;
+    }
+
+    private void RemoveGroup(KittDbContext db, NotificationGroup group)
+    {
+        groups.Remove(Id(group.Receiver, group.Key));
+        var row = group.ToRow();
+        if (row.Id != 0)
+        {
+            db.Remove(row);
+        }
+    }
+
+    /// <summary>The route a group was made by: its key starts with the route's position.</summary>
+    private NotificationRoute? RouteOf(NotificationGroup group)
+    {
+        var colon = group.Key.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && int.TryParse(group.Key.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            && index < routes.All.Count && string.Equals(routes.All[index].Receiver, group.Receiver, StringComparison.OrdinalIgnoreCase)
+            ? routes.All[index]
+            : null;
+    }
+
+    private void Report()
+    {
+        var failing = workers.Where(w => w.FailingSince is not null).ToList();
+        if (failing.Count == 0)
+        {
+            states.Report(Component, ComponentStatus.Running, $"{workers.Count} receivers"); // counts stay out of the reason: each new reason is a recorded transition
+            return;
+        }
+
+        states.Report(Component, ComponentStatus.Degraded, string.Join("; ", failing.Select(w =>
+            string.Create(CultureInfo.InvariantCulture, $"receiver {w.Receiver} failing since {w.FailingSince:HH:mm:ss} UTC: {w.LastError}"))));
+    }
+
+    private static string Id(string receiver, string key) => receiver.ToLowerInvariant() + "\n" + key;
+}
