@@ -183,7 +183,7 @@ internal static class AlertsBench
         }, LiveComponentBase.RenderInterval);
 
         var store = new AlertStore(factory, new Outbox(Microsoft.Extensions.Options.Options.Create(new KafkaOptions()), TimeProvider.System), storage,
-            new NotificationRoutes(Microsoft.Extensions.Options.Options.Create(new AlertOptions())), new NoticeSignal(), TimeProvider.System);
+            new NotificationRoutes(Microsoft.Extensions.Options.Options.Create(new AlertOptions())), new NoticeSignal(), new Silences(factory, TimeProvider.System), TimeProvider.System);
         var watch = Stopwatch.StartNew();
         var transitions = tracker.Evaluate("burst", conditions);
         foreach (var announced in await store.SaveAsync(transitions, CancellationToken.None))

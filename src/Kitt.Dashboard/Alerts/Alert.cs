@@ -40,6 +40,19 @@ public sealed class Alert
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The silence that matched when the alert fired: it is stored and shown, but neither toasts nor notifies.</summary>
+    public long? SilencedBy { get; set; }
+
+    /// <summary>The firing alert that made this one a consequence (e.g. <c>source_unavailable:docker</c>), when it fired.</summary>
+    public string? InhibitedBy { get; set; }
+
+    /// <summary>Who took the alert up; its repeat notifications stop while it is acknowledged.</summary>
+    public string? AckedBy { get; set; }
+
+    public DateTimeOffset? AckedAt { get; set; }
+
+    public string? AckComment { get; set; }
+
     public List<AlertChange> Changes { get; set; } = [];
 }
 

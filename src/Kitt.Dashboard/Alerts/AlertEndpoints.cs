@@ -105,6 +105,7 @@ public static class AlertEndpoints
             .Produces<AlertTimeline>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapAlertNotifications();
+        endpoints.MapSilencesAndAcks();
         return endpoints;
     }
 
@@ -112,7 +113,8 @@ public static class AlertEndpoints
 
     internal static AlertItem Wire(AlertRow r) => new(
         r.Id, r.Key, r.Type, r.Source, r.Severity.ToString().ToLowerInvariant(), r.State.ToString().ToLowerInvariant(),
-        r.Title, r.Message, r.Value, r.Threshold, r.FiredAt, r.ResolvedAt, r.Read);
+        r.Title, r.Message, r.Value, r.Threshold, r.FiredAt, r.ResolvedAt, r.Read,
+        r.Handling?.SilencedBy, r.Handling?.InhibitedBy, r.Handling?.AckedBy, r.Handling?.AckedAt, r.Handling?.AckComment);
 
     private static Task Describe(OpenApiOperation operation, IEnumerable<QueryParameter> parameters)
     {

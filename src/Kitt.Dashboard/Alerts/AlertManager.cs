@@ -24,6 +24,7 @@ public sealed class AlertManager(
     ITopicHub hub,
     ComponentStates states,
     AlertThresholds thresholds,
+    Silences silences,
     ErrorRate errorRate,
     AlertStore store,
     IOptions<AlertOptions> options,
@@ -137,10 +138,11 @@ public sealed class AlertManager(
         try
         {
             await thresholds.LoadAsync(token);
+            await silences.RefreshIfStaleAsync(token);
         }
         catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
         {
-            logger.LogDebug(ex, "Thresholds not refreshed; the last read ones apply");
+            logger.LogDebug(ex, "Thresholds and silences not refreshed; the last read ones apply");
         }
     }
 
@@ -192,6 +194,7 @@ public sealed class AlertManager(
         async token =>
         {
             await thresholds.LoadAsync(token);
+            await silences.LoadAsync(token);
             foreach (var alert in await store.LoadFiringAsync(token))
             {
                 tracker.Restore(AlertGroups.Of(alert.Type, alert.Source), new AlertCondition(

@@ -17,7 +17,18 @@ public sealed record AlertRow(
     double? Threshold,
     DateTimeOffset FiredAt,
     DateTimeOffset? ResolvedAt,
-    bool Read);
+    bool Read,
+    AlertHandling? Handling = null)
+{
+    public bool Silenced => Handling?.SilencedBy is not null;
+
+    public bool Inhibited => Handling?.InhibitedBy is not null;
+
+    public bool Acknowledged => Handling?.AckedBy is not null;
+}
+
+/// <summary>How people and rules took an alert up: the silence or inhibiting alert that muted it, and who acknowledged it.</summary>
+public sealed record AlertHandling(long? SilencedBy, string? InhibitedBy, string? AckedBy, DateTimeOffset? AckedAt, string? AckComment);
 
 /// <param name="Total">How many alerts the filter selects; when <paramref name="TotalCapped"/>, at least this many.</param>
 public sealed record AlertPage(int Total, IReadOnlyList<AlertRow> Items, bool TotalCapped = false);
@@ -282,7 +293,16 @@ public sealed class AlertQueries(
         var readUpTo = reader?.ReadUpTo ?? DateTimeOffset.MinValue;
         return query.Select(a => new AlertRow(
             a.Id, a.Key, a.Type, a.Source, a.Severity, a.State, a.Title, a.Message, a.Value, a.Threshold, a.FiredAt, a.ResolvedAt,
-            a.FiredAt <= readUpTo || db.AlertReads.Any(r => r.UserId == userId && r.AlertId == a.Id)));
+            a.FiredAt <= readUpTo || db.AlertReads.Any(r => r.UserId == userId && r.AlertId == a.Id),
+            new AlertHandling(a.SilencedBy, a.InhibitedBy, a.AckedBy, a.AckedAt, a.AckComment)));
+    }
+
+    /// <summary>One alert as the lists show it, read again after someone took it up.</summary>
+    public async Task<AlertRow?> FindAsync(long id, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reader = await ReaderAsync(db, userId, cancellationToken);
+        return await Rows(db, db.Alerts.AsNoTracking().Where(a => a.Id == id), userId, reader).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static Task<AlertReader?> ReaderAsync(KittDbContext db, string userId, CancellationToken cancellationToken) =>

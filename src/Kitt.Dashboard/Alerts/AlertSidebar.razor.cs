@@ -19,6 +19,8 @@ public partial class AlertSidebar
     private string state = Any;
     private bool muted;
     private string reader = "";
+    private string userName = "";
+    private bool canRespond;
 
     [CascadingParameter]
     private Task<AuthenticationState> Authentication { get; set; } = default!;
@@ -36,7 +38,10 @@ public partial class AlertSidebar
 
     protected override async Task OnInitializedAsync()
     {
-        reader = Callers.Id((await Authentication).User);
+        var user = (await Authentication).User;
+        reader = Callers.Id(user);
+        userName = Callers.Name(user);
+        canRespond = Policies.RolesOf[Policies.Respond].Any(user.IsInRole);
         muted = await Queries.IsMutedAsync(reader);
         // New alerts are prepended by reloading the newest page: the filters apply to them too.
         Subscribe(AlertEvent.Topic, _ => LoadAsync());

@@ -12,7 +12,7 @@ namespace Kitt.Dashboard.Alerts;
 /// Stores the alert-manager's transitions, a whole evaluation (or a burst of them) in one transaction with their
 /// outbox events, before anything is announced. Remembers which row is open for each firing key, so a resolve updates the alert it ends.
 /// </summary>
-public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbox outbox, AlertStorage storage, NotificationRoutes routes, NoticeSignal notices, TimeProvider clock)
+public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbox outbox, AlertStorage storage, NotificationRoutes routes, NoticeSignal notices, Silences silences, TimeProvider clock)
 {
     private readonly Dictionary<string, long> openByKey = new(StringComparer.Ordinal);
 
@@ -49,8 +49,11 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
                     Value = c.Value, Threshold = c.FireAt, FiredAt = t.At, UpdatedAt = t.At,
                 };
                 alert.Changes.Add(change);
+                // Silenced and inhibited alerts are stored and shown, but neither toast nor notify.
+                alert.InhibitedBy = Inhibitions.By(c.Type, c.Source) is { } by && (opened.ContainsKey(by) || openByKey.ContainsKey(by)) ? by : null;
+                alert.SilencedBy = silences.Match(AlertLabels.Of(c.Type, c.Source, c.Severity, c.Key));
                 opened[c.Key] = alert;
-                touched.Add((alert, t.Notify));
+                touched.Add((alert, t.Notify && alert.SilencedBy is null && alert.InhibitedBy is null));
             }
             else
             {

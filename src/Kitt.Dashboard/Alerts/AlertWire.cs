@@ -14,7 +14,12 @@ public sealed record AlertItem(
     double? Threshold,
     DateTimeOffset FiredAt,
     DateTimeOffset? ResolvedAt,
-    bool Read);
+    bool Read,
+    long? SilencedBy = null,
+    string? InhibitedBy = null,
+    string? AckedBy = null,
+    DateTimeOffset? AckedAt = null,
+    string? AckComment = null);
 
 /// <summary>The body of <c>GET /api/alerts</c>: one page of the filtered alerts and how many the filter selects.</summary>
 public sealed record AlertListing(int Total, bool TotalCapped, IReadOnlyList<AlertItem> Items);

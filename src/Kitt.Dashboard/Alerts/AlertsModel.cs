@@ -15,6 +15,9 @@ public static class AlertsModel
             e.Property(x => x.Source).HasMaxLength(256);
             e.Property(x => x.Title).HasMaxLength(300);
             e.Property(x => x.Message).HasMaxLength(2000);
+            e.Property(x => x.InhibitedBy).HasMaxLength(300);
+            e.Property(x => x.AckedBy).HasMaxLength(256);
+            e.Property(x => x.AckComment).HasMaxLength(1000);
             // Severity and state stay integers: severity sorts by rank, and both filter on small indexes.
             e.HasIndex(x => x.FiredAt);
             e.HasIndex(x => new { x.Severity, x.FiredAt });
@@ -22,6 +25,15 @@ public static class AlertsModel
             e.HasIndex(x => new { x.Source, x.FiredAt });
             e.HasIndex(x => new { x.State, x.FiredAt });
             e.HasMany(x => x.Changes).WithOne().HasForeignKey(x => x.AlertId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Silence>(e =>
+        {
+            e.ToTable("alert_silences");
+            e.Property(x => x.Matchers).HasMaxLength(4000);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.Property(x => x.Comment).HasMaxLength(1000);
+            e.HasIndex(x => x.EndsAt);
         });
 
         modelBuilder.Entity<AlertChange>(e =>

@@ -30,6 +30,8 @@ public partial class AlertsPage
     private IReadOnlyList<AlertChange> timeline = [];
     private string? error;
     private string reader = "";
+    private string userName = "";
+    private bool canRespond;
 
     [Inject]
     private AlertQueries Queries { get; set; } = default!;
@@ -61,7 +63,10 @@ public partial class AlertsPage
 
     protected override async Task OnInitializedAsync()
     {
-        reader = Callers.Id((await Authentication).User);
+        var user = (await Authentication).User;
+        reader = Callers.Id(user);
+        userName = Callers.Name(user);
+        canRespond = Policies.RolesOf[Policies.Respond].Any(user.IsInRole);
         Navigation.LocationChanged += OnLocationChanged;
         ReadAddress();
         Subscribe<AlertEvent>(AlertEvent.Topic, OnAlertsAsync);
@@ -193,6 +198,20 @@ public partial class AlertsPage
     {
         shown = row;
         timeline = await Queries.TimelineAsync(row.Id) ?? []; // none when the alert was archived meanwhile
+    }
+
+    /// <summary>After an acknowledgement or a silence: the row again as stored, and the grid with it.</summary>
+    private async Task ReloadShownAsync()
+    {
+        if (shown is not null)
+        {
+            shown = await Queries.FindAsync(shown.Id, reader) ?? shown;
+        }
+
+        if (grid is not null)
+        {
+            await grid.ReloadServerData();
+        }
     }
 
     private void SetText(string value) => Apply(filter with { Text = NullIfEmpty(value) });

@@ -17,6 +17,8 @@ public static class AlertsSetup
         services.AddSingleton<ErrorRate>();
         services.AddSingleton<AlertThresholds>();
         services.AddSingleton<AlertStore>();
+        services.AddSingleton<Silences>();
+        services.AddSingleton<AlertAcks>();
         services.AddSingleton<AlertQueries>();
         AddStorage(services, StoreProvider.For(configuration));
         services.AddHostedService<AlertManager>();

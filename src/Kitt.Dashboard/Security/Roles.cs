@@ -35,6 +35,9 @@ public static class Policies
     /// <summary>Shipments, packing, the 3D view.</summary>
     public const string Dispatch = "dispatch";
 
+    /// <summary>Taking alerts up: acknowledging and silencing them, for whoever watches them (Operators and Analysts).</summary>
+    public const string Respond = "respond";
+
     /// <summary>Users, API keys, thresholds.</summary>
     public const string Administer = "administer";
 
@@ -43,6 +46,7 @@ public static class Policies
         [Operate] = [Roles.Operator, Roles.Admin],
         [Analyze] = [Roles.Analyst, Roles.Admin],
         [Dispatch] = [Roles.Dispatcher, Roles.Admin],
+        [Respond] = [Roles.Operator, Roles.Analyst, Roles.Admin],
         [Administer] = [Roles.Admin],
     };
 }

@@ -78,6 +78,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.Operate, p => p.RequireRole(Policies.RolesOf[Policies.Operate]))
             .AddPolicy(Policies.Analyze, p => p.RequireRole(Policies.RolesOf[Policies.Analyze]))
             .AddPolicy(Policies.Dispatch, p => p.RequireRole(Policies.RolesOf[Policies.Dispatch]))
+            .AddPolicy(Policies.Respond, p => p.RequireRole(Policies.RolesOf[Policies.Respond]))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Policies.RolesOf[Policies.Administer]));
 
         services.AddCascadingAuthenticationState();

@@ -65,10 +65,11 @@ public sealed class NotificationGroup
 
     /// <summary>Sends the group: the alerts to tell, then resolved ones leave it.</summary>
     /// <param name="sendResolved">Alertmanager's <c>send_resolved</c>: false leaves resolved alerts out of the message.</param>
-    /// <returns>The message, or null when nothing is left to tell (only resolved alerts, and those not sent).</returns>
-    public NotificationMessage? Flush(DateTimeOffset now, bool sendResolved)
+    /// <param name="hidden">Firing alerts not to tell now: silenced or inhibited. They stay in the group.</param>
+    /// <returns>The message, or null when nothing is left to tell.</returns>
+    public NotificationMessage? Flush(DateTimeOffset now, bool sendResolved, Func<NotifiedAlert, bool> hidden)
     {
-        var told = members.Values.Where(a => a.Firing || sendResolved).OrderBy(a => a.StartsAt).ThenBy(a => a.Id).ToList();
+        var told = members.Values.Where(a => a.Firing ? !hidden(a) : sendResolved).OrderBy(a => a.StartsAt).ThenBy(a => a.Id).ToList();
         foreach (var resolved in members.Values.Where(a => !a.Firing).ToList())
         {
             members.Remove(resolved.Key);

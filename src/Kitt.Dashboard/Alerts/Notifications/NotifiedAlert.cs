@@ -27,14 +27,7 @@ public sealed record NotifiedAlert(
     /// <c>severity</c> in lower case, and <c>key</c>. The names Alertmanager users know come first.
     /// </summary>
     [JsonIgnore]
-    public IReadOnlyDictionary<string, string> Labels => new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["alertname"] = Type,
-        ["type"] = Type,
-        ["source"] = Source,
-        ["severity"] = Severity.ToString().ToLowerInvariant(),
-        ["key"] = Key,
-    };
+    public IReadOnlyDictionary<string, string> Labels => AlertLabels.Of(Type, Source, Severity, Key);
 
     public static NotifiedAlert From(Alert alert) => new(
         alert.Id, alert.Key, alert.Type, alert.Source, alert.Severity, alert.State, alert.Title, alert.Message, alert.Value,

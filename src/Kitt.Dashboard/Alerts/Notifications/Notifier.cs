@@ -20,6 +20,7 @@ public sealed class Notifier(
     NotificationRoutes routes,
     AlertReceivers receivers,
     NoticeSignal notices,
+    Silences silences,
     ComponentStates states,
     LeasedWork leased,
     IOptions<AlertOptions> options,
@@ -39,6 +40,9 @@ public sealed class Notifier(
     private readonly Dictionary<string, NotificationGroup> groups = new(StringComparer.Ordinal);
 
     private IReadOnlyList<DeliveryWorker> workers = [];
+
+    private Muting? muting;
+    private DateTimeOffset mutingReadAt;
 
     /// <summary>How each receiver is doing on this instance, for the admin view; empty while another instance sends.</summary>
     public IReadOnlyList<ReceiverStatus> Receivers() =>
@@ -175,35 +179,36 @@ public sealed class Notifier(
     private async Task<bool> FlushAsync(CancellationToken token)
     {
         var now = clock.GetUtcNow();
-        var due = new List<(NotificationGroup Group, NotificationRoute? Route)>();
-        foreach (var group in groups.Values)
-        {
-            var route = RouteOf(group);
-            if (route is null || group.Due(route, now, static _ => true))
-            {
-                due.Add((group, route));
-            }
-        }
-
-        if (due.Count == 0)
+        var candidates = groups.Values.Where(g => RouteOf(g) is not { } r || g.NextDue(r) <= now).ToList();
+        if (candidates.Count == 0)
         {
             return false;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(token);
+        var muting = await MutingAsync(db, now, token);
         var written = 0;
-        foreach (var (group, route) in due)
+        var changed = false;
+        foreach (var group in candidates)
         {
+            var route = RouteOf(group);
             var receiver = route is null ? null : receivers.Find(group.Receiver);
-            if (receiver is null)
+            if (route is null || receiver is null)
             {
                 // The configuration no longer has its route: the group has no one to go to.
                 logger.LogInformation("Notification group {Group} of {Receiver} has no route any more; dropped", group.Key, group.Receiver);
                 RemoveGroup(db, group);
+                changed = true;
                 continue;
             }
 
-            if (group.Flush(now, receiver.SendResolved) is { } message)
+            if (!group.Due(route, now, muting.Repeats))
+            {
+                continue;
+            }
+
+            changed = true;
+            if (group.Flush(now, receiver.SendResolved, muting.Hidden) is { } message)
             {
                 db.Add(new NotificationRow
                 {
@@ -229,8 +234,31 @@ public sealed class Notifier(
             }
         }
 
-        await db.SaveChangesAsync(token);
+        if (changed)
+        {
+            await db.SaveChangesAsync(token);
+        }
+
         return written > 0;
+    }
+
+    /// <summary>
+    /// Acknowledged and inhibiting alerts as the store has them, read at most every two seconds: a group whose repeat
+    /// is due while all its alerts are acknowledged stays due, and must not cost a query every tick.
+    /// </summary>
+    private async Task<Muting> MutingAsync(KittDbContext db, DateTimeOffset now, CancellationToken token)
+    {
+        if (muting is { } known && now - mutingReadAt < TimeSpan.FromSeconds(2))
+        {
+            return known with { Silences = silences.Current, At = now };
+        }
+
+        await silences.RefreshIfStaleAsync(token);
+        var acknowledged = await db.Alerts.AsNoTracking().Where(a => a.State == AlertState.Firing && a.AckedAt != null).Select(a => a.Id).ToListAsync(token);
+        var inhibitors = await db.Alerts.AsNoTracking().Where(a => a.State == AlertState.Firing && Inhibitions.Inhibitors.Contains(a.Key)).Select(a => a.Key).ToListAsync(token);
+        muting = new Muting(acknowledged.ToHashSet(), inhibitors.ToHashSet(StringComparer.Ordinal), silences.Current, now);
+        mutingReadAt = now;
+        return muting;
     }
 
     private void RemoveGroup(KittDbContext db, NotificationGroup group)

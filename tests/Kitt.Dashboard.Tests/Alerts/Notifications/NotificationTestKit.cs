@@ -19,6 +19,9 @@ internal static class NotificationTestKit
     {
         var settings = new Dictionary<string, string>
         {
+            // The test tells the alert-manager its polls; the app's own docker source stays off (no engine, no
+            // "docker unavailable" alert inhibiting the containers' ones, no snapshot published over the test's).
+            ["Features:ContainerStats"] = "false",
             [$"Alerts:Receivers:{name}:Kind"] = kind,
             [$"Alerts:Routes:{route}:Receiver"] = name,
             [$"Alerts:Routes:{route}:Match:0"] = "type=container_exit",
