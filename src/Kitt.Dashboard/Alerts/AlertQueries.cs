@@ -157,10 +157,18 @@ public sealed class AlertQueries(
     public Task SetMutedAsync(string userId, bool muted, CancellationToken cancellationToken = default) =>
         UpdateReaderAsync(userId, r => r.MuteInfoAndWarning = muted, cancellationToken);
 
-    public async Task<bool> IsMutedAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<bool> IsMutedAsync(string userId, CancellationToken cancellationToken = default) =>
+        (await ToastSettingsAsync(userId, cancellationToken)).Muted;
+
+    public Task SetSoundAsync(string userId, bool sound, CancellationToken cancellationToken = default) =>
+        UpdateReaderAsync(userId, r => r.SoundForCritical = sound, cancellationToken);
+
+    /// <summary>How a user's toasts behave: info and warning muted, and a sound for critical alerts.</summary>
+    public async Task<(bool Muted, bool Sound)> ToastSettingsAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return (await ReaderAsync(db, userId, cancellationToken))?.MuteInfoAndWarning ?? false;
+        var reader = await ReaderAsync(db, userId, cancellationToken);
+        return (reader?.MuteInfoAndWarning ?? false, reader?.SoundForCritical ?? false);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ public sealed class AlertRead
 
 /// <summary>
 /// One user's view of the alerts: what the sidebar was cleared up to (the alerts stay in the history for
-/// analysts), and whether info and warning toasts are muted.
+/// analysts), whether info and warning toasts are muted, and whether critical ones sound.
 /// </summary>
 public sealed class AlertReader
 {
@@ -25,4 +25,7 @@ public sealed class AlertReader
     public DateTimeOffset? ReadUpTo { get; set; }
 
     public bool MuteInfoAndWarning { get; set; }
+
+    /// <summary>Whether this user's browser plays a sound when a critical alert fires: for whoever looks away from the screen.</summary>
+    public bool SoundForCritical { get; set; }
 }

@@ -18,6 +18,7 @@ public partial class AlertSidebar
     private string type = Any;
     private string state = Any;
     private bool muted;
+    private bool sound;
     private string reader = "";
     private string userName = "";
     private bool canRespond;
@@ -42,7 +43,7 @@ public partial class AlertSidebar
         reader = Callers.Id(user);
         userName = Callers.Name(user);
         canRespond = Policies.RolesOf[Policies.Respond].Any(user.IsInRole);
-        muted = await Queries.IsMutedAsync(reader);
+        (muted, sound) = await Queries.ToastSettingsAsync(reader);
         // New alerts are prepended by reloading the newest page: the filters apply to them too.
         Subscribe(AlertEvent.Topic, _ => LoadAsync());
         await LoadAsync();
@@ -90,6 +91,12 @@ public partial class AlertSidebar
     {
         muted = value;
         await Queries.SetMutedAsync(reader, value);
+    }
+
+    private async Task SoundChanged(bool value)
+    {
+        sound = value;
+        await Queries.SetSoundAsync(reader, value);
     }
 
     private string ItemClass(AlertRow alert) =>

@@ -7,7 +7,7 @@ namespace Kitt.Dashboard.Tests.Components;
 /// <summary>The sidebar over a real SQLite store, fed by the real hub, for a signed-in analyst.</summary>
 public sealed class AlertSidebarTests : DashboardTestContext
 {
-    public AlertSidebarTests() => AddAuthorization().SetAuthorized("ana");
+    public AlertSidebarTests() => AddAuthorization().SetAuthorized("ana").SetRoles(Kitt.Dashboard.Security.Roles.Analyst);
 
     [Fact]
     public async Task Lists_newest_first_filters_by_text_and_marks_read()
@@ -46,6 +46,39 @@ public sealed class AlertSidebarTests : DashboardTestContext
         var history = await Services.GetRequiredService<AlertQueries>().PageAsync(AlertFilter.All, "someone-else");
         Assert.Equal(2, history.Total);
     }
+
+    [Fact]
+    public async Task An_analyst_acknowledges_and_silences_an_alert_where_it_shows_and_the_sound_switch_is_kept()
+    {
+        await StoreAsync(Fire("cpu", "router"));
+        var cut = Render<AlertSidebar>();
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=alert-ack]")));
+
+        cut.Find("[data-testid=alert-ack]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Acknowledged by ana", cut.Find("[data-testid=alert-acked]").TextContent));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=alert-unack]")));
+        cut.Find("[data-testid=alert-silence]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Silenced until", cut.Find("[data-testid=alert-handling]").TextContent));
+        var silence = Assert.Single(await Services.GetRequiredService<Silences>().ListAsync(false, default));
+        Assert.Equal(["alertname=cpu", "source=router"], silence.Matchers.Select(m => $"{m.Name}={m.Value}"));
+        Assert.Equal("ana", silence.CreatedBy);
+
+        // The next alert of that rule on that source fires silenced, and shows so.
+        await StoreAsync(Resolve("cpu", "router"));
+        foreach (var announced in await StoreAsync(Fire("cpu", "router")))
+        {
+            Hub.Publish(AlertEvent.Topic, announced);
+        }
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=alert-silenced]")));
+
+        cut.Find("input[data-testid=sound-switch]").Change(true);
+        cut.WaitForAssertion(() => Assert.True(Services.GetRequiredService<AlertQueries>().ToastSettingsAsync("ana").GetAwaiter().GetResult().Sound));
+    }
+
+    private static AlertTransition Resolve(string type, string source) => new(
+        AlertCondition.Flag(type, source, AlertSeverity.Warning, false, TimeSpan.Zero, $"{type} on {source}", "test"),
+        AlertState.Resolved, DateTimeOffset.UtcNow, Notify: false);
 
     private static AlertTransition Fire(string type, string source) => new(
         AlertCondition.Flag(type, source, AlertSeverity.Warning, true, TimeSpan.Zero, $"{type} on {source}", "test"),

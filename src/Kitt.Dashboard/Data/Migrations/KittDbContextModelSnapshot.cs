@@ -165,6 +165,9 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.Property<long?>("ReadUpTo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SoundForCritical")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("UserId");
 
                     b.ToTable("alert_readers", (string)null);

@@ -199,6 +199,9 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                     b.Property<long?>("ReadUpTo")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("SoundForCritical")
+                        .HasColumnType("boolean");
+
                     b.HasKey("UserId");
 
                     b.ToTable("alert_readers", (string)null);
