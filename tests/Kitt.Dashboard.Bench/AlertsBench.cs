@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Silencing;
 using Kitt.Dashboard.Alerts.Notifications;
 using System.Diagnostics;
 using Kitt.Dashboard.Alerts;

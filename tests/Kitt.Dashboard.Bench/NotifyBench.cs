@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Silencing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Silencing;
 using System.Threading.Channels;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Data;

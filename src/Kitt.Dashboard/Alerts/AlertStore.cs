@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Silencing;
 using System.Globalization;
 using System.Text.Json;
 using Kitt.Dashboard.Alerts.Notifications;

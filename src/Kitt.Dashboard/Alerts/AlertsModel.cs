@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Silencing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kitt.Dashboard.Alerts;

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Silencing;
 using Kitt.Dashboard.Alerts.Notifications;
 using Kitt.Dashboard.Data;
 using Kitt.Dashboard.Hosting;
@@ -36,6 +37,8 @@ public static class AlertsSetup
         services.AddSingleton<NoticeSignal>();
         services.AddSingleton<Notifier>();
         services.AddHostedService(sp => sp.GetRequiredService<Notifier>());
+        services.AddSingleton<NotificationLog>();
+        services.AddSingleton<ReceiverHealth>();
     }
 
     private static void AddStorage(IServiceCollection services, StoreProvider provider)

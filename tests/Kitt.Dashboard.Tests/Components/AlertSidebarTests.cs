@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Silencing;
 using Bunit;
 using Kitt.Dashboard.Alerts;
 using Microsoft.Extensions.DependencyInjection;

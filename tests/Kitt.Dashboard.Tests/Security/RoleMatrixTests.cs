@@ -17,6 +17,8 @@ public sealed class RoleMatrixTests(DashboardAppFactory app) : IClassFixture<Das
         ["/admin/users"] = [Roles.Admin],
         ["/admin/api-keys"] = [Roles.Admin],
         ["/admin/thresholds"] = [Roles.Admin],
+        ["/admin/notifications"] = [Roles.Admin],
+        ["/silences"] = [Roles.Operator, Roles.Analyst, Roles.Admin],
     };
 
     public static TheoryData<string> AllRoles => [.. Roles.All];

@@ -1,3 +1,5 @@
+using Kitt.Dashboard.Alerts.Silencing;
+
 namespace Kitt.Dashboard.Alerts.Notifications;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Silencing;
 using System.Globalization;
 using System.Text.Json;
 using Kitt.Dashboard.Data;
@@ -21,6 +22,7 @@ public sealed class Notifier(
     AlertReceivers receivers,
     NoticeSignal notices,
     Silences silences,
+    ReceiverHealth health,
     ComponentStates states,
     LeasedWork leased,
     IOptions<AlertOptions> options,
@@ -43,10 +45,6 @@ public sealed class Notifier(
 
     private Muting? muting;
     private DateTimeOffset mutingReadAt;
-
-    /// <summary>How each receiver is doing on this instance, for the admin view; empty while another instance sends.</summary>
-    public IReadOnlyList<ReceiverStatus> Receivers() =>
-        [.. workers.Select(w => new ReceiverStatus(w.Receiver, receivers.Find(w.Receiver)!.Kind, w.FailingSince is null, w.FailingSince, w.LastError, w.Waiting))];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -283,6 +281,7 @@ public sealed class Notifier(
 
     private void Report()
     {
+        health.Set([.. workers.Select(w => new ReceiverStatus(w.Receiver, receivers.Find(w.Receiver)!.Kind, w.FailingSince is null, w.FailingSince, w.LastError, w.Waiting))]);
         var failing = workers.Where(w => w.FailingSince is not null).ToList();
         if (failing.Count == 0)
         {

@@ -298,7 +298,7 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Kitt.Dashboard.Alerts.Silence", b =>
+            modelBuilder.Entity("Kitt.Dashboard.Alerts.Silencing.Silence", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -338,7 +338,7 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Kitt.Dashboard.Alerts.Silence", b =>
+            modelBuilder.Entity("Kitt.Dashboard.Alerts.Silencing.Silence", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -3,7 +3,7 @@ using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kitt.Dashboard.Alerts;
+namespace Kitt.Dashboard.Alerts.Silencing;
 
 /// <summary>Silences and acknowledgements over REST, for Operators, Analysts and Admins: the people who take alerts up.</summary>
 public static class SilenceEndpoints

@@ -3,7 +3,7 @@ using Kitt.Dashboard.Alerts.Notifications;
 using Kitt.Dashboard.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kitt.Dashboard.Alerts;
+namespace Kitt.Dashboard.Alerts.Silencing;
 
 /// <summary>
 /// Creates, lists, extends and expires silences, and answers whether one silences an alert. The silences in force are

@@ -1,6 +1,6 @@
 using Kitt.Dashboard.Alerts.Notifications;
 
-namespace Kitt.Dashboard.Alerts;
+namespace Kitt.Dashboard.Alerts.Silencing;
 
 /// <summary>
 /// The silences in force, arranged so an alert is tested against few of them: each silence with an equality matcher

@@ -1,4 +1,4 @@
-namespace Kitt.Dashboard.Alerts;
+namespace Kitt.Dashboard.Alerts.Silencing;
 
 /// <summary>
 /// A silence, as Alertmanager has them: alerts whose labels match every matcher between <see cref="StartsAt"/> and
