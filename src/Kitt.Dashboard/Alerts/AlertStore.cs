@@ -37,6 +37,7 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var touched = new List<(Alert Alert, bool Notify)>();
         var opened = new Dictionary<string, Alert>(StringComparer.Ordinal);
+        var closed = new HashSet<string>(StringComparer.Ordinal); // resolved in this save, still in openByKey until it commits
         foreach (var t in transitions)
         {
             var c = t.Condition;
@@ -51,7 +52,7 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
                 };
                 alert.Changes.Add(change);
                 // Silenced and inhibited alerts are stored and shown, but neither toast nor notify.
-                alert.InhibitedBy = Inhibitions.By(c.Type, c.Source) is { } by && (opened.ContainsKey(by) || openByKey.ContainsKey(by)) ? by : null;
+                alert.InhibitedBy = Inhibitions.By(c.Type, c.Source) is { } by && (opened.ContainsKey(by) || (openByKey.ContainsKey(by) && !closed.Contains(by))) ? by : null;
                 alert.SilencedBy = silences.Match(AlertLabels.Of(c.Type, c.Source, c.Severity, c.Key));
                 opened[c.Key] = alert;
                 touched.Add((alert, t.Notify && alert.SilencedBy is null && alert.InhibitedBy is null));
@@ -64,6 +65,7 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
                     continue; // nothing stored to resolve
                 }
 
+                closed.Add(c.Key);
                 open.State = AlertState.Resolved;
                 open.ResolvedAt = t.At;
                 open.UpdatedAt = t.At;
@@ -109,8 +111,9 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
     }
 
     /// <summary>
-    /// What the receivers are to hear of, an alert once however often it changed in the save: a firing that was
-    /// announced (not one within its cooldown), and every resolve, which the notifier drops for alerts it never sent.
+    /// What the receivers are to hear of: every alert the save changed, once however often it changed. The cooldown
+    /// and silences hold back toasts here; for receivers, grouping holds back repeats, and the notifier leaves silenced
+    /// and inhibited alerts out of what it sends until they may be told (Alertmanager's way).
     /// </summary>
     private List<AlertNotice> Notices(List<(Alert Alert, bool Notify)> touched)
     {
@@ -121,7 +124,6 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
 
         var now = clock.GetUtcNow();
         return [.. touched.GroupBy(t => t.Alert)
-            .Where(g => g.Key.State == AlertState.Resolved || g.Any(t => t.Notify))
             .Select(g => new AlertNotice
             {
                 AlertId = g.Key.Id,

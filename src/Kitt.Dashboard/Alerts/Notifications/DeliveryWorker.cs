@@ -22,13 +22,10 @@ internal sealed class DeliveryWorker(
 
     public string Receiver => receiver.Name;
 
-    /// <summary>Since when the receiver fails, while it does.</summary>
-    public DateTimeOffset? FailingSince { get; private set; }
+    /// <summary>How the receiver is doing, as one snapshot: read from other threads, replaced whole.</summary>
+    public WorkerState State => Volatile.Read(ref state);
 
-    public string? LastError { get; private set; }
-
-    /// <summary>Notifications not delivered yet, as last read.</summary>
-    public int Waiting { get; private set; }
+    private WorkerState state = new(null, null, 0);
 
     public async Task RunAsync(CancellationToken token)
     {
@@ -55,7 +52,8 @@ internal sealed class DeliveryWorker(
         await using var db = await dbFactory.CreateDbContextAsync(token);
         var waiting = db.Set<NotificationRow>().Where(n => n.Receiver == receiver.Name && n.DeliveredAt == null);
         var rows = await waiting.OrderBy(n => n.Id).Take(Batch).ToListAsync(token);
-        Waiting = rows.Count < Batch ? rows.Count : await waiting.CountAsync(token);
+        var count = rows.Count < Batch ? rows.Count : await waiting.CountAsync(token);
+        Publish(State with { Waiting = count });
         foreach (var row in rows)
         {
             var now = clock.GetUtcNow();
@@ -73,8 +71,8 @@ internal sealed class DeliveryWorker(
                 await receiver.SendAsync(message, timeout.Token);
                 row.DeliveredAt = clock.GetUtcNow();
                 row.LastError = null;
-                (FailingSince, LastError) = (null, null);
-                Waiting--;
+                count--;
+                Publish(new WorkerState(null, null, count));
             }
             catch (Exception ex) when (!token.IsCancellationRequested)
             {
@@ -82,8 +80,7 @@ internal sealed class DeliveryWorker(
                 var error = ex is OperationCanceledException ? $"no answer within {options.TimeoutSeconds} s" : ex.Message;
                 row.LastError = error.Length > 2000 ? error[..2000] : error;
                 row.NextAttemptAt = clock.GetUtcNow() + Backoff(row.Attempts);
-                FailingSince ??= clock.GetUtcNow();
-                LastError = row.LastError;
+                Publish(new WorkerState(State.FailingSince ?? clock.GetUtcNow(), row.LastError, count));
                 logger.LogWarning("Notification {Key} to {Receiver} failed (attempt {Attempts}): {Error}", row.Key, receiver.Name, row.Attempts, row.LastError);
                 await db.SaveChangesAsync(CancellationToken.None);
                 return row.NextAttemptAt - clock.GetUtcNow();
@@ -96,6 +93,11 @@ internal sealed class DeliveryWorker(
         return rows.Count == Batch ? TimeSpan.Zero : TimeSpan.FromSeconds(1);
     }
 
+    private void Publish(WorkerState next) => Volatile.Write(ref state, next);
+
     private TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(options.MaxBackoffSeconds, Math.Pow(2, Math.Min(attempts - 1, 20))));
 }
+
+/// <summary>A delivery worker's state: since when its receiver fails and why, and how many notifications wait.</summary>
+internal sealed record WorkerState(DateTimeOffset? FailingSince, string? LastError, int Waiting);

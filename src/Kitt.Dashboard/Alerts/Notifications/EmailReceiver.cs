@@ -45,6 +45,13 @@ public sealed class EmailReceiver(string name, ReceiverOptions options) : IAlert
             await client.ConnectAsync(smtp.Host!, smtp.Port, SecurityOf(smtp.Security)!.Value, cancellationToken);
             if (!string.IsNullOrEmpty(smtp.User))
             {
+                // A password goes only over TLS, unless Security is none by choice: "auto" against a server whose
+                // STARTTLS was stripped on the way must not send it in the clear.
+                if (!client.IsSecure && SecurityOf(smtp.Security) != SecureSocketOptions.None)
+                {
+                    throw new ReceiverException($"SMTP {smtp.Host}:{smtp.Port} offered no TLS; the password is not sent in the clear (set Smtp:Security to none to allow it)");
+                }
+
                 await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
             }
 

@@ -24,7 +24,8 @@ public abstract class HttpReceiver(string name, ReceiverOptions options, HttpCli
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new ReceiverException($"{url.GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode} {response.ReasonPhrase}{(body.Length > 0 ? ": " + body[..Math.Min(body.Length, 200)] : "")}");
+            // The host only: a webhook's path or user info is its secret (Slack's token is the path), and errors are shown.
+            throw new ReceiverException($"{url.GetLeftPart(UriPartial.Authority)} answered {(int)response.StatusCode} {response.ReasonPhrase}{(body.Length > 0 ? ": " + body[..Math.Min(body.Length, 200)] : "")}");
         }
     }
 }

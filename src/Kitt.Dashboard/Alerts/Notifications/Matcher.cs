@@ -21,7 +21,8 @@ public sealed partial class Matcher
         (Name, Value, IsRegex, IsEqual) = (name, value, isRegex, isEqual);
         if (isRegex)
         {
-            regex = new Regex($"^(?:{value})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, RegexBudget);
+            // Linear in the value's length whatever the pattern (as Alertmanager's RE2): anyone who may silence writes these.
+            regex = new Regex($"^(?:{value})$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexBudget);
             prefix = LiteralPrefix(value);
         }
     }
@@ -47,7 +48,7 @@ public sealed partial class Matcher
         {
             return new Matcher(name, value, isRegex, isEqual);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             throw new ArgumentException($"'{value}' is not a regular expression: {ex.Message}", ex);
         }
@@ -75,8 +76,17 @@ public sealed partial class Matcher
     public bool Matches(IReadOnlyDictionary<string, string> labels)
     {
         var value = labels.TryGetValue(Name, out var v) ? v : "";
-        var hit = regex is null ? string.Equals(value, Value, StringComparison.Ordinal)
-            : value.StartsWith(prefix, StringComparison.Ordinal) && regex.IsMatch(value);
+        bool hit;
+        try
+        {
+            hit = regex is null ? string.Equals(value, Value, StringComparison.Ordinal)
+                : value.StartsWith(prefix, StringComparison.Ordinal) && regex.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false; // a value too long to decide within the budget matches nothing, neither = nor !=
+        }
+
         return hit == IsEqual;
     }
 

@@ -39,29 +39,55 @@ public sealed class NotificationGroup
         new(row, JsonSerializer.Deserialize<Dictionary<string, NotifiedAlert>>(row.Members, NotifiedAlert.Json) ?? []);
 
     /// <summary>Takes in an alert's change and sets when the group is due.</summary>
+    /// <param name="sendResolved">Alertmanager's <c>send_resolved</c>: false, a resolve only leaves the group, quietly.</param>
     /// <returns>False when the change means nothing here: a resolve of an alert this group never held.</returns>
-    public bool Add(NotifiedAlert alert, NotificationRoute route, DateTimeOffset now)
+    public bool Add(NotifiedAlert alert, NotificationRoute route, DateTimeOffset now, bool sendResolved)
     {
-        if (!alert.Firing && !members.ContainsKey(alert.Key))
+        var held = members.GetValueOrDefault(alert.Key);
+        if (!alert.Firing && held is null)
         {
             return false;
         }
 
-        members[alert.Key] = alert;
-        var due = Row.LastFlushAt is { } last ? Max(now, last + route.GroupInterval) : Row.CreatedAt + route.GroupWait;
-        Row.NextFlushAt = Row.NextFlushAt is { } set && set < due ? set : due;
+        if (!alert.Firing && (!sendResolved || held is { Told: false }))
+        {
+            members.Remove(alert.Key); // nothing to tell: it was never told, or resolves are not sent
+            return true;
+        }
+
+        // A resolve keeps what was told of the firing; a new firing (the same key fired again) is news.
+        members[alert.Key] = alert.Firing ? alert : alert with { Told = held!.Told };
+        Schedule(route, now);
         return true;
     }
 
-    /// <summary>Whether the group is to be sent now: news whose wait is over, or a repeat of what still fires.</summary>
-    public bool Due(NotificationRoute route, DateTimeOffset now, Func<NotifiedAlert, bool> repeats) =>
-        Row.NextFlushAt is { } next
-            ? now >= next
-            : Row.LastFlushAt is { } last && now >= last + route.RepeatInterval && members.Values.Any(a => a.Firing && repeats(a));
+    /// <summary>Whether the group is to be sent now: news whose wait is over, a firing alert not told yet that may be
+    /// told now (its silence ended, its inhibitor resolved), or a repeat of what still fires.</summary>
+    /// <param name="hidden">Firing alerts not to tell now.</param>
+    /// <param name="repeats">Firing alerts that keep the group's repeats going.</param>
+    public bool Due(NotificationRoute route, DateTimeOffset now, Func<NotifiedAlert, bool> hidden, Func<NotifiedAlert, bool> repeats)
+    {
+        if (Row.NextFlushAt is { } next)
+        {
+            return now >= next;
+        }
 
-    /// <summary>The next moment <see cref="Due"/> may turn true, for the notifier's sleep.</summary>
+        if (Row.LastFlushAt is not { } last)
+        {
+            return false;
+        }
+
+        return (now >= last + route.GroupInterval && members.Values.Any(a => a.Firing && !a.Told && !hidden(a)))
+            || (now >= last + route.RepeatInterval && members.Values.Any(a => a.Firing && repeats(a)));
+    }
+
+    /// <summary>The next moment <see cref="Due"/> may turn true, for choosing the groups to look at.</summary>
     public DateTimeOffset? NextDue(NotificationRoute route) =>
-        Row.NextFlushAt ?? (Row.LastFlushAt is { } last && members.Values.Any(a => a.Firing) ? last + route.RepeatInterval : null);
+        Row.NextFlushAt
+        ?? (Row.LastFlushAt is not { } last ? null
+            : members.Values.Any(a => a.Firing && !a.Told) ? last + route.GroupInterval
+            : members.Values.Any(a => a.Firing) ? last + route.RepeatInterval
+            : null);
 
     /// <summary>Sends the group: the alerts to tell, then resolved ones leave it.</summary>
     /// <param name="sendResolved">Alertmanager's <c>send_resolved</c>: false leaves resolved alerts out of the message.</param>
@@ -69,10 +95,17 @@ public sealed class NotificationGroup
     /// <returns>The message, or null when nothing is left to tell.</returns>
     public NotificationMessage? Flush(DateTimeOffset now, bool sendResolved, Func<NotifiedAlert, bool> hidden)
     {
-        var told = members.Values.Where(a => a.Firing ? !hidden(a) : sendResolved).OrderBy(a => a.StartsAt).ThenBy(a => a.Id).ToList();
-        foreach (var resolved in members.Values.Where(a => !a.Firing).ToList())
+        var told = members.Values.Where(a => a.Firing ? !hidden(a) : sendResolved && a.Told).OrderBy(a => a.StartsAt).ThenBy(a => a.Id).ToList();
+        foreach (var alert in members.Values.ToList())
         {
-            members.Remove(resolved.Key);
+            if (!alert.Firing)
+            {
+                members.Remove(alert.Key);
+            }
+            else if (!alert.Told && !hidden(alert))
+            {
+                members[alert.Key] = alert with { Told = true };
+            }
         }
 
         Row.LastFlushAt = now;
@@ -93,5 +126,27 @@ public sealed class NotificationGroup
         return Row;
     }
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    /// <summary>
+    /// When news is sent: a new group after its wait; a group sent before at the next tick of its interval since that
+    /// send, as Alertmanager's group ticks, so news within one interval goes together.
+    /// </summary>
+    private void Schedule(NotificationRoute route, DateTimeOffset now)
+    {
+        DateTimeOffset due;
+        if (Row.LastFlushAt is not { } last)
+        {
+            due = Row.CreatedAt + route.GroupWait;
+        }
+        else if (route.GroupInterval <= TimeSpan.Zero)
+        {
+            due = now;
+        }
+        else
+        {
+            var ticks = Math.Max(1, (long)Math.Ceiling((now - last) / route.GroupInterval));
+            due = last + ticks * route.GroupInterval;
+        }
+
+        Row.NextFlushAt = Row.NextFlushAt is { } set && set < due ? set : due;
+    }
 }

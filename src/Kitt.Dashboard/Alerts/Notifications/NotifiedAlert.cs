@@ -22,6 +22,9 @@ public sealed record NotifiedAlert(
 
     public bool Firing => State == AlertState.Firing;
 
+    /// <summary>Whether a notification of its group has told of it firing: only then is its resolve told too.</summary>
+    public bool Told { get; init; }
+
     /// <summary>
     /// What routes, groups and silences match: <c>alertname</c> and <c>type</c> (the rule), <c>source</c>,
     /// <c>severity</c> in lower case, and <c>key</c>. The names Alertmanager users know come first.

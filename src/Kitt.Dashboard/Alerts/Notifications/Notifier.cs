@@ -62,7 +62,9 @@ public sealed class Notifier(
     private async Task RunAsync(CancellationToken token)
     {
         workers = [.. receivers.All.Select(r => new DeliveryWorker(r, dbFactory, options.Value.Delivery, clock, logger))];
-        var delivering = workers.Select(w => Task.Run(() => w.RunAsync(token), CancellationToken.None)).ToList();
+        // The workers stop with this loop, however it ends, so a lease is never held by workers alone.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var delivering = workers.Select(w => Task.Run(() => w.RunAsync(stop.Token), CancellationToken.None)).ToList();
         var loaded = false;
         try
         {
@@ -87,11 +89,13 @@ public sealed class Notifier(
 
                     Report();
                 }
-                catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
+                catch (Exception ex) when (!token.IsCancellationRequested)
                 {
-                    // What was not stored is read again: the notices stay until their groups are stored.
+                    // What was not stored is read again: the notices stay until their groups are stored. Whatever the
+                    // failure, the loop goes on and says so, rather than stopping while it holds the lease.
                     logger.LogWarning(ex, "Notifications not routed; trying again");
-                    states.Report(Component, ComponentStatus.Degraded, $"cannot read or store notifications: {ex.Message}");
+                    states.Report(Component, ComponentStatus.Degraded,
+                        StoreErrors.IsStoreFailure(ex) ? $"cannot read or store notifications: {ex.Message}" : $"routing failed: {ex.GetType().Name}");
                     loaded = false;
                     await Task.Delay(TimeSpan.FromSeconds(1), clock, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                     continue;
@@ -102,6 +106,7 @@ public sealed class Notifier(
         }
         finally
         {
+            await stop.CancelAsync();
             await Task.WhenAll(delivering);
         }
     }
@@ -127,11 +132,15 @@ public sealed class Notifier(
         }
 
         var now = clock.GetUtcNow();
-        var failing = workers.Where(w => w.FailingSince is not null).Select(w => w.Receiver).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var failing = workers.Where(w => w.State.FailingSince is not null).Select(w => w.Receiver).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var changed = new HashSet<NotificationGroup>();
         foreach (var notice in batch)
         {
-            var alert = JsonSerializer.Deserialize<NotifiedAlert>(notice.Body, NotifiedAlert.Json)!;
+            if (Read(notice) is not { } alert)
+            {
+                continue; // unreadable: dropped with the batch rather than holding every notice after it
+            }
+
             var labels = alert.Labels;
             foreach (var route in routes.For(labels))
             {
@@ -144,7 +153,7 @@ public sealed class Notifier(
                 var (key, groupLabels) = route.GroupOf(labels);
                 var id = Id(route.Receiver, key);
                 var group = groups.GetValueOrDefault(id) ?? NotificationGroup.New(route.Receiver, key, groupLabels, now);
-                if (group.Add(alert, route, now))
+                if (group.Add(alert, route, now, receivers.Find(route.Receiver)?.SendResolved ?? true))
                 {
                     groups[id] = group;
                     changed.Add(group);
@@ -152,7 +161,8 @@ public sealed class Notifier(
             }
         }
 
-        var last = batch[^1].Id;
+        // Exactly the notices routed here: one a writer commits late, with a lower id than these, is read next round.
+        var routed = batch.Select(n => n.Id).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(token);
         foreach (var group in changed)
         {
@@ -168,7 +178,7 @@ public sealed class Notifier(
         }
 
         await db.SaveChangesAsync(token);
-        await db.Set<AlertNotice>().Where(n => n.Id <= last).ExecuteDeleteAsync(token);
+        await db.Set<AlertNotice>().Where(n => routed.Contains(n.Id)).ExecuteDeleteAsync(token);
         await transaction.CommitAsync(token);
     }
 
@@ -200,7 +210,9 @@ public sealed class Notifier(
                 continue;
             }
 
-            if (!group.Due(route, now, muting.Repeats))
+            // An Alertmanager resolves what it stops hearing of, so it hears of acknowledged alerts too.
+            Func<NotifiedAlert, bool> repeats = receiver.Kind == ReceiverKinds.Alertmanager ? a => !muting.Hidden(a) : muting.Repeats;
+            if (!group.Due(route, now, muting.Hidden, repeats))
             {
                 continue;
             }
@@ -259,6 +271,19 @@ public sealed class Notifier(
         return muting;
     }
 
+    private NotifiedAlert? Read(AlertNotice notice)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<NotifiedAlert>(notice.Body, NotifiedAlert.Json);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogError(ex, "Notice {Id} of alert {AlertId} cannot be read; dropped", notice.Id, notice.AlertId);
+            return null;
+        }
+    }
+
     private void RemoveGroup(KittDbContext db, NotificationGroup group)
     {
         groups.Remove(Id(group.Receiver, group.Key));
@@ -281,8 +306,9 @@ public sealed class Notifier(
 
     private void Report()
     {
-        health.Set([.. workers.Select(w => new ReceiverStatus(w.Receiver, receivers.Find(w.Receiver)!.Kind, w.FailingSince is null, w.FailingSince, w.LastError, w.Waiting))]);
-        var failing = workers.Where(w => w.FailingSince is not null).ToList();
+        var now = workers.Select(w => (w.Receiver, w.State)).ToList(); // one snapshot per worker, read once
+        health.Set([.. now.Select(w => new ReceiverStatus(w.Receiver, receivers.Find(w.Receiver)!.Kind, w.State.FailingSince is null, w.State.FailingSince, w.State.LastError, w.State.Waiting))]);
+        var failing = now.Where(w => w.State.FailingSince is not null).ToList();
         if (failing.Count == 0)
         {
             states.Report(Component, ComponentStatus.Running, $"{workers.Count} receivers"); // counts stay out of the reason: each new reason is a recorded transition
@@ -290,7 +316,7 @@ public sealed class Notifier(
         }
 
         states.Report(Component, ComponentStatus.Degraded, string.Join("; ", failing.Select(w =>
-            string.Create(CultureInfo.InvariantCulture, $"receiver {w.Receiver} failing since {w.FailingSince:HH:mm:ss} UTC: {w.LastError}"))));
+            string.Create(CultureInfo.InvariantCulture, $"receiver {w.Receiver} failing since {w.State.FailingSince:HH:mm:ss} UTC: {w.State.LastError}"))));
     }
 
     private static string Id(string receiver, string key) => receiver.ToLowerInvariant() + "\n" + key;

@@ -34,7 +34,9 @@ public sealed class WebhookDeliveryTests : IDisposable
         await PollAsync(app, admin, names, "firing");
         await UntilAsync(() => hook.Received.Any(r => r.Json.GetProperty("status").GetString() == "firing"), 30, () => $"{hook.Received.Count} requests");
 
-        var fired = hook.Received.Single();
+        // One notification for the group, however often it was tried: one key.
+        var fired = hook.Received.First(r => r.Json.GetProperty("status").GetString() == "firing");
+        Assert.Single(hook.Received.Where(r => r.Json.GetProperty("status").GetString() == "firing").Select(r => r.Key).Distinct());
         Assert.Equal(WebhookReceiver.Sign(Secret, fired.Body), fired.Signature);
         Assert.Equal(fired.Key, fired.Json.GetProperty("notificationId").GetString());
         Assert.Equal("ops", fired.Json.GetProperty("receiver").GetString());
@@ -46,8 +48,8 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.Equal("container_exit", fired.Json.GetProperty("commonLabels").GetProperty("type").GetString());
 
         await PollAsync(app, admin, [], "resolved", names);
-        await UntilAsync(() => hook.Received.Count >= 2, 30, () => $"{hook.Received.Count} requests");
-        var resolved = hook.Received[1];
+        await UntilAsync(() => hook.Received.Any(r => r.Json.GetProperty("status").GetString() == "resolved"), 30, () => $"{hook.Received.Count} requests");
+        var resolved = hook.Received.First(r => r.Json.GetProperty("status").GetString() == "resolved");
         Assert.Equal("resolved", resolved.Json.GetProperty("status").GetString());
         Assert.Equal(names.Order(), resolved.Alerts.Select(a => a.Source).Order());
         Assert.All(resolved.Alerts, a => Assert.Equal("resolved", a.Status));
@@ -61,7 +63,7 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.All(items, n => Assert.NotEqual(JsonValueKind.Null, n.GetProperty("deliveredAt").ValueKind));
         Assert.True(listing.GetProperty("receivers")[0].GetProperty("healthy").GetBoolean());
         await Task.Delay(TimeSpan.FromSeconds(2)); // past the group interval: nothing changed, so nothing more is sent
-        Assert.Equal(2, hook.Received.Count);
+        Assert.Equal(2, hook.Keys.Count);
     }
 
     [Fact]
