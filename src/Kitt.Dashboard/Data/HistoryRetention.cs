@@ -54,6 +54,8 @@ public sealed class HistoryRetention(
         var eventsBefore = now.AddDays(-options.Value.EventDays);
         deleted += await db.Outbox.Where(e => e.SentAt != null && e.SentAt < eventsBefore).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.Inbox.Where(e => e.HandledAt < eventsBefore).ExecuteDeleteAsync(cancellationToken);
+        // Delivered notifications only: one still waiting for its receiver is kept however old.
+        deleted += await db.Set<Alerts.Notifications.NotificationRow>().Where(n => n.DeliveredAt != null && n.DeliveredAt < eventsBefore).ExecuteDeleteAsync(cancellationToken);
         deleted += await alerts.ArchiveAsync(cancellationToken);
         if (deleted > 0)
         {

@@ -72,6 +72,11 @@ public sealed class UsageHistoryTests : IDisposable
                 var at = clock.GetUtcNow().AddDays(-daysAgo);
                 db.ContainerUsage.Add(new ContainerUsageMinute { ContainerId = "c", Name = "c", Minute = at, Samples = 1 });
                 db.SessionLog.Add(new SessionLogEntry { SessionId = "s", Change = SessionChange.Opened, At = at });
+                db.Add(new Kitt.Dashboard.Alerts.Notifications.NotificationRow
+                {
+                    Key = $"n{daysAgo}", Receiver = "ops", GroupKey = "0:{}", Status = "firing", Body = "{}", CreatedAt = at, NextAttemptAt = at,
+                    DeliveredAt = daysAgo == 40 ? null : at, // the oldest never arrived: it is kept until it does
+                });
             }
 
             await db.SaveChangesAsync();
@@ -83,11 +88,13 @@ public sealed class UsageHistoryTests : IDisposable
         var retention = new HistoryRetention(database.Factory, archive, options, clock,
             new Kitt.Dashboard.Data.Leases.LeasedWork(new Kitt.Dashboard.Data.Leases.LeaseStore(database.Factory, new Kitt.Dashboard.Data.Leases.InstanceIdentity("test"), clock), Options.Create(new Kitt.Dashboard.Data.Leases.LeaseOptions()), clock, NullLogger<Kitt.Dashboard.Data.Leases.LeasedWork>.Instance), NullLogger<HistoryRetention>.Instance);
 
-        Assert.Equal(3, await retention.SweepAsync(default)); // container minutes of 8 and 40 days, the session event of 40
+        // Container minutes of 8 and 40 days, the session event of 40, the notification delivered 8 days ago.
+        Assert.Equal(4, await retention.SweepAsync(default));
 
         await using var check = await database.Factory.CreateDbContextAsync();
         Assert.Equal(2, await check.ContainerUsage.CountAsync());
         Assert.Equal(3, await check.SessionLog.CountAsync());
+        Assert.Equal(["n1", "n40", "n6"], (await check.Set<Kitt.Dashboard.Alerts.Notifications.NotificationRow>().Select(n => n.Key).ToListAsync()).Order());
         Directory.Delete(archiveFolder, recursive: true);
     }
 
