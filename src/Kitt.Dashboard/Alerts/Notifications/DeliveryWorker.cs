@@ -50,7 +50,7 @@ internal sealed class DeliveryWorker(
     private async Task<TimeSpan> DeliverAsync(CancellationToken token)
     {
         await using var db = await dbFactory.CreateDbContextAsync(token);
-        var waiting = db.Set<NotificationRow>().Where(n => n.Receiver == receiver.Name && n.DeliveredAt == null);
+        var waiting = db.Set<NotificationRow>().Where(n => n.Receiver == receiver.Name && n.DeliveredAt == null && n.RefusedAt == null);
         var rows = await waiting.OrderBy(n => n.Id).Take(Batch).ToListAsync(token);
         var count = rows.Count < Batch ? rows.Count : await waiting.CountAsync(token);
         Publish(State with { Waiting = count });
@@ -79,6 +79,17 @@ internal sealed class DeliveryWorker(
                 // Any failure of an attempt is the receiver's to retry: a refused connection, an error answer, a timeout.
                 var error = ex is OperationCanceledException ? $"no answer within {options.TimeoutSeconds} s" : ex.Message;
                 row.LastError = error.Length > 2000 ? error[..2000] : error;
+                if (ex is ReceiverException { Permanent: true })
+                {
+                    // Refused for good: kept, with why, for Admins; the receiver works, so the next ones go on.
+                    row.RefusedAt = clock.GetUtcNow();
+                    count--;
+                    Publish(new WorkerState(null, $"refused {row.Key}: {row.LastError}", count));
+                    logger.LogError("Notification {Key} to {Receiver} was refused: {Error}", row.Key, receiver.Name, row.LastError);
+                    await db.SaveChangesAsync(CancellationToken.None);
+                    continue;
+                }
+
                 row.NextAttemptAt = clock.GetUtcNow() + Backoff(row.Attempts);
                 Publish(new WorkerState(State.FailingSince ?? clock.GetUtcNow(), row.LastError, count));
                 logger.LogWarning("Notification {Key} to {Receiver} failed (attempt {Attempts}): {Error}", row.Key, receiver.Name, row.Attempts, row.LastError);

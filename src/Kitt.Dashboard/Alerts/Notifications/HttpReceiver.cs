@@ -25,7 +25,10 @@ public abstract class HttpReceiver(string name, ReceiverOptions options, HttpCli
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             // The host only: a webhook's path or user info is its secret (Slack's token is the path), and errors are shown.
-            throw new ReceiverException($"{url.GetLeftPart(UriPartial.Authority)} answered {(int)response.StatusCode} {response.ReasonPhrase}{(body.Length > 0 ? ": " + body[..Math.Min(body.Length, 200)] : "")}");
+            var status = (int)response.StatusCode;
+            throw new ReceiverException(
+                $"{url.GetLeftPart(UriPartial.Authority)} answered {status} {response.ReasonPhrase}{(body.Length > 0 ? ": " + body[..Math.Min(body.Length, 200)] : "")}",
+                permanent: status is >= 400 and < 500 and not (408 or 425 or 429));
         }
     }
 }

@@ -14,4 +14,9 @@ public interface IAlertReceiver
 }
 
 /// <summary>A receiver's answer that means the notification did not arrive.</summary>
-public sealed class ReceiverException(string message, Exception? inner = null) : Exception(message, inner);
+/// <param name="permanent">The receiver refuses this notification for good (a 4xx other than 408, 425 or 429):
+/// sending it again cannot help, and it must not hold back the ones after it.</param>
+public sealed class ReceiverException(string message, Exception? inner = null, bool permanent = false) : Exception(message, inner)
+{
+    public bool Permanent => permanent;
+}

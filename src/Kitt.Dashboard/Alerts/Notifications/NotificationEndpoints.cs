@@ -32,7 +32,8 @@ public sealed record NotificationItem(
     int Attempts,
     string? LastError,
     DateTimeOffset NextAttemptAt,
-    DateTimeOffset? DeliveredAt);
+    DateTimeOffset? DeliveredAt,
+    DateTimeOffset? RefusedAt);
 
 /// <summary>The body of <c>GET /api/alerts/notifications</c>.</summary>
 public sealed record NotificationListing(IReadOnlyList<ReceiverStatus> Receivers, IReadOnlyList<NotificationItem> Items);

@@ -24,11 +24,11 @@ public sealed class NotificationLog(IDbContextFactory<KittDbContext> dbFactory, 
 
         if (waiting is { } w)
         {
-            rows = w ? rows.Where(n => n.DeliveredAt == null) : rows.Where(n => n.DeliveredAt != null);
+            rows = w ? rows.Where(n => n.DeliveredAt == null && n.RefusedAt == null) : rows.Where(n => n.DeliveredAt != null);
         }
 
         var items = await rows.OrderByDescending(n => n.Id).Take(Math.Clamp(take, 1, MaxTake))
-            .Select(n => new NotificationItem(n.Key, n.Receiver, n.GroupKey, n.Status, n.AlertCount, n.CreatedAt, n.Attempts, n.LastError, n.NextAttemptAt, n.DeliveredAt))
+            .Select(n => new NotificationItem(n.Key, n.Receiver, n.GroupKey, n.Status, n.AlertCount, n.CreatedAt, n.Attempts, n.LastError, n.NextAttemptAt, n.DeliveredAt, n.RefusedAt))
             .ToListAsync(cancellationToken);
         var states = health.Current.ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
         var receivers = routes.Receivers.Select(r => states.GetValueOrDefault(r.Key) ?? new ReceiverStatus(r.Key, ReceiverKinds.Of(r.Value), true, null, null, 0));

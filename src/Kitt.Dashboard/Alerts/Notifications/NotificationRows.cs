@@ -75,4 +75,7 @@ public sealed class NotificationRow
     public string? LastError { get; set; }
 
     public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>When the receiver refused it for good (see <see cref="ReceiverException.Permanent"/>); it is not tried again.</summary>
+    public DateTimeOffset? RefusedAt { get; set; }
 }

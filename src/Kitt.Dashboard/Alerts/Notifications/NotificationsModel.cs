@@ -29,7 +29,7 @@ public static class NotificationsModel
             e.Property(x => x.LastError).HasMaxLength(2000);
             e.HasIndex(x => x.Key).IsUnique();
             // Each receiver's worker reads only what waits, oldest first.
-            e.HasIndex(x => new { x.Receiver, x.Id }).HasDatabaseName("IX_notifications_waiting").HasFilter("\"DeliveredAt\" IS NULL");
+            e.HasIndex(x => new { x.Receiver, x.Id }).HasDatabaseName("IX_notifications_waiting").HasFilter("\"DeliveredAt\" IS NULL AND \"RefusedAt\" IS NULL");
             e.HasIndex(x => x.CreatedAt);
         });
     }

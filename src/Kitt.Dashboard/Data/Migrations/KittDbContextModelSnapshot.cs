@@ -279,6 +279,9 @@ namespace Kitt.Dashboard.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RefusedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -293,7 +296,7 @@ namespace Kitt.Dashboard.Data.Migrations
 
                     b.HasIndex("Receiver", "Id")
                         .HasDatabaseName("IX_notifications_waiting")
-                        .HasFilter("\"DeliveredAt\" IS NULL");
+                        .HasFilter("\"DeliveredAt\" IS NULL AND \"RefusedAt\" IS NULL");
 
                     b.ToTable("notifications", (string)null);
                 });

@@ -25,9 +25,12 @@ public sealed class HookServer : IAsyncDisposable
     /// <summary>The distinct idempotency keys received: what a receiver that drops repeats would keep.</summary>
     public IReadOnlySet<string> Keys => received.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
 
-    public static async Task<HookServer> StartAsync()
+    /// <summary>Bodies this receiver refuses with 400, as a receiver does with what it can never take.</summary>
+    public Func<string, bool> Refuses { get; init; } = _ => false;
+
+    public static async Task<HookServer> StartAsync(Func<string, bool>? refuses = null)
     {
-        var server = new HookServer();
+        var server = new HookServer { Refuses = refuses ?? (_ => false) };
         await server.UpAsync();
         return server;
     }
@@ -44,7 +47,7 @@ public sealed class HookServer : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             received.Enqueue(new HookRequest(
                 request.Headers["Idempotency-Key"].ToString(), request.Headers["X-Kitt-Signature"].ToString(), body));
-            return Results.Ok();
+            return Refuses(body) ? Results.BadRequest("unknown channel") : Results.Ok();
         });
         await app.StartAsync();
     }

@@ -147,6 +147,30 @@ public sealed class WebhookDeliveryTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_notification_the_receiver_refuses_for_good_is_kept_as_refused_and_holds_back_nothing()
+    {
+        await using var hook = await HookServer.StartAsync(refuses: body => body.Contains("refused-1", StringComparison.Ordinal));
+        var settings = Receiver("ops", "webhook", 0, "0s", "source");
+        settings["Alerts:Receivers:ops:Url"] = hook.Url.ToString();
+        await using var app = new ConfiguredAppFactory(settings, Path.Combine(folder, "kitt.db"));
+        var admin = app.CreateKeyClient(DashboardAppFactory.BootstrapKey);
+
+        await PollAsync(app, admin, ["refused-1"], "firing");
+        await UntilAsync(async () => (await NotificationsAsync(admin)).GetProperty("items").EnumerateArray().Any(n => n.GetProperty("refusedAt").ValueKind != JsonValueKind.Null),
+            30, async () => (await NotificationsAsync(admin)).ToString());
+        await PollAsync(app, admin, ["refused-1", "after-1"], "firing");
+        await UntilAsync(() => hook.Received.Any(r => r.Alerts.Any(a => a.Source == "after-1")), 30, () => $"{hook.Received.Count} requests");
+
+        var items = (await NotificationsAsync(admin)).GetProperty("items").EnumerateArray().ToList();
+        var refused = Assert.Single(items, n => n.GetProperty("refusedAt").ValueKind != JsonValueKind.Null);
+        Assert.Equal(1, refused.GetProperty("attempts").GetInt32()); // refused for good: not tried again
+        Assert.Contains("400", refused.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("/hook", refused.GetProperty("lastError").GetString(), StringComparison.Ordinal); // the host only
+        Assert.Equal(0, (await NotificationsAsync(admin, "&waiting=true")).GetProperty("items").GetArrayLength());
+        Assert.Single(hook.Received, r => r.Alerts.Any(a => a.Source == "refused-1"));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

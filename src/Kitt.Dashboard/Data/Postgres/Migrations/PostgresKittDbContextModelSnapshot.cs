@@ -319,6 +319,9 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("RefusedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -333,7 +336,7 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
 
                     b.HasIndex("Receiver", "Id")
                         .HasDatabaseName("IX_notifications_waiting")
-                        .HasFilter("\"DeliveredAt\" IS NULL");
+                        .HasFilter("\"DeliveredAt\" IS NULL AND \"RefusedAt\" IS NULL");
 
                     b.ToTable("notifications", (string)null);
                 });

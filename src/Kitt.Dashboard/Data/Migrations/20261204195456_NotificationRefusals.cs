@@ -1,0 +1,48 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kitt.Dashboard.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class NotificationRefusals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_notifications_waiting",
+                table: "notifications");
+
+            migrationBuilder.AddColumn<long>(
+                name: "RefusedAt",
+                table: "notifications",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_waiting",
+                table: "notifications",
+                columns: new[] { "Receiver", "Id" },
+                filter: "\"DeliveredAt\" IS NULL AND \"RefusedAt\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_notifications_waiting",
+                table: "notifications");
+
+            migrationBuilder.DropColumn(
+                name: "RefusedAt",
+                table: "notifications");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_waiting",
+                table: "notifications",
+                columns: new[] { "Receiver", "Id" },
+                filter: "\"DeliveredAt\" IS NULL");
+        }
+    }
+}
