@@ -166,6 +166,12 @@ public sealed class Notifier(
         await using var transaction = await db.Database.BeginTransactionAsync(token);
         foreach (var group in changed)
         {
+            if (group.IsEmpty)
+            {
+                RemoveGroup(db, group); // its last alert left quietly (a resolve not to be told): nothing to keep
+                continue;
+            }
+
             var row = group.ToRow();
             if (row.Id == 0)
             {
