@@ -17,7 +17,7 @@ namespace Kitt.Dashboard.Bench;
 
 /// <summary>
 /// What notifications cost: matching an alert against many silences (the index against testing every silence, in the
-/// same run), and the time from an alert firing to its notification arriving at a webhook on this machine.
+/// same run), and the time from an alert firing to its notification arriving at a webhook in the same process.
 /// </summary>
 internal static class NotifyBench
 {
