@@ -49,16 +49,33 @@ public partial class ShipmentPage
         });
     }
 
+    /// <summary>How many loads were started: the number of the latest.</summary>
+    private int loads;
+
     protected override Task OnParametersSetAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
+        // Loads started by events may overlap and finish out of order: only the latest one started may apply, so an
+        // older read ("packing") never lands over a newer one ("packed").
+        var load = ++loads;
         var fresh = await Store.GetAsync(Id);
+        if (load != loads)
+        {
+            return;
+        }
+
         missing = fresh is null;
         // A new plan replaces the view; the same plan keeps the view and its state in the browser.
         if (fresh?.Plan?.CreatedAt != details?.Plan?.CreatedAt || fresh?.Status != details?.Status || plan is null)
         {
-            plan = fresh is null ? null : await Store.GetPlanAsync(Id);
+            var stored = fresh is null ? null : await Store.GetPlanAsync(Id);
+            if (load != loads)
+            {
+                return;
+            }
+
+            plan = stored;
             // The view plays the plan in loading steps, so its boxes come in step order.
             sequence = plan is { Placements.Count: > 0 } && fresh is not null ? LoadingSteps.Group(plan, fresh.Items) : null;
             plan = sequence?.Plan ?? plan;

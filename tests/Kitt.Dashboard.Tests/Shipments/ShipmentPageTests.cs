@@ -17,9 +17,13 @@ public sealed class ShipmentPageTests : ShipmentsTestContext
 
         await StartWorkerAsync();
 
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=plan-canvas]")), TimeSpan.FromSeconds(15));
-        Assert.Equal("packed", cut.Find("[data-testid=status]").GetAttribute("data-status"));
-        Assert.Contains("All 8 boxes loaded in", cut.Find("[data-testid=step]").TextContent);
+        // The plan and the status may arrive in two renders: wait for the end state of both.
+        cut.WaitForAssertion(() =>
+        {
+            Assert.NotEmpty(cut.FindAll("[data-testid=plan-canvas]"));
+            Assert.Equal("packed", cut.Find("[data-testid=status]").GetAttribute("data-status"));
+        }, TimeSpan.FromSeconds(15));
+        cut.WaitForAssertion(() => Assert.Contains("All 8 boxes loaded in", cut.Find("[data-testid=step]").TextContent));
         Assert.NotEmpty(cut.FindAll("[data-testid=risk] li"));
         Assert.NotNull(cut.Find("[data-testid=instructions]"));
 
