@@ -42,7 +42,7 @@ public partial class AlertSidebar
         var user = (await Authentication).User;
         reader = Callers.Id(user);
         userName = Callers.Name(user);
-        canRespond = Policies.RolesOf[Policies.Respond].Any(user.IsInRole);
+        canRespond = Policies.Allows(user, Policies.Respond);
         (muted, sound) = await Queries.ToastSettingsAsync(reader);
         // New alerts are prepended by reloading the newest page: the filters apply to them too.
         Subscribe(AlertEvent.Topic, _ => LoadAsync());

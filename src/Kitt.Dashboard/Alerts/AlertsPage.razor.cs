@@ -66,7 +66,7 @@ public partial class AlertsPage
         var user = (await Authentication).User;
         reader = Callers.Id(user);
         userName = Callers.Name(user);
-        canRespond = Policies.RolesOf[Policies.Respond].Any(user.IsInRole);
+        canRespond = Policies.Allows(user, Policies.Respond);
         Navigation.LocationChanged += OnLocationChanged;
         ReadAddress();
         Subscribe<AlertEvent>(AlertEvent.Topic, OnAlertsAsync);

@@ -41,6 +41,9 @@ public static class Policies
     /// <summary>Users, API keys, thresholds.</summary>
     public const string Administer = "administer";
 
+    /// <summary>Whether <paramref name="user"/> holds a role <paramref name="policy"/> admits, for code that shows or does more for them.</summary>
+    public static bool Allows(System.Security.Claims.ClaimsPrincipal user, string policy) => RolesOf[policy].Any(user.IsInRole);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
     {
         [Operate] = [Roles.Operator, Roles.Admin],

@@ -9,5 +9,5 @@ public sealed record SocketCaller(string Name, string KeyId, bool MayPublish)
     public static SocketCaller Of(ClaimsPrincipal user) => new(
         Callers.Name(user),
         user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? Callers.Id(user),
-        Policies.RolesOf[Policies.Dispatch].Any(user.IsInRole));
+        Policies.Allows(user, Policies.Dispatch));
 }

@@ -90,7 +90,16 @@ public sealed partial class Matcher
         return hit == IsEqual;
     }
 
-    public override string ToString() => $"{Name}{Operator}{Value}";
+    public override string ToString() => Format(Name, Value, IsRegex, IsEqual);
+
+    /// <summary>A matcher's parts as Alertmanager writes them: <c>source=~db-.*</c>.</summary>
+    public static string Format(string name, string value, bool isRegex, bool isEqual) => (isEqual, isRegex) switch
+    {
+        (true, false) => $"{name}={value}",
+        (false, false) => $"{name}!={value}",
+        (true, true) => $"{name}=~{value}",
+        _ => $"{name}!~{value}",
+    };
 
     /// <summary>
     /// The literal start of a pattern: its characters up to the first special one, less the last when a quantifier
@@ -111,14 +120,6 @@ public sealed partial class Matcher
 
         return pattern[end] is '*' or '?' or '{' && end > 0 ? pattern[..(end - 1)] : pattern[..end];
     }
-
-    private string Operator => (IsEqual, IsRegex) switch
-    {
-        (true, false) => "=",
-        (false, false) => "!=",
-        (true, true) => "=~",
-        _ => "!~",
-    };
 
     [GeneratedRegex(@"^\s*(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?<op>=~|!~|!=|=)(?<value>.*)$")]
     private static partial Regex Syntax();

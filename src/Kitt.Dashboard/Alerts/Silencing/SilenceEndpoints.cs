@@ -58,7 +58,7 @@ public static class SilenceEndpoints
             .Produces<SilenceView>().ProducesProblem(StatusCodes.Status404NotFound);
 
         // "Silence for 1 h" from an alert row or the sidebar: that rule on that source.
-        api.MapPost("/{id:long}/silence", async (long id, int? hours, HttpContext context, Silences silences, IDbContextFactory<KittDbContext> dbFactory, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/{id:long}/silence", async (long id, int? hours, HttpContext context, Silences silences, IDbContextFactory<KittDbContext> dbFactory, CancellationToken ct) =>
         {
             if (hours is < 1 or > 24 * 365)
             {
@@ -71,9 +71,8 @@ public static class SilenceEndpoints
                 return Results.Problem($"There is no alert {id}.", statusCode: StatusCodes.Status404NotFound);
             }
 
-            var request = new SilenceRequest([new("alertname", alert.Type), new("source", alert.Source)], null,
-                clock.GetUtcNow().AddHours(hours ?? 1), $"Silenced from alert {id}: {alert.Title}");
-            var (silence, problems) = await silences.CreateAsync(request, Callers.Name(context.User), ct);
+            var (silence, problems) = await silences.SilenceRuleOnSourceAsync(id, alert.Type, alert.Source, alert.Title,
+                TimeSpan.FromHours(hours ?? 1), Callers.Name(context.User), ct);
             return silence is null ? Results.ValidationProblem(problems) : Results.Created($"/api/alerts/silences/{silence.Id}", silence);
         }).WithName("SilenceAlert").WithSummary("Silences an alert's rule on its source for some hours (1 when left out)")
         .Produces<SilenceView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);

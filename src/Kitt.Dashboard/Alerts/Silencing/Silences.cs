@@ -95,6 +95,12 @@ public sealed class Silences(IDbContextFactory<KittDbContext> dbFactory, TimePro
         return (View(silence, now), problems);
     }
 
+    /// <summary>"Silence for some hours" from an alert, wherever it shows: that alert's rule on its source.</summary>
+    public Task<(SilenceView? Silence, Dictionary<string, string[]> Problems)> SilenceRuleOnSourceAsync(
+        long alertId, string type, string source, string title, TimeSpan length, string author, CancellationToken cancellationToken) =>
+        CreateAsync(new SilenceRequest([new("alertname", type), new("source", source)], null, clock.GetUtcNow() + length, $"Silenced from alert {alertId}: {title}"),
+            author, cancellationToken);
+
     /// <summary>A new end (extend, shorten, or now to expire) and comment for a silence not expired yet.</summary>
     /// <returns>Null when there is no such silence; the problems when the change cannot be made.</returns>
     public async Task<(SilenceView? Silence, Dictionary<string, string[]> Problems)?> ChangeAsync(long id, SilenceChange change, CancellationToken cancellationToken)
