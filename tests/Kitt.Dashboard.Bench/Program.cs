@@ -24,12 +24,12 @@ using Kitt.Dashboard.Data.Sqlite;
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- log-follow PUBLISHED/Kitt.Dashboard.dll [lines-per-second] [seconds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- silences [silences] [lookups] [rounds]
 // dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- notify-latency [alerts]
-// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- rule-eval [containers] [polls]
+// dotnet run -c Release --project tests/Kitt.Dashboard.Bench -- rule-eval [rules] [containers] [polls]
 return args switch
 {
     ["silences", ..] => NotifyBench.Silences(Arg(args, 1, 1000), Arg(args, 2, 200_000), Arg(args, 3, 5)),
     ["notify-latency", ..] => await NotifyBench.LatencyAsync(Arg(args, 1, 200)),
-    ["rule-eval", ..] => RuleEvalBench.Run(Arg(args, 1, 200), Arg(args, 2, 200)),
+    ["rule-eval", ..] => RuleEvalBench.Run(Arg(args, 1, 500), Arg(args, 2, 200), Arg(args, 3, 200)),
     ["hub", ..] => await HubBench.RunAsync(
         Arg(args, 1, 500),
         Arg(args, 2, 10_000),
@@ -61,7 +61,7 @@ static int Arg(string[] args, int index, int fallback) =>
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: silences [silences=1000] [lookups=200000] [rounds=5] | notify-latency [alerts=200] | rule-eval [containers=200] [polls=200] | hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]" +
+    Console.Error.WriteLine("usage: silences [silences=1000] [lookups=200000] [rounds=5] | notify-latency [alerts=200] | rule-eval [rules=500] [containers=200] [polls=200] | hub [subscribers=500] [publishes=10000] [rounds=5] [pace-ms=1] | cold-start APP.dll [rounds=5]" +
                             " | poll [containers=50] [polls=15] | blazor-bytes [containers=20] [seconds=60] | alerts [alerts=1000000] [rounds=20] [kept.db] | alerts-postgres [alerts=1000000] [rounds=20] [connection-string]" +
                             " | kafka [events=100000] [latency-samples=200] | risk [boxes=1000] [rounds=20] | steps [instances-per-class=10] [packing-ms=1000] | plan-latency APP.dll [boxes=50] [rounds=5] | viewer-frames APP.dll [boxes=1000] [frames=300] [rounds=3]" +
                             " | ws [connections=1000] [broadcasts=200] [rounds=3] [items=50] [requests=20]" +

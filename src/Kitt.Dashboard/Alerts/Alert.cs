@@ -46,6 +46,9 @@ public sealed class Alert
     /// <summary>The firing alert that made this one a consequence (e.g. <c>source_unavailable:docker</c>), when it fired.</summary>
     public string? InhibitedBy { get; set; }
 
+    /// <summary>The labels of the configured rule that raised it (JSON), which routes and silences match too.</summary>
+    public string? Labels { get; set; }
+
     /// <summary>Who took the alert up; its repeat notifications stop while it is acknowledged.</summary>
     public string? AckedBy { get; set; }
 

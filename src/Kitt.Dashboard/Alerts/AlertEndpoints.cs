@@ -1,4 +1,5 @@
 using Kitt.Dashboard.Alerts.Silencing;
+using Kitt.Dashboard.Alerts.Rules;
 using Kitt.Dashboard.Alerts.Notifications;
 using Kitt.Dashboard.Security;
 using Microsoft.OpenApi;
@@ -107,6 +108,7 @@ public static class AlertEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapAlertNotifications();
         endpoints.MapSilencesAndAcks();
+        endpoints.MapAlertRules();
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Rules;
 using Kitt.Dashboard.Alerts.Silencing;
 using System.Threading.Channels;
 using Kitt.Dashboard.Containers;
@@ -8,6 +9,7 @@ using Kitt.Dashboard.Hosting;
 using Kitt.Dashboard.HostMetrics;
 using Kitt.Dashboard.Realtime;
 using Kitt.Dashboard.RouteNews;
+using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.Shipments;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +26,8 @@ namespace Kitt.Dashboard.Alerts;
 public sealed class AlertManager(
     ITopicHub hub,
     ComponentStates states,
-    AlertThresholds thresholds,
+    AlertRuleBook rules,
+    BacklogReader backlogs,
     Silences silences,
     ErrorRate errorRate,
     AlertStore store,
@@ -38,9 +41,6 @@ public sealed class AlertManager(
     public const string Component = "alerts";
 
     public const string LeaseName = "alert-manager";
-
-    /// <summary>Thresholds changed on another instance reach the evaluation within this long.</summary>
-    private static readonly TimeSpan ThresholdsRefresh = TimeSpan.FromSeconds(5);
 
     /// <summary>Set once the lease went to another instance: samples are that instance's to judge until this one leads.</summary>
     private volatile bool standingBy;
@@ -104,24 +104,24 @@ public sealed class AlertManager(
 
         standingBy = false;
         var tracker = new AlertTracker(clock) { Cooldown = TimeSpan.FromSeconds(options.Value.CooldownSeconds) };
+        var evaluator = new RuleEvaluator(tracker);
         await RestoreAsync(tracker, token);
         states.Report(Component, ComponentStatus.Running);
-        var thresholdsRead = clock.GetUtcNow();
         var batch = new List<object>();
         while (await samples.Reader.WaitToReadAsync(token))
         {
-            if (clock.GetUtcNow() - thresholdsRead > ThresholdsRefresh)
-            {
-                await RefreshThresholdsAsync(token);
-                thresholdsRead = clock.GetUtcNow();
-            }
-
+            await RefreshRulesAsync(token);
             while (batch.Count < 1024 && samples.Reader.TryRead(out var sample))
             {
                 batch.Add(sample);
             }
 
-            var transitions = batch.SelectMany(sample => Evaluate(tracker, sample)).ToList();
+            // Rules changed a moment ago apply to this batch: the set is read once per batch, not per sample.
+            var set = rules.Current;
+            var backlog = batch.Any(s => s is HostSample) && (set.Needs(RuleSignal.QueueDepth) || set.Needs(RuleSignal.OutboxWaiting))
+                ? await backlogs.ReadAsync(set.Needs(RuleSignal.QueueDepth), set.Needs(RuleSignal.OutboxWaiting), token)
+                : default;
+            var transitions = batch.SelectMany(sample => Evaluate(tracker, evaluator, set, backlog, sample)).ToList();
             batch.Clear();
             if (transitions.Count > 0)
             {
@@ -134,16 +134,16 @@ public sealed class AlertManager(
         }
     }
 
-    private async Task RefreshThresholdsAsync(CancellationToken token)
+    private async Task RefreshRulesAsync(CancellationToken token)
     {
         try
         {
-            await thresholds.LoadAsync(token);
+            await rules.RefreshIfStaleAsync(token);
             await silences.RefreshIfStaleAsync(token);
         }
         catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
         {
-            logger.LogDebug(ex, "Thresholds and silences not refreshed; the last read ones apply");
+            logger.LogDebug(ex, "Rules and silences not refreshed; the last read ones apply");
         }
     }
 
@@ -163,23 +163,33 @@ public sealed class AlertManager(
         }
     }
 
-    private IReadOnlyList<AlertTransition> Evaluate(AlertTracker tracker, object sample)
+    private IReadOnlyList<AlertTransition> Evaluate(AlertTracker tracker, RuleEvaluator evaluator, RuleSet set, Backlog backlog, object sample)
     {
-        var t = thresholds.Current;
         switch (sample)
         {
+            // The host's samples come steadily: they are the clock of the rules on the sources and the packing worker too.
             case HostSample metrics:
                 return
                 [
-                    .. tracker.Evaluate(AlertGroups.Host, AlertRules.Host(metrics, t)),
+                    .. tracker.Evaluate(AlertGroups.Host, [.. evaluator.Host(metrics, set)]),
                     .. tracker.Evaluate(AlertGroups.Sources, AlertRules.Sources(states.All().Where(s => s.Name != Component))),
-                    .. tracker.Evaluate(AlertGroups.Errors, [AlertRules.ErrorRate(errorRate.Sample(), t)]),
+                    .. tracker.Evaluate(AlertGroups.Errors, [.. evaluator.Sources(errorRate.Sample(), backlog, set)]),
+                    .. tracker.Evaluate(AlertGroups.PackingRules, [.. evaluator.Packing(clock.GetUtcNow(), backlog, set)]),
                 ];
             case ContainersSnapshot { SourceAvailable: true } snapshot:
-                return tracker.Evaluate(AlertGroups.Containers, AlertRules.Containers(snapshot, t));
+                return tracker.Evaluate(AlertGroups.Containers, AlertRules.Containers(snapshot, evaluator.Containers(snapshot, set)));
             // Every instance's packing results arrive (other instances' through Kafka): the leading one raises their alerts.
             case PackingEvent packing when AlertRules.Packing(packing) is { } condition:
-                return tracker.Evaluate(AlertGroups.Packing, [condition], complete: false);
+                if (packing.Status == ShipmentStatus.Failed)
+                {
+                    evaluator.PackingFailed(clock.GetUtcNow());
+                }
+
+                return
+                [
+                    .. tracker.Evaluate(AlertGroups.Packing, [condition], complete: false),
+                    .. tracker.Evaluate(AlertGroups.PackingRules, [.. evaluator.Packing(clock.GetUtcNow(), backlog, set)], complete: false),
+                ];
             case ContainerEngineEvent engine when AlertRules.Engine(engine) is { } condition:
                 return tracker.Evaluate(AlertGroups.Engine, [condition], complete: false);
             case RouteEvent route:
@@ -194,13 +204,15 @@ public sealed class AlertManager(
     private Task RestoreAsync(AlertTracker tracker, CancellationToken cancellationToken) => DatabaseRetry.UntilDoneAsync(
         async token =>
         {
-            await thresholds.LoadAsync(token);
+            await rules.LoadAsync(token);
             await silences.LoadAsync(token);
+            var names = rules.Current.Names;
             foreach (var alert in await store.LoadFiringAsync(token))
             {
-                tracker.Restore(AlertGroups.Of(alert.Type, alert.Source), new AlertCondition(
+                var group = AlertGroups.Of(alert.Type, alert.Source, names);
+                tracker.Restore(group, new AlertCondition(
                     alert.Type, alert.Source, alert.Severity, alert.Value ?? 1, alert.Threshold ?? 1, alert.Threshold ?? 1,
-                    TimeSpan.Zero, alert.Title, alert.Message), alert.FiredAt);
+                    TimeSpan.Zero, alert.Title, alert.Message, Labels: alert.Labels is null ? null : RuleLabels.Read(alert.Labels), Group: group), alert.FiredAt);
             }
 
             return true;

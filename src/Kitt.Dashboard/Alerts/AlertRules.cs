@@ -1,43 +1,27 @@
 using System.Globalization;
 using Kitt.Dashboard.Containers;
 using Kitt.Dashboard.Health;
-using Kitt.Dashboard.HostMetrics;
 using Kitt.Dashboard.Protocol;
 using Kitt.Dashboard.RouteNews;
 using Kitt.Dashboard.Shipments;
 
 namespace Kitt.Dashboard.Alerts;
 
-/// <summary>The rules: what each kind of sample means for alerts, given the current thresholds.</summary>
+/// <summary>
+/// The built-in rules: what container states, engine events, sources, packing outcomes and route news mean for
+/// alerts. Thresholds on measured signals are configured rules (<see cref="Rules.RuleEvaluator"/>).
+/// </summary>
 internal static class AlertRules
 {
-    /// <summary>A threshold breach must last this long before it fires; a spike of one sample does not.</summary>
-    public static readonly TimeSpan BreachFor = TimeSpan.FromSeconds(10);
-
-    /// <summary>Percentage points below the threshold a value must fall before its alert resolves.</summary>
-    public const double Hysteresis = 5;
-
     /// <summary>Restarts within one container's life that make a restart loop.</summary>
     public const int RestartLoop = 3;
 
-    public static IReadOnlyList<AlertCondition> Host(HostSample m, AlertThresholdValues t) =>
-    [
-        Percent("cpu", "host", m.CpuPercent, t.CpuPercent, "Host CPU", $"{m.CpuCount} cores"),
-        Percent("memory", "host", m.MemoryPercent, t.MemoryPercent, "Host memory", $"{Format(m.MemoryUsedBytes)} of {Format(m.MemoryTotalBytes)}"),
-    ];
-
-    public static IReadOnlyList<AlertCondition> Containers(ContainersSnapshot snapshot, AlertThresholdValues t)
+    /// <summary>Health, exit and restart loops of every container; the rules on their usage are configured (<see cref="Rules.AlertRuleBook"/>).</summary>
+    /// <param name="conditions">Where they go: the configured rules' conditions of the same poll are there already.</param>
+    public static List<AlertCondition> Containers(ContainersSnapshot snapshot, List<AlertCondition> conditions)
     {
-        var conditions = new List<AlertCondition>();
         foreach (var c in snapshot.Containers)
         {
-            if (c.Usage is { } u)
-            {
-                conditions.Add(Percent("cpu", c.Name, u.CpuPercent, t.CpuPercent, $"CPU of {c.Name}", c.Image));
-                conditions.Add(Percent("memory", c.Name, u.MemoryPercent, t.MemoryPercent, $"Memory of {c.Name}",
-                    $"{Format(u.MemoryBytes)} of {Format(u.MemoryLimitBytes)}"));
-            }
-
             conditions.Add(AlertCondition.Flag("container_health", c.Name, AlertSeverity.Error, c.Health == "unhealthy", TimeSpan.Zero,
                 $"{c.Name} is unhealthy", $"Its health check fails ({c.Status})."));
             conditions.Add(AlertCondition.Flag("container_exit", c.Name, AlertSeverity.Error, c.State is "exited" or "dead" && c.ExitCode is not (null or 0), TimeSpan.Zero,
@@ -72,12 +56,6 @@ internal static class AlertRules
             s.Reason ?? "no reason given")),
     ];
 
-    public static AlertCondition ErrorRate(ErrorRateSample sample, AlertThresholdValues t) => new(
-        "error_rate", sample.Source, AlertSeverity.Error, sample.Percent, t.ErrorRatePercent, Math.Max(0, t.ErrorRatePercent - 1), BreachFor,
-        "Request error rate",
-        $"{sample.Failed} of {sample.Total} requests failed in the last {sample.Window.TotalMinutes:0} minutes");
-
-    /// <summary>A failed packing job fires its shipment's alert; the shipment packed later resolves it.</summary>
     /// <summary>
     /// An OOM kill fires <c>oom</c> for the container, naming its memory limit, the moment the engine reports it; the
     /// container's next start resolves it.
@@ -94,6 +72,7 @@ internal static class AlertRules
         _ => null,
     };
 
+    /// <summary>A failed packing job fires its shipment's alert; the shipment packed later resolves it.</summary>
     public static AlertCondition? Packing(PackingEvent e) => e.Status switch
     {
         ShipmentStatus.Failed => AlertCondition.Flag("packing", e.Reference, AlertSeverity.Error, true, TimeSpan.Zero,
@@ -125,14 +104,6 @@ internal static class AlertRules
         };
         var delay = e.DelayMinutes is { } minutes ? $" (delay {minutes.ToString("0", CultureInfo.InvariantCulture)} min)" : "";
         return AlertCondition.Flag(type, e.Route, severity, active, TimeSpan.Zero, title, e.Message + delay);
-    }
-
-    private static AlertCondition Percent(string type, string source, double value, double threshold, string title, string detail)
-    {
-        var severity = value >= Math.Max(threshold, 95) ? AlertSeverity.Critical : AlertSeverity.Warning;
-        return new AlertCondition(type, source, severity, value, threshold, Math.Max(0, threshold - Hysteresis), BreachFor,
-            $"{title} at {value.ToString("0.0", CultureInfo.InvariantCulture)} %",
-            $"{detail}; threshold {threshold.ToString("0.#", CultureInfo.InvariantCulture)} %");
     }
 
     private static string Format(long bytes) => Components.Shell.Format.Bytes(bytes);

@@ -48,12 +48,12 @@ public sealed class AlertStore(IDbContextFactory<KittDbContext> dbFactory, Outbo
                 {
                     Key = c.Key, Type = c.Type, Source = c.Source, Severity = c.Severity, State = AlertState.Firing,
                     Title = c.Title, Message = c.Message, SearchText = FullText.Words(c.Title, c.Message, c.Source),
-                    Value = c.Value, Threshold = c.FireAt, FiredAt = t.At, UpdatedAt = t.At,
+                    Value = c.Value, Threshold = c.FireAt, FiredAt = t.At, UpdatedAt = t.At, Labels = Rules.RuleLabels.Write(c.Labels),
                 };
                 alert.Changes.Add(change);
                 // Silenced and inhibited alerts are stored and shown, but neither toast nor notify.
-                alert.InhibitedBy = Inhibitions.By(c.Type, c.Source) is { } by && (opened.ContainsKey(by) || (openByKey.ContainsKey(by) && !closed.Contains(by))) ? by : null;
-                alert.SilencedBy = silences.Match(AlertLabels.Of(c.Type, c.Source, c.Severity, c.Key));
+                alert.InhibitedBy = Inhibitions.By(c.Type, c.Source, c.Labels) is { } by && (opened.ContainsKey(by) || (openByKey.ContainsKey(by) && !closed.Contains(by))) ? by : null;
+                alert.SilencedBy = silences.Match(AlertLabels.Of(c.Type, c.Source, c.Severity, c.Key, c.Labels));
                 opened[c.Key] = alert;
                 touched.Add((alert, t.Notify && alert.SilencedBy is null && alert.InhibitedBy is null));
             }

@@ -1,6 +1,6 @@
 using Kitt.Dashboard.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Kitt.Dashboard.Alerts.Rules;
 
 namespace Kitt.Dashboard.Alerts;
 
@@ -39,24 +39,13 @@ public sealed class ThresholdChange
 }
 
 /// <summary>
-/// Thresholds default from <c>Alerts:Thresholds</c>; an Admin may change them at runtime. Every change is stored
-/// with its author (the audit trail), and the latest stored change wins over the configuration after a restart.
+/// The three thresholds as they were before rules: <c>Alerts:Thresholds</c> sets the default rules' thresholds, and
+/// a change here changes those rules (<see cref="AlertRuleBook.SetThresholdsAsync"/>). Each change is kept here
+/// too, with its author, for the history this API has always shown.
 /// </summary>
-public sealed class AlertThresholds(IOptions<AlertOptions> options, IDbContextFactory<KittDbContext> dbFactory, TimeProvider clock)
+public sealed class AlertThresholds(AlertRuleBook rules, IDbContextFactory<KittDbContext> dbFactory, TimeProvider clock)
 {
-    private volatile AlertThresholdValues? current;
-
-    public AlertThresholdValues Current => current ?? AlertThresholdValues.From(options.Value.Thresholds);
-
-    public async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var latest = await db.ThresholdChanges.AsNoTracking().OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (latest is not null)
-        {
-            current = new AlertThresholdValues(latest.CpuPercent, latest.MemoryPercent, latest.ErrorRatePercent);
-        }
-    }
+    public AlertThresholdValues Current => rules.Thresholds;
 
     public async Task<IReadOnlyList<ThresholdChange>> HistoryAsync(int take, CancellationToken cancellationToken = default)
     {
@@ -72,6 +61,7 @@ public sealed class AlertThresholds(IOptions<AlertOptions> options, IDbContextFa
             throw new ArgumentException(problem, field);
         }
 
+        await rules.SetThresholdsAsync(values, changedBy, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ThresholdChanges.Add(new ThresholdChange
         {
@@ -82,6 +72,5 @@ public sealed class AlertThresholds(IOptions<AlertOptions> options, IDbContextFa
             At = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
-        current = values;
     }
 }

@@ -16,6 +16,12 @@ internal sealed class AlertTracker(TimeProvider clock)
 
     public IEnumerable<string> FiringKeys => keys.Where(k => k.Value.Firing).Select(k => k.Key);
 
+    /// <summary>
+    /// Whether a key is pending or firing. A quiet value of a key not watched changes nothing, so rules over many
+    /// containers leave such conditions out rather than build them (a complete group's absent idle keys stay idle).
+    /// </summary>
+    public bool Watches(string key) => keys.TryGetValue(key, out var state) && (state.Firing || state.PendingSince is not null);
+
     /// <summary>Evaluates one sample's conditions from one group of rules (host, containers, sources, …).</summary>
     /// <param name="complete">The sample covers the whole group: its keys that are absent are gone (a container
     /// removed) and their alerts resolve. Event-driven groups (a packing job failed) pass false.</param>
@@ -40,7 +46,7 @@ internal sealed class AlertTracker(TimeProvider clock)
             {
                 if (state.Firing && state.Last is { } last)
                 {
-                    transitions.Add(new AlertTransition(last with { Message = $"{last.Source} is gone" }, AlertState.Resolved, now, false));
+                    transitions.Add(new AlertTransition(last with { Message = $"{last.Source} is gone, or no rule watches it any more" }, AlertState.Resolved, now, false));
                 }
 
                 keys.Remove(key);
@@ -59,7 +65,7 @@ internal sealed class AlertTracker(TimeProvider clock)
         state.Last = condition;
         if (state.Firing)
         {
-            if (condition.Value >= condition.ClearBelow)
+            if (condition.Holds)
             {
                 return null;
             }
@@ -69,7 +75,7 @@ internal sealed class AlertTracker(TimeProvider clock)
             return new AlertTransition(condition, AlertState.Resolved, now, Notify: false);
         }
 
-        if (condition.Value < condition.FireAt)
+        if (!condition.Breaches)
         {
             state.PendingSince = null;
             return null;

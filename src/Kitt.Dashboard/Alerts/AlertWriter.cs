@@ -13,8 +13,8 @@ namespace Kitt.Dashboard.Alerts;
 internal sealed class AlertWriter(DbConnection connection, DbTransaction transaction) : IAlertWriter
 {
     private readonly PreparedStatement insertAlert = new(connection, transaction, """
-        INSERT INTO alerts ("Key", "Type", "Source", "Severity", "State", "Title", "Message", "SearchText", "Value", "Threshold", "FiredAt", "ResolvedAt", "UpdatedAt", "SilencedBy", "InhibitedBy")
-        VALUES (@key, @type, @source, @severity, @state, @title, @message, @searchText, @value, @threshold, @firedAt, @resolvedAt, @updatedAt, @silencedBy, @inhibitedBy)
+        INSERT INTO alerts ("Key", "Type", "Source", "Severity", "State", "Title", "Message", "SearchText", "Value", "Threshold", "FiredAt", "ResolvedAt", "UpdatedAt", "SilencedBy", "InhibitedBy", "Labels")
+        VALUES (@key, @type, @source, @severity, @state, @title, @message, @searchText, @value, @threshold, @firedAt, @resolvedAt, @updatedAt, @silencedBy, @inhibitedBy, @labels)
         RETURNING "Id"
         """);
 
@@ -60,7 +60,7 @@ internal sealed class AlertWriter(DbConnection connection, DbTransaction transac
             ("@key", alert.Key), ("@type", alert.Type), ("@source", alert.Source), ("@severity", (int)alert.Severity),
             ("@state", (int)alert.State), ("@title", alert.Title), ("@message", alert.Message), ("@searchText", alert.SearchText),
             ("@value", alert.Value), ("@threshold", alert.Threshold), ("@firedAt", alert.FiredAt.UtcTicks), ("@resolvedAt", alert.ResolvedAt?.UtcTicks),
-            ("@updatedAt", alert.UpdatedAt.UtcTicks), ("@silencedBy", alert.SilencedBy), ("@inhibitedBy", alert.InhibitedBy)))!;
+            ("@updatedAt", alert.UpdatedAt.UtcTicks), ("@silencedBy", alert.SilencedBy), ("@inhibitedBy", alert.InhibitedBy), ("@labels", alert.Labels)))!;
         await AddChangesAsync(alert, cancellationToken);
     }
 

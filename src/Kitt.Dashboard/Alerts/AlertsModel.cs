@@ -17,6 +17,7 @@ public static class AlertsModel
             e.Property(x => x.Title).HasMaxLength(300);
             e.Property(x => x.Message).HasMaxLength(2000);
             e.Property(x => x.InhibitedBy).HasMaxLength(300);
+            e.Property(x => x.Labels).HasMaxLength(8000);
             e.Property(x => x.AckedBy).HasMaxLength(256);
             e.Property(x => x.AckComment).HasMaxLength(1000);
             // Severity and state stay integers: severity sorts by rank, and both filter on small indexes.

@@ -16,6 +16,8 @@ public static class AlertsSetup
         services.AddTopic(AlertEvent.Topic);
         services.AddSingleton<AlertArchive>();
         services.AddSingleton<ErrorRate>();
+        services.AddSingleton<Rules.AlertRuleBook>();
+        services.AddSingleton<Rules.BacklogReader>();
         services.AddSingleton<AlertThresholds>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<Silences>();

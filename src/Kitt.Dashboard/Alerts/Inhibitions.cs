@@ -13,10 +13,16 @@ public static class Inhibitions
     public static readonly IReadOnlyList<string> Inhibitors = [DockerUnavailable];
 
     /// <summary>The key of the alert whose firing inhibits an alert of <paramref name="type"/> from <paramref name="source"/>, if any.</summary>
-    public static string? By(string type, string source) => AlertGroups.Of(type, source) switch
+    /// <param name="labels">The alert's rule labels: a configured rule's <c>scope</c> says what its alerts follow from.</param>
+    public static string? By(string type, string source, IReadOnlyDictionary<string, string>? labels = null) => Group(type, source, labels) switch
     {
         AlertGroups.Containers or AlertGroups.Engine => DockerUnavailable,
         AlertGroups.Sources when source == Health.ComponentStates.DockerEvents => DockerUnavailable,
         _ => null,
     };
+
+    private static string Group(string type, string source, IReadOnlyDictionary<string, string>? labels) =>
+        labels?.GetValueOrDefault("scope") is { } scope && Enum.TryParse<Rules.RuleScope>(scope, ignoreCase: true, out var s)
+            ? AlertGroups.OfScope(s)
+            : AlertGroups.Of(type, source);
 }

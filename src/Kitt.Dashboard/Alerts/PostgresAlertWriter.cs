@@ -80,14 +80,14 @@ internal sealed class PostgresAlertWriter(NpgsqlConnection connection, NpgsqlTra
         foreach (var a in alerts)
         {
             var insert = new NpgsqlBatchCommand("""
-                INSERT INTO alerts ("Key", "Type", "Source", "Severity", "State", "Title", "Message", "SearchText", "Value", "Threshold", "FiredAt", "ResolvedAt", "UpdatedAt", "SilencedBy", "InhibitedBy")
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                INSERT INTO alerts ("Key", "Type", "Source", "Severity", "State", "Title", "Message", "SearchText", "Value", "Threshold", "FiredAt", "ResolvedAt", "UpdatedAt", "SilencedBy", "InhibitedBy", "Labels")
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
                 RETURNING "Id"
                 """);
             foreach (var value in new object?[]
             {
                 a.Key, a.Type, a.Source, (int)a.Severity, (int)a.State, a.Title, a.Message, a.SearchText,
-                a.Value, a.Threshold, a.FiredAt.UtcTicks, a.ResolvedAt?.UtcTicks, a.UpdatedAt.UtcTicks, a.SilencedBy, a.InhibitedBy,
+                a.Value, a.Threshold, a.FiredAt.UtcTicks, a.ResolvedAt?.UtcTicks, a.UpdatedAt.UtcTicks, a.SilencedBy, a.InhibitedBy, a.Labels,
             })
             {
                 insert.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });

@@ -51,6 +51,7 @@ public class KittDbContext(DbContextOptions<KittDbContext> options) : IdentityDb
         HealthModel.Configure(modelBuilder);
         ContainersModel.Configure(modelBuilder);
         AlertsModel.Configure(modelBuilder);
+        Kitt.Dashboard.Alerts.Rules.RulesModel.Configure(modelBuilder);
         SessionsModel.Configure(modelBuilder);
         OutboxModel.Configure(modelBuilder);
         ShipmentsModel.Configure(modelBuilder);

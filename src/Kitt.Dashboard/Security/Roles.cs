@@ -38,7 +38,7 @@ public static class Policies
     /// <summary>Taking alerts up: acknowledging and silencing them, for whoever watches them (Operators and Analysts).</summary>
     public const string Respond = "respond";
 
-    /// <summary>Users, API keys, thresholds.</summary>
+    /// <summary>Users, API keys, alert rules, receivers.</summary>
     public const string Administer = "administer";
 
     /// <summary>Whether <paramref name="user"/> holds a role <paramref name="policy"/> admits, for code that shows or does more for them.</summary>

@@ -1,3 +1,4 @@
+using Kitt.Dashboard.Alerts.Rules;
 using Kitt.Dashboard.Alerts;
 using Microsoft.Extensions.Time.Testing;
 
@@ -86,10 +87,10 @@ public sealed class AlertTrackerTests
     private AlertTransition Fire(AlertTracker tracker)
     {
         tracker.Evaluate("host", [Cpu(90)]);
-        clock.Advance(AlertRules.BreachFor);
+        clock.Advance(DefaultRules.BreachFor);
         return Assert.Single(tracker.Evaluate("host", [Cpu(90)]));
     }
 
     private static AlertCondition Cpu(double value) =>
-        new("cpu", "host", AlertSeverity.Warning, value, 80, 75, AlertRules.BreachFor, "Host CPU", "2 cores");
+        new("cpu", "host", AlertSeverity.Warning, value, 80, 75, DefaultRules.BreachFor, "Host CPU", "2 cores");
 }

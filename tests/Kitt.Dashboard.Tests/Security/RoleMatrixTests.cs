@@ -16,7 +16,7 @@ public sealed class RoleMatrixTests(DashboardAppFactory app) : IClassFixture<Das
         ["/shipments"] = [Roles.Dispatcher, Roles.Admin],
         ["/admin/users"] = [Roles.Admin],
         ["/admin/api-keys"] = [Roles.Admin],
-        ["/admin/thresholds"] = [Roles.Admin],
+        ["/admin/rules"] = [Roles.Admin],
         ["/admin/notifications"] = [Roles.Admin],
         ["/silences"] = [Roles.Operator, Roles.Analyst, Roles.Admin],
     };

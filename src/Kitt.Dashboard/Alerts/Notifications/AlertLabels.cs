@@ -6,8 +6,10 @@ namespace Kitt.Dashboard.Alerts.Notifications;
 /// </summary>
 public static class AlertLabels
 {
-    public static IReadOnlyDictionary<string, string> Of(string type, string source, AlertSeverity severity, string key) =>
-        new Dictionary<string, string>(5, StringComparer.Ordinal)
+    /// <param name="rule">A configured rule's labels (its own, <c>rule</c> and <c>scope</c>): they never override the five.</param>
+    public static IReadOnlyDictionary<string, string> Of(string type, string source, AlertSeverity severity, string key, IReadOnlyDictionary<string, string>? rule = null)
+    {
+        var labels = new Dictionary<string, string>(5 + (rule?.Count ?? 0), StringComparer.Ordinal)
         {
             ["alertname"] = type,
             ["type"] = type,
@@ -15,6 +17,15 @@ public static class AlertLabels
             ["severity"] = Severity(severity),
             ["key"] = key,
         };
+        foreach (var (name, value) in rule ?? Empty)
+        {
+            labels.TryAdd(name, value);
+        }
+
+        return labels;
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 
     /// <summary>Severities as labels and the API spell them, without allocating.</summary>
     public static string Severity(AlertSeverity severity) => severity switch

@@ -73,9 +73,11 @@ public sealed partial class Matcher
         return Create(m.Groups["name"].Value, value, isRegex: op.EndsWith('~'), isEqual: op[0] == '=');
     }
 
-    public bool Matches(IReadOnlyDictionary<string, string> labels)
+    public bool Matches(IReadOnlyDictionary<string, string> labels) => MatchesValue(labels.TryGetValue(Name, out var v) ? v : "");
+
+    /// <summary>Whether the matcher holds for this value of its label (empty when the label is absent).</summary>
+    public bool MatchesValue(string value)
     {
-        var value = labels.TryGetValue(Name, out var v) ? v : "";
         bool hit;
         try
         {

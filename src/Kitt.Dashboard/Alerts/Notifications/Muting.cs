@@ -9,7 +9,7 @@ namespace Kitt.Dashboard.Alerts.Notifications;
 internal sealed record Muting(IReadOnlySet<long> Acknowledged, IReadOnlySet<string> Inhibitors, SilenceIndex Silences, DateTimeOffset At)
 {
     public bool Hidden(NotifiedAlert alert) =>
-        alert.Firing && (Silences.Match(alert.Labels, At) is not null || (Inhibitions.By(alert.Type, alert.Source) is { } by && Inhibitors.Contains(by)));
+        alert.Firing && (Silences.Match(alert.Labels, At) is not null || (Inhibitions.By(alert.Type, alert.Source, alert.RuleLabels) is { } by && Inhibitors.Contains(by)));
 
     /// <summary>Whether the alert keeps its group's repeats going.</summary>
     public bool Repeats(NotifiedAlert alert) => !Hidden(alert) && !Acknowledged.Contains(alert.Id);

@@ -25,14 +25,20 @@ public sealed record NotifiedAlert(
     /// <summary>Whether a notification of its group has told of it firing: only then is its resolve told too.</summary>
     public bool Told { get; init; }
 
+    /// <summary>The labels of the configured rule that raised it, if one did.</summary>
+    public IReadOnlyDictionary<string, string>? RuleLabels { get; init; }
+
     /// <summary>
     /// What routes, groups and silences match: <c>alertname</c> and <c>type</c> (the rule), <c>source</c>,
     /// <c>severity</c> in lower case, and <c>key</c>. The names Alertmanager users know come first.
     /// </summary>
     [JsonIgnore]
-    public IReadOnlyDictionary<string, string> Labels => AlertLabels.Of(Type, Source, Severity, Key);
+    public IReadOnlyDictionary<string, string> Labels => AlertLabels.Of(Type, Source, Severity, Key, RuleLabels);
 
     public static NotifiedAlert From(Alert alert) => new(
         alert.Id, alert.Key, alert.Type, alert.Source, alert.Severity, alert.State, alert.Title, alert.Message, alert.Value,
-        alert.FiredAt, alert.ResolvedAt);
+        alert.FiredAt, alert.ResolvedAt)
+    {
+        RuleLabels = alert.Labels is null ? null : Rules.RuleLabels.Read(alert.Labels),
+    };
 }

@@ -1,0 +1,85 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Kitt.Dashboard.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class AlertRules : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Labels",
+                table: "alerts",
+                type: "character varying(8000)",
+                maxLength: 8000,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "alert_rule_changes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RuleId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Rule = table.Column<string>(type: "text", nullable: true),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_rule_changes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alert_rules",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Match = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Signal = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Operator = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Threshold = table.Column<double>(type: "double precision", nullable: false),
+                    ForSeconds = table.Column<double>(type: "double precision", nullable: false),
+                    WindowSeconds = table.Column<double>(type: "double precision", nullable: true),
+                    ResolveMargin = table.Column<double>(type: "double precision", nullable: false),
+                    Severity = table.Column<int>(type: "integer", nullable: false),
+                    Labels = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Deleted = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_rules", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alert_rule_changes_RuleId_Id",
+                table: "alert_rule_changes",
+                columns: new[] { "RuleId", "Id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "alert_rule_changes");
+
+            migrationBuilder.DropTable(
+                name: "alert_rules");
+
+            migrationBuilder.DropColumn(
+                name: "Labels",
+                table: "alerts");
+        }
+    }
+}
