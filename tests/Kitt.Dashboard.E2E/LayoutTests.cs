@@ -62,7 +62,7 @@ public sealed class LayoutTests(BrowserFixture browser)
         try
         {
             string[] pages = ["/", "/containers", "/sessions", "/alerts", "/shipments", "/shipments/new", $"/shipments/{shipment}",
-                $"/shipments/{shipment}/instructions", shared, "/items", "/admin/users", "/admin/api-keys", "/admin/equipment", "/admin/rules", "/admin/notifications", "/silences", "/admin/container-audit", "/account/change-password"];
+                $"/shipments/{shipment}/instructions", shared, "/items", "/admin/users", "/admin/api-keys", "/admin/equipment", "/admin/rules", "/admin/notifications", "/admin/receivers", "/silences", "/admin/container-audit", "/account/change-password"];
             foreach (var theme in new[] { "light", "dark" })
             {
                 foreach (var (size, width, height) in Sizes)

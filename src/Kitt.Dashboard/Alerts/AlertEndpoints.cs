@@ -1,4 +1,5 @@
 using Kitt.Dashboard.Alerts.Silencing;
+using Kitt.Dashboard.Alerts.Routing;
 using Kitt.Dashboard.Alerts.Rules;
 using Kitt.Dashboard.Alerts.Notifications;
 using Kitt.Dashboard.Security;
@@ -109,6 +110,7 @@ public static class AlertEndpoints
         endpoints.MapAlertNotifications();
         endpoints.MapSilencesAndAcks();
         endpoints.MapAlertRules();
+        endpoints.MapAlertRouting();
         return endpoints;
     }
 

@@ -27,6 +27,7 @@ public sealed class AlertManager(
     ITopicHub hub,
     ComponentStates states,
     AlertRuleBook rules,
+    Routing.NotificationSettings routing,
     BacklogReader backlogs,
     Silences silences,
     ErrorRate errorRate,
@@ -140,10 +141,11 @@ public sealed class AlertManager(
         {
             await rules.RefreshIfStaleAsync(token);
             await silences.RefreshIfStaleAsync(token);
+            await routing.RefreshIfStaleAsync(token); // receivers an Admin added on any instance get this one's notices
         }
         catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
         {
-            logger.LogDebug(ex, "Rules and silences not refreshed; the last read ones apply");
+            logger.LogDebug(ex, "Rules, silences and receivers not read again; the last read ones apply");
         }
     }
 
@@ -206,6 +208,7 @@ public sealed class AlertManager(
         {
             await rules.LoadAsync(token);
             await silences.LoadAsync(token);
+            await routing.LoadAsync(token);
             var names = rules.Current.Names;
             foreach (var alert in await store.LoadFiringAsync(token))
             {

@@ -34,6 +34,9 @@ public static class AlertsSetup
     {
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AlertOptions>, NotificationConfigCheck>();
         services.AddHttpClient(AlertReceivers.HttpClientName);
+        // Receivers' secrets are protected; where the keys live (the store every instance shares) the security setup says.
+        services.AddDataProtection();
+        services.AddSingleton<Routing.NotificationSettings>();
         services.AddSingleton<NotificationRoutes>();
         services.AddSingleton<AlertReceivers>();
         services.AddSingleton<NoticeSignal>();

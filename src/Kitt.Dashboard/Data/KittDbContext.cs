@@ -52,6 +52,7 @@ public class KittDbContext(DbContextOptions<KittDbContext> options) : IdentityDb
         ContainersModel.Configure(modelBuilder);
         AlertsModel.Configure(modelBuilder);
         Kitt.Dashboard.Alerts.Rules.RulesModel.Configure(modelBuilder);
+        Kitt.Dashboard.Alerts.Routing.RoutingModel.Configure(modelBuilder);
         SessionsModel.Configure(modelBuilder);
         OutboxModel.Configure(modelBuilder);
         ShipmentsModel.Configure(modelBuilder);

@@ -18,6 +18,7 @@ public sealed class RoleMatrixTests(DashboardAppFactory app) : IClassFixture<Das
         ["/admin/api-keys"] = [Roles.Admin],
         ["/admin/rules"] = [Roles.Admin],
         ["/admin/notifications"] = [Roles.Admin],
+        ["/admin/receivers"] = [Roles.Admin],
         ["/silences"] = [Roles.Operator, Roles.Analyst, Roles.Admin],
     };
 

@@ -24,64 +24,83 @@ internal sealed class NotificationConfigCheck : IValidateOptions<AlertOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void Check(List<string> failures, string key, ReceiverOptions r)
+    private static void Check(List<string> failures, string key, ReceiverOptions r) =>
+        failures.AddRange(ReceiverProblems(r).Select(p => $"{key}:{p.Field} {p.Text}"));
+
+    private static void Check(List<string> failures, string key, AlertRouteOptions route, AlertOptions options) =>
+        failures.AddRange(RouteProblems(route, options.Receivers.Keys, $"under {AlertOptions.Section}:Receivers").Select(p => $"{key}:{p.Field} {p.Text}"));
+
+    /// <summary>
+    /// What is wrong with a receiver, each problem by its key below the receiver (<c>Url</c>, <c>Smtp:Host</c>): the
+    /// start names <c>Alerts:Receivers:ops:Url</c>, the API and the editor name the field.
+    /// </summary>
+    public static IEnumerable<(string Field, string Text)> ReceiverProblems(ReceiverOptions r)
     {
         var kind = ReceiverKinds.Of(r);
         if (!ReceiverKinds.All.Contains(kind))
         {
-            failures.Add($"{key}:Kind must be one of {string.Join(", ", ReceiverKinds.All)}, got '{r.Kind}'");
-            return;
+            yield return ("Kind", $"must be one of {string.Join(", ", ReceiverKinds.All)}, got '{r.Kind}'");
+            yield break;
         }
 
         if (kind == ReceiverKinds.Email)
         {
             if (string.IsNullOrWhiteSpace(r.To) || r.To.Split(',').Any(a => !MimeKit.MailboxAddress.TryParse(a.Trim(), out _)))
             {
-                failures.Add($"{key}:To must be one or more e-mail addresses separated by commas, got '{r.To}'");
+                yield return ("To", $"must be one or more e-mail addresses separated by commas, got '{r.To}'");
             }
 
             if (string.IsNullOrWhiteSpace(r.Smtp.Host))
             {
-                failures.Add($"{key}:Smtp:Host is required for an email receiver");
+                yield return ("Smtp:Host", "is required for an email receiver");
             }
 
             if (r.Smtp.Port is < 1 or > 65535)
             {
-                failures.Add($"{key}:Smtp:Port must be between 1 and 65535, got {r.Smtp.Port}");
+                yield return ("Smtp:Port", $"must be between 1 and 65535, got {r.Smtp.Port}");
             }
 
             if (EmailReceiver.SecurityOf(r.Smtp.Security) is null)
             {
-                failures.Add($"{key}:Smtp:Security must be one of auto, none, starttls, tls, got '{r.Smtp.Security}'");
+                yield return ("Smtp:Security", $"must be one of auto, none, starttls, tls, got '{r.Smtp.Security}'");
             }
 
             if (!MimeKit.MailboxAddress.TryParse(r.Smtp.From, out _))
             {
-                failures.Add($"{key}:Smtp:From must be an e-mail address, got '{r.Smtp.From}'");
+                yield return ("Smtp:From", $"must be an e-mail address, got '{r.Smtp.From}'");
             }
         }
         else if (!Uri.TryCreate(r.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            failures.Add($"{key}:Url must be an absolute http or https address, got '{r.Url}'");
+            yield return ("Url", $"must be an absolute http or https address, got '{r.Url}'");
         }
     }
 
-    private static void Check(List<string> failures, string key, AlertRouteOptions route, AlertOptions options)
+    /// <summary>What is wrong with a route, each problem by its key below the route (<c>Receiver</c>, <c>Match:0</c>, <c>GroupWait</c>).</summary>
+    /// <param name="where">Where receivers are set, as the message on an unknown one says.</param>
+    public static IEnumerable<(string Field, string Text)> RouteProblems(AlertRouteOptions route, IEnumerable<string> receivers, string where)
     {
-        if (!options.Receivers.ContainsKey(route.Receiver))
+        var known = receivers.ToList();
+        if (!known.Contains(route.Receiver, StringComparer.OrdinalIgnoreCase))
         {
-            failures.Add($"{key}:Receiver must name a receiver under {AlertOptions.Section}:Receivers ({(options.Receivers.Count == 0 ? "none configured" : string.Join(", ", options.Receivers.Keys))}), got '{route.Receiver}'");
+            yield return ("Receiver", $"must name a receiver {where} ({(known.Count == 0 ? "none configured" : string.Join(", ", known))}), got '{route.Receiver}'");
         }
 
         for (var m = 0; m < route.Match.Count; m++)
         {
+            string? problem = null;
             try
             {
                 Matcher.Parse(route.Match[m]);
             }
             catch (ArgumentException ex)
             {
-                failures.Add($"{key}:Match:{m} {ex.Message}");
+                problem = ex.Message;
+            }
+
+            if (problem is not null)
+            {
+                yield return ($"Match:{m}", problem);
             }
         }
 
@@ -89,11 +108,11 @@ internal sealed class NotificationConfigCheck : IValidateOptions<AlertOptions>
         {
             if (!Durations.TryParse(value, out var duration))
             {
-                failures.Add($"{key}:{field} must be a duration such as 30s, 5m or 4h, got '{value}'");
+                yield return (field, $"must be a duration such as 30s, 5m or 4h, got '{value}'");
             }
             else if (field != "GroupWait" && duration <= TimeSpan.Zero)
             {
-                failures.Add($"{key}:{field} must be longer than 0s, got '{value}'");
+                yield return (field, $"must be longer than 0s, got '{value}'");
             }
         }
     }

@@ -41,24 +41,39 @@ public sealed record NotificationRoute(
 /// default timings (30 s, 5 m, 4 h). An Alertmanager receiver is sent each change at once and its firing alerts again
 /// every <see cref="DeliveryOptions.AlertmanagerResendSeconds"/>, as Prometheus does: the Alertmanager groups them itself.
 /// </summary>
-public sealed class NotificationRoutes
+public sealed class NotificationRoutes(IOptions<AlertOptions> options, Routing.NotificationSettings? settings = null)
 {
-    public NotificationRoutes(IOptions<AlertOptions> options)
-    {
-        var o = options.Value;
-        Receivers = o.Receivers;
-        var routes = o.Routes.Count > 0
-            ? o.Routes.Select(r => r)
-            : o.Receivers.Keys.Order(StringComparer.OrdinalIgnoreCase).Select(name => new AlertRouteOptions { Receiver = name, Continue = true });
-        All = [.. routes.Select((r, i) => Compile(r, i, o))];
-    }
+    private volatile Compiled? compiled;
 
-    public IReadOnlyDictionary<string, ReceiverOptions> Receivers { get; }
+    private sealed record Compiled(long Version, IReadOnlyDictionary<string, ReceiverOptions> Receivers, IReadOnlyList<NotificationRoute> All);
 
-    public IReadOnlyList<NotificationRoute> All { get; }
+    /// <summary>The plan the routes were compiled from: the configuration's alone, or with what Admins set in the dashboard.</summary>
+    public long Version => Now.Version;
+
+    public IReadOnlyDictionary<string, ReceiverOptions> Receivers => Now.Receivers;
+
+    public IReadOnlyList<NotificationRoute> All => Now.All;
 
     /// <summary>Whether any alert can reach a receiver: without, no notice is stored.</summary>
     public bool Any => Receivers.Count > 0 && All.Count > 0;
+
+    // Compiled again only when the plan changed: routes are read for every alert stored.
+    private Compiled Now
+    {
+        get
+        {
+            var (version, o) = settings?.Current is { } p ? (p.Version, p.Options) : (0L, options.Value);
+            if (compiled is { } c && c.Version == version)
+            {
+                return c;
+            }
+
+            var routes = o.Routes.Count > 0
+                ? o.Routes.Select(r => r)
+                : o.Receivers.Keys.Order(StringComparer.OrdinalIgnoreCase).Select(name => new AlertRouteOptions { Receiver = name, Continue = true });
+            return compiled = new Compiled(version, o.Receivers, [.. routes.Select((r, i) => Compile(r, i, o))]);
+        }
+    }
 
     /// <summary>The routes an alert with <paramref name="labels"/> takes, in order.</summary>
     public IEnumerable<NotificationRoute> For(IReadOnlyDictionary<string, string> labels)

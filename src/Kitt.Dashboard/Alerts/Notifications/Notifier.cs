@@ -20,6 +20,7 @@ public sealed class Notifier(
     IDbContextFactory<KittDbContext> dbFactory,
     NotificationRoutes routes,
     AlertReceivers receivers,
+    Routing.NotificationSettings settings,
     NoticeSignal notices,
     Silences silences,
     ReceiverHealth health,
@@ -48,18 +49,49 @@ public sealed class Notifier(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!routes.Any)
-        {
-            states.Report(Component, ComponentStatus.Disabled, $"no receivers configured under {AlertOptions.Section}:Receivers");
-            return;
-        }
-
         states.Report(Component, ComponentStatus.Starting);
-        await leased.RunAsync(LeaseName, RunAsync,
+        await leased.RunAsync(LeaseName, RunPlansAsync,
             () => states.Report(Component, ComponentStatus.Running, "standby: another instance sends the notifications"), stoppingToken);
     }
 
-    private async Task RunAsync(CancellationToken token)
+    /// <summary>Sends by the receivers and routes in force, and starts anew with each change an Admin makes to them.</summary>
+    private async Task RunPlansAsync(CancellationToken token)
+    {
+        while (!token.IsCancellationRequested)
+        {
+            if (!await RefreshAsync(token) || !routes.Any)
+            {
+                if (!routes.Any)
+                {
+                    health.Set([]);
+                    states.Report(Component, ComponentStatus.Disabled, $"no receivers configured under {AlertOptions.Section}:Receivers or in the dashboard");
+                }
+
+                await Task.Delay(Routing.NotificationSettings.Refresh, clock, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+
+            await RunAsync(routes.Version, token);
+        }
+    }
+
+    /// <returns>Whether the receivers and routes could be read; if not, the last ones read stay in force.</returns>
+    private async Task<bool> RefreshAsync(CancellationToken token)
+    {
+        try
+        {
+            await settings.RefreshIfStaleAsync(token);
+            return true;
+        }
+        catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))
+        {
+            logger.LogDebug(ex, "Receivers and routes not read again; the last read ones apply");
+            return settings.Current.Content.Length > 0 || routes.Any;
+        }
+    }
+
+    /// <summary>Runs one plan's workers until the plan changes or the lease ends.</summary>
+    private async Task RunAsync(long version, CancellationToken token)
     {
         workers = [.. receivers.All.Select(r => new DeliveryWorker(r, dbFactory, options.Value.Delivery, clock, logger))];
         // The workers stop with this loop, however it ends, so a lease is never held by workers alone.
@@ -68,7 +100,7 @@ public sealed class Notifier(
         var loaded = false;
         try
         {
-            while (!token.IsCancellationRequested)
+            while (!token.IsCancellationRequested && await RefreshAsync(token) && routes.Version == version)
             {
                 try
                 {

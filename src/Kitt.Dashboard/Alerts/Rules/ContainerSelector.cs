@@ -22,7 +22,7 @@ public sealed partial class ContainerSelector
     public static ContainerSelector Parse(string text)
     {
         var parsed = new List<(string, Matcher)>();
-        foreach (var piece in Split(text))
+        foreach (var piece in MatcherText.Split(text))
         {
             var m = Syntax().Match(piece);
             if (!m.Success)
@@ -63,27 +63,6 @@ public sealed partial class ContainerSelector
     }
 
     public override string ToString() => string.Join(", ", parts.Select(p => p.Attribute + p.Matcher.ToString()["value".Length..]));
-
-    // Commas inside a regex's braces or brackets ({2,3}, [a,b]) belong to the regex, not between matchers.
-    private static IEnumerable<string> Split(string text)
-    {
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            depth += text[i] switch { '{' or '[' or '(' => 1, '}' or ']' or ')' => -1, _ => 0 };
-            if (text[i] == ',' && depth <= 0)
-            {
-                yield return text[start..i];
-                start = i + 1;
-            }
-        }
-
-        if (text[start..].Trim().Length > 0)
-        {
-            yield return text[start..];
-        }
-    }
 
     [GeneratedRegex(@"^\s*(?<attribute>name|image|label:[^\s=!~]+)\s*(?<op>=~|!~|!=|=)(?<value>.*)$")]
     private static partial Regex Syntax();

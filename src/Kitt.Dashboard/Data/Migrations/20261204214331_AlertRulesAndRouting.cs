@@ -5,7 +5,7 @@
 namespace Kitt.Dashboard.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AlertRules : Migration
+    public partial class AlertRulesAndRouting : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +16,51 @@ namespace Kitt.Dashboard.Data.Migrations
                 type: "TEXT",
                 maxLength: 8000,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "alert_receivers",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SendResolved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SmtpHost = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SmtpPort = table.Column<int>(type: "INTEGER", nullable: false),
+                    SmtpSecurity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SmtpUser = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SmtpFrom = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Protected = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_receivers", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alert_routes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Receiver = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Match = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    GroupBy = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    GroupWait = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    GroupInterval = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RepeatInterval = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Continue = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_routes", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "alert_rule_changes",
@@ -62,6 +107,11 @@ namespace Kitt.Dashboard.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_alert_routes_Position",
+                table: "alert_routes",
+                column: "Position");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_alert_rule_changes_RuleId_Id",
                 table: "alert_rule_changes",
                 columns: new[] { "RuleId", "Id" });
@@ -70,6 +120,12 @@ namespace Kitt.Dashboard.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "alert_receivers");
+
+            migrationBuilder.DropTable(
+                name: "alert_routes");
+
             migrationBuilder.DropTable(
                 name: "alert_rule_changes");
 

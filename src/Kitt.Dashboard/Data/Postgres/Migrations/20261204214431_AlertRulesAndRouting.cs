@@ -6,7 +6,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kitt.Dashboard.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AlertRules : Migration
+    public partial class AlertRulesAndRouting : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +17,51 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                 type: "character varying(8000)",
                 maxLength: 8000,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "alert_receivers",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    To = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SendResolved = table.Column<bool>(type: "boolean", nullable: false),
+                    SmtpHost = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SmtpPort = table.Column<int>(type: "integer", nullable: false),
+                    SmtpSecurity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SmtpUser = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SmtpFrom = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Protected = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_receivers", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "alert_routes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Receiver = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Match = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    GroupBy = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    GroupWait = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    GroupInterval = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RepeatInterval = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Continue = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_routes", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "alert_rule_changes",
@@ -63,6 +108,11 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_alert_routes_Position",
+                table: "alert_routes",
+                column: "Position");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_alert_rule_changes_RuleId_Id",
                 table: "alert_rule_changes",
                 columns: new[] { "RuleId", "Id" });
@@ -71,6 +121,12 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "alert_receivers");
+
+            migrationBuilder.DropTable(
+                name: "alert_routes");
+
             migrationBuilder.DropTable(
                 name: "alert_rule_changes");
 
