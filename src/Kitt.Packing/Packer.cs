@@ -32,7 +32,7 @@ public static class Packer
         var kinds = request.Items.Select((item, i) => new Kind(i,
             Kind.OrientationsOf(Units.ToGrid(item.Length), Units.ToGrid(item.Width), Units.ToGrid(item.Height),
                 item.AllowedVertical),
-            item.WeightKg, item.EffectiveLoadLimitKg, item.EffectiveStop)).ToArray();
+            item.WeightKg, item.EffectiveLoadLimitKg, item.EffectiveStop, item.FloorOnly)).ToArray();
         var remaining = request.Items.Select(i => i.Quantity).ToArray();
         var sizes = request.Containers.Select(c =>
             new Size3(Units.ToGridFloor(c.Length), Units.ToGridFloor(c.Width), Units.ToGridFloor(c.Height))).ToArray();

@@ -107,6 +107,31 @@ public class PackerEdgeCaseTests
     }
 
     [Fact]
+    public void FloorOnlyBoxesStandOnTheFloorAndOthersMayStandOnThem()
+    {
+        // Eight pallets would fit in two layers; only four floor places exist, so four go and four are left out.
+        var plan = Plans.PackValid(Plans.One(new ContainerType(100, 100, 100),
+            new ItemSpec("pallet", 50, 50, 50, 20, 8) { FloorOnly = true },
+            new ItemSpec("carton", 50, 50, 50, 2, 4)));
+        var pallets = plan.Placements.Where(p => p.ItemIndex == 0).ToList();
+        Assert.Equal(4, pallets.Count);
+        Assert.All(pallets, p => Assert.Equal(0, p.Z));
+        Assert.All(plan.Placements.Where(p => p.ItemIndex == 1), p => Assert.Equal(50, p.Z));
+        Assert.Equal((0, 4, UnplacedReason.NoCapacity), (plan.Unplaced.Single().ItemIndex, plan.Unplaced.Single().Count, plan.Unplaced.Single().Reason));
+    }
+
+    [Fact]
+    public void FloorOnlyBoxesTakeTheFloorBeforeBoxesThatCouldGoHigher()
+    {
+        // Cartons listed first and larger in number would cover the floor if they went first.
+        var plan = Plans.PackValid(Plans.One(new ContainerType(200, 100, 100),
+            new ItemSpec("carton", 50, 50, 50, 1, 12),
+            new ItemSpec("machine", 50, 50, 50, 100, 4) { FloorOnly = true }));
+        Assert.Empty(plan.Unplaced);
+        Assert.All(plan.Placements.Where(p => p.ItemIndex == 1), p => Assert.Equal(0, p.Z));
+    }
+
+    [Fact]
     public void MaxLoadAllowsStackingUpToTheLimit()
     {
         var plan = Plans.PackValid(Plans.One(new ContainerType(10, 10, 100),

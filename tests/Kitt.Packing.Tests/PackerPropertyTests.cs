@@ -13,7 +13,7 @@ public class PackerPropertyTests
                 payload == 0 ? null : payload * 150.0, count));
 
     private static readonly Gen<ItemSpec> Item =
-        Gen.Select(Length, Length, Length, Gen.Int[0, 40], Gen.Int[1, 25], Gen.Int[1, 7], Gen.Int[0, 5])
+        Gen.Select(Length, Length, Length, Gen.Int[0, 40], Gen.Int[1, 25], Gen.Int[1, 7], Gen.Int[0, 6])
             .SelectMany((l, w, h, kg, qty, axes, flags) => Gen.Int[0, 3].Select(stop =>
                 new ItemSpec($"sku-{l}-{w}-{h}", l, w, h, kg / 2.0, qty)
                 {
@@ -21,6 +21,7 @@ public class PackerPropertyTests
                     Fragile = flags == 1,
                     MaxLoadKg = flags == 2 ? kg * 2.0 : null,
                     Stop = stop == 0 ? null : stop,
+                    FloorOnly = flags == 3,
                 }));
 
     private static readonly Gen<PackingRequest> Request =
@@ -64,5 +65,5 @@ public class PackerPropertyTests
 
     private static string Describe(PackingRequest r) =>
         string.Join("; ", r.Containers.Select(c => c.ToString())) + " | " +
-        string.Join("; ", r.Items.Select(i => $"{i} vertical={i.AllowedVertical} fragile={i.Fragile} maxLoad={i.MaxLoadKg} stop={i.Stop}"));
+        string.Join("; ", r.Items.Select(i => $"{i} vertical={i.AllowedVertical} fragile={i.Fragile} maxLoad={i.MaxLoadKg} stop={i.Stop} floorOnly={i.FloorOnly}"));
 }

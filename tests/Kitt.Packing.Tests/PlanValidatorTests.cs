@@ -61,6 +61,14 @@ public class PlanValidatorTests
     }
 
     [Fact]
+    public void CatchesALiftedFloorOnlyBox()
+    {
+        var machine = new ItemSpec("press", 10, 10, 10, 1, 1) { FloorOnly = true };
+        Assert.Empty(Check([machine, Cube(1)], At(0, 0, 0, 0), At(1, 0, 0, 10, sequence: 2)));
+        Assert.Contains(Check([Cube(1), machine], At(0, 0, 0, 0), At(1, 0, 0, 10, sequence: 2)), v => v.Contains("is floor-only but stands at z = 10"));
+    }
+
+    [Fact]
     public void CatchesOverweight()
     {
         Assert.Contains(Check([Cube(2, 30)], At(0, 0, 0, 0), At(0, 10, 0, 0, sequence: 2)), v => v.Contains("payload"));

@@ -97,6 +97,7 @@ public sealed class ShipmentRequestPayload : IKittPayload
         .Replace(".maxPayloadKg", ".max_weight", StringComparison.Ordinal)
         .Replace(".maxLoadKg", ".max_load", StringComparison.Ordinal)
         .Replace(".thisSideUp", ".this_side_up", StringComparison.Ordinal)
+        .Replace(".floorOnly", ".floor_only", StringComparison.Ordinal)
         .Replace("routeConditions", "route_conditions", StringComparison.Ordinal)
         .Replace("externalId", "shipment_id", StringComparison.Ordinal);
 }
@@ -133,6 +134,9 @@ public sealed class KittItem
     public bool? Fragile { get; set; }
 
     public bool? ThisSideUp { get; set; }
+
+    /// <summary>Must stand on the container floor (machinery, pallets not to be lifted).</summary>
+    public bool? FloorOnly { get; set; }
 
     public double? MaxLoad { get; set; }
 

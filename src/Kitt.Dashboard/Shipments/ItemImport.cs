@@ -6,14 +6,14 @@ namespace Kitt.Dashboard.Shipments;
 
 /// <summary>
 /// Reads items pasted into the new-shipment form: a JSON array of items (or a shipment with <c>items</c>), or CSV
-/// with a header naming the columns (<c>sku,length,width,height,weightKg,quantity,thisSideUp,fragile,maxLoadKg,stop</c>,
+/// with a header naming the columns (<c>sku,length,width,height,weightKg,quantity,thisSideUp,fragile,maxLoadKg,stop,floorOnly</c>,
 /// any order, only sku and the dimensions required), separated by ',', ';' or tabs as its header shows, decimals with a
 /// comma in ';' and tab files. Problems name the row and column.
 /// </summary>
 public static class ItemImport
 {
     public static readonly IReadOnlyList<string> Columns =
-        ["sku", "length", "width", "height", "weightKg", "quantity", "thisSideUp", "fragile", "maxLoadKg", "stop"];
+        ["sku", "length", "width", "height", "weightKg", "quantity", "thisSideUp", "fragile", "maxLoadKg", "stop", "floorOnly"];
 
     public sealed record Result(IReadOnlyList<ItemInput> Items, IReadOnlyList<string> Errors);
 
@@ -159,6 +159,7 @@ public static class ItemImport
             Fragile = Flag(cells[7], "fragile"),
             MaxLoadKg = Number(cells[8], "maxLoadKg"),
             Stop = (int?)Number(cells[9], "stop"),
+            FloorOnly = Flag(cells[10], "floorOnly"),
         };
 
         public double? Number(string? cell, string column)

@@ -45,7 +45,7 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
         "placed and unplaced counts, why boxes were left out, and each box's position (cm, from the back wall, the left side " +
         "and the floor) in load order. At most 5000 boxes counting quantities.")]
     public async Task<PackingPreview> OptimizePacking(
-        [Description("The lines to pack: sku (item-1, item-2, ... when left out; a SKU of the item library with length, width and height left out takes its sizes, weight and handling from there), length, width, height (cm), weight_kg, quantity (1 when left out), this_side_up, fragile, " +
+        [Description("The lines to pack: sku (item-1, item-2, ... when left out; a SKU of the item library with length, width and height left out takes its sizes, weight and handling from there), length, width, height (cm), weight_kg, quantity (1 when left out), this_side_up, fragile, floor_only (must stand on the container floor), " +
             "max_load_kg (most weight that may rest on one box), stop (delivery stop, unloaded in ascending order).")]
         List<ItemInput?> items,
         [Description("The container: type, a code from the equipment library (20DV, 40DV, 40HC, 45HC, 20RF, 40RF, EU136, US53, or one an Admin added), " +

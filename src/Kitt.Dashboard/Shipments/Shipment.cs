@@ -95,6 +95,8 @@ public sealed class ShipmentItem
 
     public bool Fragile { get; set; }
 
+    public bool FloorOnly { get; set; }
+
     public double? MaxLoadKg { get; set; }
 
     public int? Stop { get; set; }

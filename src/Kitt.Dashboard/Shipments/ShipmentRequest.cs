@@ -69,6 +69,9 @@ public sealed class ItemInput
 
     public bool Fragile { get; set; }
 
+    /// <summary>Must stand on the container floor: machinery, pallets that must not be lifted.</summary>
+    public bool FloorOnly { get; set; }
+
     public double? MaxLoadKg { get; set; }
 
     public int? Stop { get; set; }
@@ -77,6 +80,7 @@ public sealed class ItemInput
     {
         AllowedVertical = ThisSideUp ? VerticalAxes.Height : VerticalAxes.Any,
         Fragile = Fragile,
+        FloorOnly = FloorOnly,
         MaxLoadKg = MaxLoadKg,
         Stop = Stop,
     };

@@ -77,6 +77,7 @@ public sealed class ShipmentStore(
                 Quantity = i.Quantity ?? 1,
                 ThisSideUp = i.ThisSideUp,
                 Fragile = i.Fragile,
+                FloorOnly = i.FloorOnly,
                 MaxLoadKg = i.MaxLoadKg,
                 Stop = i.Stop,
             })],
@@ -273,6 +274,6 @@ public sealed class ShipmentStore(
     internal static ItemInput InputOf(ShipmentItem i) => new()
     {
         Sku = i.Sku, Length = i.Length, Width = i.Width, Height = i.Height, WeightKg = i.WeightKg, Quantity = i.Quantity,
-        ThisSideUp = i.ThisSideUp, Fragile = i.Fragile, MaxLoadKg = i.MaxLoadKg, Stop = i.Stop,
+        ThisSideUp = i.ThisSideUp, Fragile = i.Fragile, FloorOnly = i.FloorOnly, MaxLoadKg = i.MaxLoadKg, Stop = i.Stop,
     };
 }

@@ -1,7 +1,7 @@
 namespace Kitt.Packing.Engine;
 
 /// <summary>nx × ny × nz boxes of one kind in one orientation, placed as a unit.</summary>
-internal sealed record Block(int Kind, Size3 Box, int Nx, int Ny, int Nz, double BoxWeight, bool NoLoadOnTop)
+internal sealed record Block(int Kind, Size3 Box, int Nx, int Ny, int Nz, double BoxWeight, bool NoLoadOnTop, bool FloorOnly = false)
 {
     public Size3 Size { get; } = new(Box.X * Nx, Box.Y * Ny, Box.Z * Nz);
     public int Count => Nx * Ny * Nz;

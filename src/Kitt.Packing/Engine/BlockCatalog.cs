@@ -25,12 +25,13 @@ internal static class BlockCatalog
                 var mz = Math.Min(region.Z / o.Z, avail);
                 if (kind.LoadLimit is { } limit && kind.Weight > 0)
                     mz = (int)Math.Min(mz, 1 + Math.Floor(limit / kind.Weight + 1e-9));
+                if (kind.FloorOnly) mz = Math.Min(mz, 1); // a box stacked on another of its kind would not be on the floor
                 foreach (var nz in Steps(mz))
                 foreach (var ny in Steps(my))
                 foreach (var nx in Steps(mx))
                 {
                     if ((long)nx * ny * nz > avail) continue;
-                    var b = new Block(k, o, nx, ny, nz, kind.Weight, kind.LoadLimit is not null);
+                    var b = new Block(k, o, nx, ny, nz, kind.Weight, kind.LoadLimit is not null, kind.FloorOnly);
                     if (seen.Add((k, b.Size, b.Count))) blocks.Add(b);
                 }
             }

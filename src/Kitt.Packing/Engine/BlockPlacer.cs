@@ -22,6 +22,7 @@ internal sealed class BlockPlacer
     private readonly int _minSide;
     private readonly long _minVolume;
     private readonly SpaceRule _rule;
+    private readonly bool _hasFloorOnly;
 
     public BlockPlacer(Region region, Block[] blocks, SpaceRule rule)
     {
@@ -31,6 +32,7 @@ internal sealed class BlockPlacer
         _minSide = blocks.Length == 0 ? int.MaxValue : blocks.Min(b => Math.Min(b.Box.X, Math.Min(b.Box.Y, b.Box.Z)));
         _minVolume = blocks.Length == 0 ? long.MaxValue : blocks.Min(b => b.Box.Volume);
         _rule = rule;
+        _hasFloorOnly = blocks.Any(b => b.FloorOnly);
     }
 
     public Block[] Blocks => _blocks;
@@ -81,17 +83,25 @@ internal sealed class BlockPlacer
         return (dx, dy, dz);
     }
 
-    /// <summary>Fills <paramref name="into"/> with up to its length blocks that fit the space, largest first.</summary>
+    /// <summary>
+    /// Fills <paramref name="into"/> with up to its length blocks that fit the space, largest first. On the floor,
+    /// floor-only blocks come first: anything else can go higher up, they cannot; above it they are not listed.
+    /// </summary>
     public int Candidates(PackState state, in Space sp, Span<int> into)
     {
         var found = 0;
         var payload = _region.PayloadLeft - state.Weight;
-        for (var i = FirstNotLargerThan(sp.Volume); i < _blocks.Length && found < into.Length; i++)
+        var onFloor = sp.Z1 == 0;
+        for (var pass = _hasFloorOnly && onFloor ? 0 : 1; pass < 2; pass++)
         {
-            var b = _blocks[i];
-            if (state.Remaining[b.Kind] < b.Count || !sp.Holds(b.Size)) continue;
-            if (b.Weight > payload + 1e-9) continue;
-            into[found++] = i;
+            for (var i = FirstNotLargerThan(sp.Volume); i < _blocks.Length && found < into.Length; i++)
+            {
+                var b = _blocks[i];
+                if (b.FloorOnly != (pass == 0)) continue; // floor-only blocks in the first pass alone
+                if (state.Remaining[b.Kind] < b.Count || !sp.Holds(b.Size)) continue;
+                if (b.Weight > payload + 1e-9) continue;
+                into[found++] = i;
+            }
         }
         return found;
     }

@@ -3,8 +3,9 @@ namespace Kitt.Packing.Engine;
 /// <summary>One request line as the engine sees it: grid sizes of each allowed orientation and its limits.</summary>
 internal sealed class Kind
 {
-    public Kind(int item, Size3[] orientations, double weight, double? loadLimit, int stop)
+    public Kind(int item, Size3[] orientations, double weight, double? loadLimit, int stop, bool floorOnly = false)
     {
+        FloorOnly = floorOnly;
         Item = item;
         Orientations = orientations;
         Weight = weight;
@@ -18,6 +19,9 @@ internal sealed class Kind
     public double Weight { get; }
     public double? LoadLimit { get; }
     public int Stop { get; }
+
+    /// <summary>Its boxes stand on the container floor only: its blocks are one layer high and go on the floor.</summary>
+    public bool FloorOnly { get; }
     public long Volume { get; }
 
     /// <summary>Distinct grid orientations whose vertical dimension is allowed.</summary>

@@ -25,6 +25,10 @@ public sealed record ItemSpec(
     /// unless <see cref="Fragile"/> is set.</summary>
     public double? MaxLoadKg { get; init; }
 
+    /// <summary>Must stand on the container floor, nothing under it: machinery, pallets that must not be lifted.
+    /// Other boxes may stand on it (within <see cref="MaxLoadKg"/>).</summary>
+    public bool FloorOnly { get; init; }
+
     /// <summary>Delivery stop, unloaded in ascending order; boxes without a stop travel to the final destination
     /// and are unloaded last.</summary>
     public int? Stop { get; init; }

@@ -2,7 +2,7 @@ namespace Kitt.Packing;
 
 /// <summary>
 /// Checks a plan against its request from scratch, sharing no code with the packer: box counts, containers,
-/// bounds, overlaps, orientations, support, payload, load on limited boxes, multi-drop order and the reported
+/// bounds, overlaps, orientations, floor-only boxes on the floor, support, payload, load on limited boxes, multi-drop order and the reported
 /// figures. Works in centimetres with a tolerance of one grid step for rounded sizes.
 /// </summary>
 public static class PlanValidator
@@ -91,6 +91,8 @@ public static class PlanValidator
             if (!OrientationAllowed(item, p))
                 v.Add($"{Name(p)} size ({p.Dx}, {p.Dy}, {p.Dz}) is not an allowed orientation of " +
                       $"({item.Length}, {item.Width}, {item.Height}) with {item.AllowedVertical} vertical");
+            if (item.FloorOnly && p.Z > Eps)
+                v.Add($"{Name(p)} is floor-only but stands at z = {p.Z}, not on the container floor");
         }
     }
 

@@ -142,6 +142,26 @@ public abstract class ShipmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Floor_only_boxes_are_stored_as_such_and_stand_on_the_floor_with_others_on_them()
+    {
+        var shipment = SampleShipments.Small(SampleShipments.NewReference());
+        var press = SampleShipments.Item("PRESS", 60, 50, 40, 200, 4, thisSideUp: true);
+        press["floorOnly"] = true;
+        shipment["items"] = new System.Text.Json.Nodes.JsonArray(press, SampleShipments.Item("CARTON", 60, 50, 30, 5, 8));
+        var client = Client;
+        var id = await SampleShipments.CreateAsync(client, shipment);
+
+        var plan = await SampleShipments.WaitForStatusAsync(client, id, "packed");
+        var placements = plan.GetProperty("placements").EnumerateArray().ToList();
+        Assert.Equal(12, placements.Count);
+        // Four presses cover the 120 × 100 floor: none may go up, so every carton stands on them.
+        Assert.All(placements.Where(p => p.GetProperty("sku").GetString() == "PRESS"), p => Assert.Equal(0, p.GetProperty("z").GetDouble()));
+        Assert.All(placements.Where(p => p.GetProperty("sku").GetString() == "CARTON"), p => Assert.True(p.GetProperty("z").GetDouble() >= 40));
+        var items = (await client.GetFromJsonAsync<JsonElement>($"/api/shipments/{id}")).GetProperty("items");
+        Assert.Equal((true, false), (items[0].GetProperty("floorOnly").GetBoolean(), items[1].GetProperty("floorOnly").GetBoolean()));
+    }
+
+    [Fact]
     public async Task Plans_export_as_csv_in_load_order()
     {
         var client = Client;

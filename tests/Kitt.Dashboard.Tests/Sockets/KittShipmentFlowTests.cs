@@ -15,6 +15,7 @@ public sealed class KittShipmentFlowTests(SocketAppFactory app) : IClassFixture<
         var request = KittSocketErrorTests.ShipmentPayload(4, reference);
         request["container"] = new JsonObject { ["width"] = 100, ["height"] = 100, ["depth"] = 120, ["max_weight"] = 1000 };
         request["items"]![0]!["fragile"] = true;
+        request["items"]![0]!["floor_only"] = true;
         await freight.SendAsync(KittClient.Envelope("shipment_request", request, "corr-ship-1"));
 
         var ack = await freight.ReceiveAsync("packing_result");
@@ -54,6 +55,9 @@ public sealed class KittShipmentFlowTests(SocketAppFactory app) : IClassFixture<
         var plan = JsonNode.Parse(await http.GetStringAsync($"/api/shipments/{shipmentId}"))!;
         Assert.Equal("packed", plan["status"]!.GetValue<string>());
         Assert.Equal(50, plan["items"]![0]!["length"]!.GetValue<double>());
+        Assert.True(plan["items"]![0]!["floorOnly"]!.GetValue<bool>());
+        var placed = JsonNode.Parse(await http.GetStringAsync($"/api/shipments/{shipmentId}/plan"))!["placements"]!.AsArray();
+        Assert.All(placed.Where(p => p!["line"]!.GetValue<int>() == 0), p => Assert.Equal(0, p!["z"]!.GetValue<double>()));
         Assert.Equal("api-key:bootstrap", plan["createdBy"]!.GetValue<string>());
     }
 

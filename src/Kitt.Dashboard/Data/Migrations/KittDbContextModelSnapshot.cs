@@ -1332,6 +1332,9 @@ namespace Kitt.Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FloorOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Fragile")
                         .HasColumnType("INTEGER");
 

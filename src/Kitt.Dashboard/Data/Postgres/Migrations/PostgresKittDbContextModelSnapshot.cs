@@ -1400,6 +1400,9 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("FloorOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Fragile")
                         .HasColumnType("boolean");
 
