@@ -16,6 +16,7 @@ internal sealed record Shipment(
         {
             AllowedVertical = i.ThisSideUp ? VerticalAxes.Height : VerticalAxes.Any,
             Fragile = i.Fragile,
+            FloorOnly = i.FloorOnly,
             MaxLoadKg = i.MaxLoadKg,
             Stop = i.Stop,
         }).ToList();
@@ -35,4 +36,5 @@ internal sealed record ShipmentItem(
     bool ThisSideUp,
     bool Fragile,
     double? MaxLoadKg,
-    int? Stop);
+    int? Stop,
+    bool FloorOnly = false);

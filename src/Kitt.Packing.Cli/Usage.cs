@@ -18,7 +18,7 @@ internal static class Usage
             Packs a shipment shaped as POST /api/shipments (cm, kg):
             { reference, origin, destination, priority,
               container: { length, width, height, maxPayloadKg, count? },
-              items: [{ sku, length, width, height, weightKg, quantity, thisSideUp, fragile, maxLoadKg, stop }] }
+              items: [{ sku, length, width, height, weightKg, quantity, thisSideUp, fragile, floorOnly, maxLoadKg, stop }] }
             and prints the validated plan as JSON (--repeat packs N times and reports the last, warm run).
             Exit code 2 for a bad shipment (fields named on stderr),
             1 when the plan fails validation.
