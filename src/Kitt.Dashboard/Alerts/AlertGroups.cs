@@ -21,19 +21,32 @@ internal static class AlertGroups
     /// <summary>The group of a condition: a configured rule's is its own, a built-in one's follows from its type.</summary>
     public static string Of(AlertCondition condition) => condition.Group ?? Of(condition.Type, condition.Source);
 
-    /// <param name="rules">The rules' alert names and scopes, for alerts a configured rule raised.</param>
-    public static string Of(string type, string source, IReadOnlyDictionary<string, RuleScope>? rules = null) => type switch
+    /// <param name="rules">The rules' alert names and their scopes, for alerts a configured rule raised.</param>
+    public static string Of(string type, string source, IReadOnlyDictionary<string, IReadOnlySet<RuleScope>>? rules = null) => type switch
     {
         "container_health" or "container_exit" or "restart_loop" => Containers,
         "source_unavailable" => Sources,
         "weather" or "route" => Routes,
         "oom" => Engine,
         "packing" => Packing,
-        _ when rules?.TryGetValue(type, out var scope) == true => OfScope(scope),
+        _ when rules?.TryGetValue(type, out var scopes) == true => OfScope(ScopeOf(source, scopes)),
         // The default rules' alerts, and an alert whose rule is gone: the host's samples come steadily and resolve it.
         "cpu" or "memory" when source != "host" => Containers,
         "error_rate" => Errors,
         _ => Host,
+    };
+
+    /// <summary>
+    /// Which of the scopes of rules sharing a name raised an alert from <paramref name="source"/>: the host, the
+    /// packing worker and the sources are named so; any other source is a container.
+    /// </summary>
+    private static RuleScope ScopeOf(string source, IReadOnlySet<RuleScope> scopes) => source switch
+    {
+        "host" when scopes.Contains(RuleScope.Host) => RuleScope.Host,
+        "packing" when scopes.Contains(RuleScope.Packing) => RuleScope.Packing,
+        "api" or "outbox" when scopes.Contains(RuleScope.Source) => RuleScope.Source,
+        _ when scopes.Contains(RuleScope.Containers) => RuleScope.Containers,
+        _ => scopes.First(),
     };
 
     /// <summary>The group a configured rule's alerts are judged in.</summary>

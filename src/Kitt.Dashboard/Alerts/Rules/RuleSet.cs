@@ -32,7 +32,8 @@ internal sealed class RuleSet
         selective = [.. containers.Where(r => r.Selector is { ExactName: null })];
         Container = [.. containers];
         Counts = All.Any(r => r.Info.Windowed);
-        Names = All.GroupBy(r => r.Rule.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Rule.Scope, StringComparer.Ordinal);
+        Names = All.GroupBy(r => r.Rule.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<RuleScope>)g.Select(r => r.Rule.Scope).ToHashSet(), StringComparer.Ordinal);
     }
 
     public static readonly RuleSet Empty = new([]);
@@ -50,8 +51,8 @@ internal sealed class RuleSet
     /// <summary>Whether any rule counts over a window, so the evaluator keeps the history it needs.</summary>
     public bool Counts { get; }
 
-    /// <summary>The scope of the rules raising alerts of each name, for alerts taken up after a restart.</summary>
-    public IReadOnlyDictionary<string, RuleScope> Names { get; }
+    /// <summary>The scopes of the rules raising alerts of each name (<c>cpu</c>: host and containers), for alerts taken up after a restart.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<RuleScope>> Names { get; }
 
     public bool Needs(RuleSignal signal) => All.Any(r => r.Rule.Signal == signal);
 
