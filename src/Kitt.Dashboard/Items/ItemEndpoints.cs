@@ -36,7 +36,7 @@ public static class ItemEndpoints
                 : saved.Created ? Results.Created($"/api/items/{Uri.EscapeDataString(item.Sku)}", item)
                 : Results.Json(item);
         }).Accepts<ItemInput>("application/json")
-        .WithName("SaveLibraryItem").WithSummary("Adds a SKU (length, width, height, weightKg, thisSideUp, fragile, maxLoadKg) or replaces it; shipments stored before keep their lines")
+        .WithName("SaveLibraryItem").WithSummary("Adds a SKU (length, width, height, weightKg, thisSideUp, fragile, floorOnly, maxLoadKg) or replaces it; shipments stored before keep their lines")
         .Produces<LibraryItemView>()
         .Produces<LibraryItemView>(StatusCodes.Status201Created)
         .ProducesValidationProblem();

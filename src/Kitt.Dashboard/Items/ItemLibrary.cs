@@ -79,7 +79,7 @@ public sealed class ItemLibrary(IDbContextFactory<KittDbContext> dbFactory, Time
             }
 
             (row.Length, row.Width, row.Height, row.WeightKg) = (item.Length, item.Width, item.Height, item.WeightKg);
-            (row.ThisSideUp, row.Fragile, row.MaxLoadKg, row.UpdatedBy, row.UpdatedAt) = (item.ThisSideUp, item.Fragile, item.MaxLoadKg, actor, now);
+            (row.ThisSideUp, row.Fragile, row.FloorOnly, row.MaxLoadKg, row.UpdatedBy, row.UpdatedAt) = (item.ThisSideUp, item.Fragile, item.FloorOnly, item.MaxLoadKg, actor, now);
         }
 
         try
@@ -138,7 +138,7 @@ public sealed class ItemLibrary(IDbContextFactory<KittDbContext> dbFactory, Time
 
             (item.Sku, item.Length, item.Width, item.Height) = (entry.Sku, entry.Length, entry.Width, entry.Height);
             item.WeightKg = item.WeightKg == 0 ? entry.WeightKg : item.WeightKg;
-            (item.ThisSideUp, item.Fragile) = (item.ThisSideUp || entry.ThisSideUp, item.Fragile || entry.Fragile);
+            (item.ThisSideUp, item.Fragile, item.FloorOnly) = (item.ThisSideUp || entry.ThisSideUp, item.Fragile || entry.Fragile, item.FloorOnly || entry.FloorOnly);
             item.MaxLoadKg ??= entry.MaxLoadKg;
         }
 

@@ -7,7 +7,7 @@ namespace Kitt.Dashboard.Items;
 /// <summary>The library as files in the columns the import and the shipment form read, so an export imports back.</summary>
 public static class LibraryFiles
 {
-    private static readonly string[] Columns = ["sku", "length", "width", "height", "weightKg", "thisSideUp", "fragile", "maxLoadKg"];
+    private static readonly string[] Columns = ["sku", "length", "width", "height", "weightKg", "thisSideUp", "fragile", "maxLoadKg", "floorOnly"];
 
     public static string Csv(IReadOnlyList<LibraryItemView> items)
     {
@@ -15,7 +15,7 @@ public static class LibraryFiles
         foreach (var i in items)
         {
             csv.Append(new CsvLine().Text(i.Sku).Number(i.Length).Number(i.Width).Number(i.Height).Number(i.WeightKg)
-                .Flag(i.ThisSideUp).Flag(i.Fragile).Number(i.MaxLoadKg)).Append('\n');
+                .Flag(i.ThisSideUp).Flag(i.Fragile).Number(i.MaxLoadKg).Flag(i.FloorOnly)).Append('\n');
         }
 
         return csv.ToString();
@@ -33,6 +33,7 @@ public static class LibraryFiles
             [Columns[5]] = i.ThisSideUp,
             [Columns[6]] = i.Fragile,
             [Columns[7]] = i.MaxLoadKg,
+            [Columns[8]] = i.FloorOnly,
         }).ToList();
         using var stream = new MemoryStream();
         // An empty library still gets its header row, so the file is a template to fill in.

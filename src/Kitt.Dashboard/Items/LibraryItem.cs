@@ -23,6 +23,8 @@ public sealed class LibraryItem
 
     public bool Fragile { get; set; }
 
+    public bool FloorOnly { get; set; }
+
     public double? MaxLoadKg { get; set; }
 
     public string UpdatedBy { get; set; } = "";
@@ -31,17 +33,17 @@ public sealed class LibraryItem
 
     public static string KeyOf(string sku) => sku.Trim().ToUpperInvariant();
 
-    public LibraryItemView ToView() => new(Sku, Length, Width, Height, WeightKg, ThisSideUp, Fragile, MaxLoadKg, UpdatedBy, UpdatedAt);
+    public LibraryItemView ToView() => new(Sku, Length, Width, Height, WeightKg, ThisSideUp, Fragile, MaxLoadKg, UpdatedBy, UpdatedAt, FloorOnly);
 }
 
 /// <summary>An item of the library as <c>GET /api/items</c> lists it.</summary>
 public sealed record LibraryItemView(string Sku, double Length, double Width, double Height, double WeightKg, bool ThisSideUp, bool Fragile,
-    double? MaxLoadKg, string UpdatedBy, DateTimeOffset UpdatedAt)
+    double? MaxLoadKg, string UpdatedBy, DateTimeOffset UpdatedAt, bool FloorOnly = false)
 {
     /// <summary>A shipment line of <paramref name="quantity"/> of this SKU, with everything else from the library.</summary>
     public ItemInput ToLine(int? quantity) => new()
     {
         Sku = Sku, Length = Length, Width = Width, Height = Height, WeightKg = WeightKg, Quantity = quantity,
-        ThisSideUp = ThisSideUp, Fragile = Fragile, MaxLoadKg = MaxLoadKg,
+        ThisSideUp = ThisSideUp, Fragile = Fragile, FloorOnly = FloorOnly, MaxLoadKg = MaxLoadKg,
     };
 }

@@ -76,7 +76,7 @@ public partial class NewShipmentPage
             // A line the library filled in, now of a SKU it does not know: nothing of the old SKU may stay behind.
             if (filled.Remove(item))
             {
-                (item.Length, item.Width, item.Height, item.WeightKg, item.ThisSideUp, item.Fragile, item.MaxLoadKg) = (0, 0, 0, 0, false, false, null);
+                (item.Length, item.Width, item.Height, item.WeightKg, item.ThisSideUp, item.Fragile, item.FloorOnly, item.MaxLoadKg) = (0, 0, 0, 0, false, false, false, null);
             }
 
             return;
@@ -84,7 +84,7 @@ public partial class NewShipmentPage
 
         var line = known.ToLine(item.Quantity);
         (item.Sku, item.Length, item.Width, item.Height, item.WeightKg) = (line.Sku, line.Length, line.Width, line.Height, line.WeightKg);
-        (item.ThisSideUp, item.Fragile, item.MaxLoadKg) = (line.ThisSideUp, line.Fragile, line.MaxLoadKg);
+        (item.ThisSideUp, item.Fragile, item.FloorOnly, item.MaxLoadKg) = (line.ThisSideUp, line.Fragile, line.FloorOnly, line.MaxLoadKg);
         filled.Add(item);
     }
 

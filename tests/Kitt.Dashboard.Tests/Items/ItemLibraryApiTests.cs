@@ -36,7 +36,7 @@ public abstract class ItemLibraryApiTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task A_line_with_a_known_sku_and_a_quantity_takes_its_sizes_weight_and_handling_from_the_library()
     {
         var sku = NewSku("crate");
-        await PutAsync(sku, new { length = 60, width = 40, height = 35, weightKg = 18.5, fragile = true, maxLoadKg = 40 });
+        await PutAsync(sku, new { length = 60, width = 40, height = 35, weightKg = 18.5, fragile = true, maxLoadKg = 40, floorOnly = true });
         var shipment = SampleShipments.Small(SampleShipments.NewReference());
         // In lower case, with its own weight: the SKU is found in any case, and what the line gives stands.
         shipment["items"] = new JsonArray(
@@ -52,6 +52,8 @@ public abstract class ItemLibraryApiTests<TApp>(TApp app) : IClassFixture<TApp>
              items[0].GetProperty("height").GetDouble(), items[0].GetProperty("weightKg").GetDouble(), items[0].GetProperty("quantity").GetInt32(),
              items[0].GetProperty("fragile").GetBoolean(), items[0].GetProperty("maxLoadKg").GetDouble()));
         Assert.Equal(20, items[1].GetProperty("weightKg").GetDouble());
+        Assert.True(items[0].GetProperty("floorOnly").GetBoolean());
+        Assert.False(items[2].GetProperty("floorOnly").GetBoolean());
         Assert.Equal(20, items[2].GetProperty("length").GetDouble());
         Assert.Equal("packed", (await SampleShipments.WaitForStatusAsync(Client, id, "packed", "failed")).GetProperty("status").GetString());
     }
@@ -107,7 +109,7 @@ public abstract class ItemLibraryApiTests<TApp>(TApp app) : IClassFixture<TApp>
 
         // The export is in the import's columns: it reads back as the same SKUs.
         var export = await Client.GetStringAsync("/api/items.csv");
-        Assert.StartsWith("sku,length,width,height,weightKg,thisSideUp,fragile,maxLoadKg\n", export, StringComparison.Ordinal);
+        Assert.StartsWith("sku,length,width,height,weightKg,thisSideUp,fragile,maxLoadKg,floorOnly\n", export, StringComparison.Ordinal);
         using var again = await Client.PostAsync("/api/items/import", new StringContent(export, Encoding.UTF8, "text/csv"));
         var total = (await Client.GetFromJsonAsync<JsonElement>("/api/items")).GetArrayLength();
         var reimported = await again.Content.ReadFromJsonAsync<JsonElement>();

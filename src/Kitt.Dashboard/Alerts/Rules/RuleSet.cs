@@ -31,7 +31,7 @@ internal sealed class RuleSet
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         selective = [.. containers.Where(r => r.Selector is { ExactName: null })];
         Container = [.. containers];
-        Counts = All.Any(r => r.Info.Windowed);
+        Counts = containers.Any(r => r.Info.Windowed);
         Names = All.GroupBy(r => r.Rule.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<RuleScope>)g.Select(r => r.Rule.Scope).ToHashSet(), StringComparer.Ordinal);
     }
@@ -48,7 +48,7 @@ internal sealed class RuleSet
 
     public IReadOnlyList<CompiledRule> Container { get; }
 
-    /// <summary>Whether any rule counts over a window, so the evaluator keeps the history it needs.</summary>
+    /// <summary>Whether a container rule counts over a window (restarts), so the evaluator keeps each container's history.</summary>
     public bool Counts { get; }
 
     /// <summary>The scopes of the rules raising alerts of each name (<c>cpu</c>: host and containers), for alerts taken up after a restart.</summary>

@@ -874,6 +874,9 @@ namespace Kitt.Dashboard.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FloorOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Fragile")
                         .HasColumnType("INTEGER");
 

@@ -930,6 +930,9 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("FloorOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Fragile")
                         .HasColumnType("boolean");
 

@@ -16,6 +16,13 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FloorOnly",
+                table: "item_library",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
         }
 
         /// <inheritdoc />
@@ -24,6 +31,10 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "FloorOnly",
                 table: "shipment_items");
+
+            migrationBuilder.DropColumn(
+                name: "FloorOnly",
+                table: "item_library");
         }
     }
 }
