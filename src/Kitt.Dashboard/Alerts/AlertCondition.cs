@@ -35,8 +35,17 @@ public sealed record AlertCondition(
         _ => Value <= FireAt,
     };
 
-    /// <summary>A firing alert goes on: the value has not come back past the resolve line.</summary>
-    public bool Holds => Operator.IsBelow() ? Value <= ClearBelow : Value >= ClearBelow;
+    /// <summary>
+    /// A firing alert goes on: the value is still past the resolve line, compared as the operator compares (so
+    /// <c>restarts &gt; 0</c> with no margin resolves at 0 rather than holding there).
+    /// </summary>
+    public bool Holds => Operator switch
+    {
+        RuleOperator.Above => Value > ClearBelow,
+        RuleOperator.AtLeast => Value >= ClearBelow,
+        RuleOperator.Below => Value < ClearBelow,
+        _ => Value <= ClearBelow,
+    };
 
     public static string KeyOf(string type, string source) => string.Concat(type, ":", source);
 

@@ -91,12 +91,22 @@ public static class AlertEndpoints
                 return Results.ValidationProblem(problems.ToDictionary(p => p.Field, p => new[] { p.Problem }));
             }
 
-            await thresholds.SetAsync(values, Callers.Name(context.User), ct);
+            try
+            {
+                await thresholds.SetAsync(values, Callers.Name(context.User), ct);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // A rule an Admin changed since refuses the threshold: nothing of it is in force, so say why.
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
+            }
+
             return Results.Json(thresholds.Current);
         }).RequireAuthorization(Policies.Administer)
         .WithTags("Alerts").WithName("SetAlertThresholds").WithSummary("Changes the thresholds; the change is stored with its author")
         .Produces<AlertThresholdValues>()
         .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .Produces(StatusCodes.Status415UnsupportedMediaType);
 

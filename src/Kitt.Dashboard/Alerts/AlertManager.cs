@@ -119,9 +119,9 @@ public sealed class AlertManager(
 
             // Rules changed a moment ago apply to this batch: the set is read once per batch, not per sample.
             var set = rules.Current;
-            var backlog = batch.Any(s => s is HostSample) && (set.Needs(RuleSignal.QueueDepth) || set.Needs(RuleSignal.OutboxWaiting))
+            var backlog = batch.Any(s => s is HostSample) && NeedsBacklog(set)
                 ? await backlogs.ReadAsync(set.Needs(RuleSignal.QueueDepth), set.Needs(RuleSignal.OutboxWaiting), token)
-                : default;
+                : null;
             var transitions = batch.SelectMany(sample => Evaluate(tracker, evaluator, set, backlog, sample)).ToList();
             batch.Clear();
             if (transitions.Count > 0)
@@ -165,18 +165,22 @@ public sealed class AlertManager(
         }
     }
 
-    private IReadOnlyList<AlertTransition> Evaluate(AlertTracker tracker, RuleEvaluator evaluator, RuleSet set, Backlog backlog, object sample)
+    private static bool NeedsBacklog(RuleSet set) => set.Needs(RuleSignal.QueueDepth) || set.Needs(RuleSignal.OutboxWaiting);
+
+    private IReadOnlyList<AlertTransition> Evaluate(AlertTracker tracker, RuleEvaluator evaluator, RuleSet set, Backlog? backlog, object sample)
     {
         switch (sample)
         {
             // The host's samples come steadily: they are the clock of the rules on the sources and the packing worker too.
+            // Backlogs not read yet judge no rule, and then the groups are not complete: their firing alerts stay.
             case HostSample metrics:
+                var complete = backlog is not null || !NeedsBacklog(set);
                 return
                 [
                     .. tracker.Evaluate(AlertGroups.Host, [.. evaluator.Host(metrics, set)]),
                     .. tracker.Evaluate(AlertGroups.Sources, AlertRules.Sources(states.All().Where(s => s.Name != Component))),
-                    .. tracker.Evaluate(AlertGroups.Errors, [.. evaluator.Sources(errorRate.Sample(), backlog, set)]),
-                    .. tracker.Evaluate(AlertGroups.PackingRules, [.. evaluator.Packing(clock.GetUtcNow(), backlog, set)]),
+                    .. tracker.Evaluate(AlertGroups.Errors, [.. evaluator.Sources(errorRate.Sample(), backlog, set)], complete),
+                    .. tracker.Evaluate(AlertGroups.PackingRules, [.. evaluator.Packing(clock.GetUtcNow(), backlog, set)], complete),
                 ];
             case ContainersSnapshot { SourceAvailable: true } snapshot:
                 return tracker.Evaluate(AlertGroups.Containers, AlertRules.Containers(snapshot, evaluator.Containers(snapshot, set)));
@@ -190,7 +194,7 @@ public sealed class AlertManager(
                 return
                 [
                     .. tracker.Evaluate(AlertGroups.Packing, [condition], complete: false),
-                    .. tracker.Evaluate(AlertGroups.PackingRules, [.. evaluator.Packing(clock.GetUtcNow(), backlog, set)], complete: false),
+                    .. tracker.Evaluate(AlertGroups.PackingRules, [.. evaluator.Packing(clock.GetUtcNow(), null, set)], complete: false),
                 ];
             case ContainerEngineEvent engine when AlertRules.Engine(engine) is { } condition:
                 return tracker.Evaluate(AlertGroups.Engine, [condition], complete: false);

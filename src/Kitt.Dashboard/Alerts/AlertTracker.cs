@@ -17,10 +17,13 @@ internal sealed class AlertTracker(TimeProvider clock)
     public IEnumerable<string> FiringKeys => keys.Where(k => k.Value.Firing).Select(k => k.Key);
 
     /// <summary>
-    /// Whether a key is pending or firing. A quiet value of a key not watched changes nothing, so rules over many
+    /// Whether a key is pending, firing or lately told of. A quiet value of a key not watched changes nothing, so rules over many
     /// containers leave such conditions out rather than build them (a complete group's absent idle keys stay idle).
     /// </summary>
-    public bool Watches(string key) => keys.TryGetValue(key, out var state) && (state.Firing || state.PendingSince is not null);
+    /// <remarks>A key told of within the cooldown is watched too: dropped, it would forget when it was told, and a
+    /// breach again a moment later would be announced again.</remarks>
+    public bool Watches(string key) => keys.TryGetValue(key, out var state)
+        && (state.Firing || state.PendingSince is not null || (state.NotifiedAt is { } told && clock.GetUtcNow() - told < Cooldown));
 
     /// <summary>Evaluates one sample's conditions from one group of rules (host, containers, sources, …).</summary>
     /// <param name="complete">The sample covers the whole group: its keys that are absent are gone (a container

@@ -4,8 +4,14 @@ using Microsoft.Extensions.Options;
 namespace Kitt.Dashboard.Alerts.Notifications;
 
 /// <summary>A route as the notifier follows it, its matchers parsed and its timings read.</summary>
+/// <param name="Index">Its position in the plan: the order routes are tried in.</param>
+/// <param name="Id">
+/// What its groups are filed under: its receiver, matchers and group-by labels (and which of its twins it is), not its
+/// position, so a route added before it or removed does not leave its groups, and what they hold, without a route.
+/// </param>
 public sealed record NotificationRoute(
     int Index,
+    string Id,
     string Receiver,
     IReadOnlyList<Matcher> Matchers,
     IReadOnlyList<string> GroupBy,
@@ -29,7 +35,7 @@ public sealed record NotificationRoute(
             grouped[name] = labels.TryGetValue(name, out var v) ? v : "";
         }
 
-        var key = new StringBuilder().Append(Index).Append(":{");
+        var key = new StringBuilder().Append(Id).Append(":{");
         key.AppendJoin(',', grouped.Select(g => $"{g.Key}=\"{g.Value}\""));
         return (key.Append('}').ToString(), grouped);
     }
@@ -71,7 +77,8 @@ public sealed class NotificationRoutes(IOptions<AlertOptions> options, Routing.N
             var routes = o.Routes.Count > 0
                 ? o.Routes.Select(r => r)
                 : o.Receivers.Keys.Order(StringComparer.OrdinalIgnoreCase).Select(name => new AlertRouteOptions { Receiver = name, Continue = true });
-            return compiled = new Compiled(version, o.Receivers, [.. routes.Select((r, i) => Compile(r, i, o))]);
+            var twins = new Dictionary<string, int>(StringComparer.Ordinal);
+            return compiled = new Compiled(version, o.Receivers, [.. routes.Select((r, i) => Compile(r, i, o, twins))]);
         }
     }
 
@@ -91,17 +98,30 @@ public sealed class NotificationRoutes(IOptions<AlertOptions> options, Routing.N
         }
     }
 
-    private static NotificationRoute Compile(AlertRouteOptions r, int index, AlertOptions o)
+    /// <summary>The route with this id, or (groups stored before routes had ids) at this position with this receiver.</summary>
+    public NotificationRoute? Find(string id, string receiver)
+    {
+        var all = All;
+        var route = all.FirstOrDefault(r => r.Id == id)
+            ?? (int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < all.Count ? all[index] : null);
+        return route is not null && string.Equals(route.Receiver, receiver, StringComparison.OrdinalIgnoreCase) ? route : null;
+    }
+
+    private static NotificationRoute Compile(AlertRouteOptions r, int index, AlertOptions o, Dictionary<string, int> twins)
     {
         var receiver = o.Receivers.Keys.First(k => string.Equals(k, r.Receiver, StringComparison.OrdinalIgnoreCase));
         var matchers = r.Match.Select(Matcher.Parse).ToList();
+        var identity = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Join('\n', [receiver.ToLowerInvariant(), .. matchers.Select(m => m.ToString()), "", .. r.GroupBy]))))[..12];
+        var twin = twins[identity] = twins.GetValueOrDefault(identity) + 1;
+        var id = twin == 1 ? "r" + identity : $"r{identity}.{twin}";
         if (ReceiverKinds.Of(o.Receivers[receiver]) == ReceiverKinds.Alertmanager)
         {
             var resend = TimeSpan.FromSeconds(o.Delivery.AlertmanagerResendSeconds);
-            return new NotificationRoute(index, receiver, matchers, [], TimeSpan.Zero, TimeSpan.Zero, resend, r.Continue);
+            return new NotificationRoute(index, id, receiver, matchers, [], TimeSpan.Zero, TimeSpan.Zero, resend, r.Continue);
         }
 
-        return new NotificationRoute(index, receiver, matchers, r.GroupBy,
+        return new NotificationRoute(index, id, receiver, matchers, r.GroupBy,
             Durations.Parse(r.GroupWait), Durations.Parse(r.GroupInterval), Durations.Parse(r.RepeatInterval), r.Continue);
     }
 }

@@ -332,14 +332,11 @@ public sealed class Notifier(
         }
     }
 
-    /// <summary>The route a group was made by: its key starts with the route's position.</summary>
+    /// <summary>The route a group was made by: its key starts with the route's id.</summary>
     private NotificationRoute? RouteOf(NotificationGroup group)
     {
         var colon = group.Key.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && int.TryParse(group.Key.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            && index < routes.All.Count && string.Equals(routes.All[index].Receiver, group.Receiver, StringComparison.OrdinalIgnoreCase)
-            ? routes.All[index]
-            : null;
+        return colon > 0 ? routes.Find(group.Key[..colon], group.Receiver) : null;
     }
 
     private void Report()

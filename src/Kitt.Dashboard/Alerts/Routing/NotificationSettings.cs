@@ -32,6 +32,9 @@ public sealed partial class NotificationSettings(
 
     private readonly IDataProtector protector = protection.CreateProtector("Kitt.Dashboard.Alerts.Routing.ReceiverSecrets");
     private readonly SemaphoreSlim writing = new(1, 1);
+
+    // One read at a time: an older read finishing after a newer one would put the older plan back.
+    private readonly SemaphoreSlim loading = new(1, 1);
     private volatile Plan? plan;
 
     /// <summary>The receivers and routes at one moment; <see cref="Version"/> grows with each change.</summary>
@@ -41,12 +44,20 @@ public sealed partial class NotificationSettings(
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var receivers = await db.Set<ReceiverRow>().AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
-        var routes = await db.Set<RouteRow>().AsNoTracking().OrderBy(r => r.Position).ToListAsync(cancellationToken);
-        var content = JsonSerializer.Serialize(new { receivers, routes });
-        var now = Current;
-        plan = content == now.Content ? now with { ReadAt = clock.GetTimestamp() } : Build(receivers, routes, now.Version + 1, content);
+        await loading.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var receivers = await db.Set<ReceiverRow>().AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+            var routes = await db.Set<RouteRow>().AsNoTracking().OrderBy(r => r.Position).ToListAsync(cancellationToken);
+            var content = JsonSerializer.Serialize(new { receivers, routes });
+            var now = Current;
+            plan = content == now.Content ? now with { ReadAt = clock.GetTimestamp() } : Build(receivers, routes, now.Version + 1, content);
+        }
+        finally
+        {
+            loading.Release();
+        }
     }
 
     public async Task RefreshIfStaleAsync(CancellationToken cancellationToken)
@@ -74,6 +85,13 @@ public sealed partial class NotificationSettings(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            // Names are told apart without case, as routes name them: "Ops" beside "ops" would be one receiver twice.
+            var names = await db.Set<ReceiverRow>().Select(r => r.Name).ToListAsync(cancellationToken);
+            if (names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is { } taken && taken != name)
+            {
+                return Problem("name", $"A receiver is named {taken} already; names are told apart without case.");
+            }
+
             var row = await db.Set<ReceiverRow>().FirstOrDefaultAsync(r => r.Name == name, cancellationToken);
             var kept = row is null ? new ReceiverSecrets(null, null, null) : Unprotect(row);
             var kind = (spec.Kind ?? "").Trim().ToLowerInvariant();
@@ -86,7 +104,7 @@ public sealed partial class NotificationSettings(
             var receiver = new ReceiverOptions
             {
                 Kind = kind,
-                Url = spec.Url ?? (kind == ReceiverKinds.Slack ? kept.Url : row?.Url),
+                Url = spec.Url ?? kept.Url,
                 Secret = spec.Secret ?? made ?? kept.Secret,
                 To = spec.To,
                 SendResolved = spec.SendResolved ?? true,
@@ -212,13 +230,11 @@ public sealed partial class NotificationSettings(
 
     private void Fill(ReceiverRow row, ReceiverOptions r, string changedBy)
     {
-        var slack = r.Kind == ReceiverKinds.Slack;
-        row.Kind = r.Kind;
-        row.Url = slack ? null : r.Url;
+        row.Kind = r.Kind; // the URL is kept with the secrets: it may carry a token (Slack's path, a query, a user)
         row.To = r.To;
         row.SendResolved = r.SendResolved;
         (row.SmtpHost, row.SmtpPort, row.SmtpSecurity, row.SmtpUser, row.SmtpFrom) = (r.Smtp.Host, r.Smtp.Port, r.Smtp.Security, r.Smtp.User, r.Smtp.From);
-        var secrets = new ReceiverSecrets(slack ? r.Url : null, r.Secret, r.Smtp.Password);
+        var secrets = new ReceiverSecrets(r.Url, r.Secret, r.Smtp.Password);
         row.Protected = secrets is { Url: null, Secret: null, Password: null } ? null : protector.Protect(JsonSerializer.Serialize(secrets));
         row.UpdatedBy = changedBy;
         row.UpdatedAt = clock.GetUtcNow();
@@ -260,7 +276,7 @@ public sealed partial class NotificationSettings(
             var secrets = Unprotect(row);
             var receiver = new ReceiverOptions
             {
-                Kind = row.Kind, Url = row.Kind == ReceiverKinds.Slack ? secrets.Url : row.Url, Secret = secrets.Secret, To = row.To, SendResolved = row.SendResolved,
+                Kind = row.Kind, Url = secrets.Url, Secret = secrets.Secret, To = row.To, SendResolved = row.SendResolved,
                 Smtp = new SmtpOptions { Host = row.SmtpHost, Port = row.SmtpPort, Security = row.SmtpSecurity, User = row.SmtpUser, Password = secrets.Password, From = row.SmtpFrom ?? new SmtpOptions().From },
             };
             merged.Receivers[row.Name] = receiver;
@@ -268,22 +284,32 @@ public sealed partial class NotificationSettings(
         }
 
         // A stored route whose receiver went from the configuration is left out rather than stopping every route.
-        merged.Routes.AddRange(routes.Where(r => merged.Receivers.ContainsKey(r.Receiver)).Select(r => new AlertRouteOptions
+        List<AlertRouteOptions> stored = [.. routes.Where(r => merged.Receivers.ContainsKey(r.Receiver)).Select(r => new AlertRouteOptions
         {
             Receiver = r.Receiver,
             Match = JsonSerializer.Deserialize<List<string>>(r.Match) ?? [],
             GroupBy = JsonSerializer.Deserialize<List<string>>(r.GroupBy) ?? [],
             GroupWait = r.GroupWait, GroupInterval = r.GroupInterval, RepeatInterval = r.RepeatInterval, Continue = r.Continue,
-        }));
-        var routeViews = merged.Routes.Select((r, i) => new RouteView(i, i < configured.Routes.Count ? ReceiverView.Configured : ReceiverView.Dashboard,
+        })];
+        var routeViews = configured.Routes.Concat(stored).Select((r, i) => new RouteView(i, i < configured.Routes.Count ? ReceiverView.Configured : ReceiverView.Dashboard,
             r.Receiver, r.Match, r.GroupBy, r.GroupWait, r.GroupInterval, r.RepeatInterval, r.Continue)).ToList();
+
+        // Each side without routes of its own sends its receivers every alert (Alertmanager's defaults), so routes an
+        // Admin adds for the dashboard's receivers never take alerts away from the configured ones, nor the reverse.
+        merged.Routes = [.. Explicit(configured.Routes, configured.Receivers.Keys), .. Explicit(stored, views.Where(v => v.Origin == ReceiverView.Dashboard).Select(v => v.Name))];
         return new Plan(version, merged, views, routeViews, content, clock.GetTimestamp());
     }
+
+    private static IEnumerable<AlertRouteOptions> Explicit(IReadOnlyList<AlertRouteOptions> routes, IEnumerable<string> receivers) =>
+        routes.Count > 0 ? routes : receivers.Order(StringComparer.OrdinalIgnoreCase).Select(name => new AlertRouteOptions { Receiver = name, Continue = true });
 
     private static ReceiverView View(string name, ReceiverOptions r, string origin, string? by, DateTimeOffset? at)
     {
         var kind = ReceiverKinds.Of(r);
-        var url = kind == ReceiverKinds.Slack && Uri.TryCreate(r.Url, UriKind.Absolute, out var u) ? $"{u.Scheme}://{u.Host}/…" : r.Url;
+        // What may grant access stays out of a view: a Slack URL's path (its token), any URL's user and query.
+        var url = !Uri.TryCreate(r.Url, UriKind.Absolute, out var u) ? r.Url
+            : kind == ReceiverKinds.Slack ? $"{u.Scheme}://{u.Host}/…"
+            : $"{u.Scheme}://{u.Authority}{u.AbsolutePath}{(u.Query.Length > 0 ? "?…" : "")}";
         var smtp = kind == ReceiverKinds.Email
             ? new SmtpView(r.Smtp.Host, r.Smtp.Port, r.Smtp.Security, r.Smtp.User, !string.IsNullOrEmpty(r.Smtp.Password), r.Smtp.From)
             : null;

@@ -29,16 +29,13 @@ public sealed partial class ReceiversPage
 
     private string UrlHelp => receiver?.Kind switch
     {
-        ReceiverKinds.Slack => receiver.HasUrl ? "set (its token is protected): leave empty to keep it" : "the incoming webhook's URL",
+        _ when receiver?.HasUrl == true => "set (what grants access is not shown): leave empty to keep it",
+        ReceiverKinds.Slack => "the incoming webhook's URL",
         ReceiverKinds.Alertmanager => "the Alertmanager's address, e.g. http://alertmanager:9093",
         _ => "where the JSON is posted",
     };
 
-    protected override async Task OnInitializedAsync()
-    {
-        await Settings.LoadAsync(CancellationToken.None);
-        plan = Settings.Current;
-    }
+    protected override Task OnInitializedAsync() => ReloadAsync();
 
     private string? Problem(string field) => problems.TryGetValue(field, out var texts) ? texts[0] : null;
 
@@ -81,9 +78,34 @@ public sealed partial class ReceiversPage
         plan = Settings.Current;
     }
 
-    private Task AddRouteAsync() => SaveRoutesAsync([.. DashboardRoutes(), route.Spec()]);
+    // The list is read again first: routes another Admin added since this page opened stay.
+    private async Task AddRouteAsync()
+    {
+        await ReloadAsync();
+        await SaveRoutesAsync([.. DashboardRoutes(), route.Spec()]);
+    }
 
-    private Task RemoveRouteAsync(RouteView removed) => SaveRoutesAsync([.. plan.Routes.Where(r => r.Origin == ReceiverView.Dashboard && r != removed).Select(Spec)]);
+    private async Task RemoveRouteAsync(RouteView removed)
+    {
+        await ReloadAsync();
+        var routes = plan.Routes.Where(r => r.Origin == ReceiverView.Dashboard).ToList();
+        if (routes.FindIndex(r => Same(r, removed)) is var at and >= 0)
+        {
+            routes.RemoveAt(at);
+        }
+
+        await SaveRoutesAsync([.. routes.Select(Spec)]);
+    }
+
+    private async Task ReloadAsync()
+    {
+        await Settings.LoadAsync(CancellationToken.None);
+        plan = Settings.Current;
+    }
+
+    private static bool Same(RouteView a, RouteView b) =>
+        string.Equals(a.Receiver, b.Receiver, StringComparison.OrdinalIgnoreCase) && a.Match.SequenceEqual(b.Match) && a.GroupBy.SequenceEqual(b.GroupBy)
+        && (a.GroupWait, a.GroupInterval, a.RepeatInterval, a.Continue) == (b.GroupWait, b.GroupInterval, b.RepeatInterval, b.Continue);
 
     private async Task SaveRoutesAsync(List<RouteSpec> routes)
     {
@@ -139,11 +161,14 @@ public sealed partial class ReceiversPage
 
         public static ReceiverForm Of(ReceiverView r) => new()
         {
-            Name = r.Name, Kind = r.Kind, Url = r.Kind == ReceiverKinds.Slack ? null : r.Url, To = r.To, SendResolved = r.SendResolved,
+            Name = r.Name, Kind = r.Kind, Url = Shown(r) ? r.Url : null, To = r.To, SendResolved = r.SendResolved,
             SmtpHost = r.Smtp?.Host, SmtpPort = r.Smtp?.Port ?? 25, SmtpSecurity = r.Smtp?.Security ?? "auto", SmtpUser = r.Smtp?.User,
             SmtpFrom = r.Smtp?.From ?? new SmtpOptions().From, HasSecret = r.HasSecret, HasPassword = r.Smtp?.HasPassword == true,
-            HasUrl = r.Kind == ReceiverKinds.Slack && r.Url is not null,
+            HasUrl = r.Url is not null && !Shown(r),
         };
+
+        // A URL shown only in part (a Slack token, a query) is kept by leaving the field empty, never saved as shown.
+        private static bool Shown(ReceiverView r) => r.Kind != ReceiverKinds.Slack && r.Url?.Contains('…', StringComparison.Ordinal) != true;
 
         public ReceiverSpec Spec() => new(Kind, Empty(Url), Empty(Secret), Kind == ReceiverKinds.Email ? To : null,
             Kind == ReceiverKinds.Email ? new SmtpSpec(SmtpHost, SmtpPort, SmtpSecurity, Empty(SmtpUser), Empty(SmtpPassword), SmtpFrom) : null,

@@ -3,17 +3,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Kitt.Dashboard.Alerts.Routing;
 
 /// <summary>
-/// A receiver an Admin set in the dashboard, beside those of <c>Alerts:Receivers</c>. What grants access (a
-/// webhook's signing key, an SMTP password, a Slack URL, which holds its token) is stored only protected.
+/// A receiver an Admin set in the dashboard, beside those of <c>Alerts:Receivers</c>. What may grant access (its URL, a
+/// webhook's signing key, an SMTP password) is stored only protected.
 /// </summary>
 public sealed class ReceiverRow
 {
     public required string Name { get; set; }
 
     public required string Kind { get; set; }
-
-    /// <summary>The address, when it is not a secret itself (a Slack URL is, and is kept protected).</summary>
-    public string? Url { get; set; }
 
     public string? To { get; set; }
 
@@ -75,7 +72,6 @@ public static class RoutingModel
             e.HasKey(x => x.Name);
             e.Property(x => x.Name).HasMaxLength(64);
             e.Property(x => x.Kind).HasMaxLength(20);
-            e.Property(x => x.Url).HasMaxLength(2000);
             e.Property(x => x.To).HasMaxLength(2000);
             e.Property(x => x.SmtpHost).HasMaxLength(256);
             e.Property(x => x.SmtpSecurity).HasMaxLength(20);

@@ -146,14 +146,29 @@ public sealed class AlertRuleBook(IOptions<AlertOptions> options, IDbContextFact
             .Select(c => new RuleChangeView(c.Id, c.RuleId, c.Action, c.Rule is null ? null : JsonSerializer.Deserialize<RuleView>(c.Rule, Json), c.ChangedBy, c.At))];
     }
 
-    /// <summary>Sets the thresholds of the default rules, as <c>PUT /api/alerts/thresholds</c> did before rules.</summary>
+    /// <summary>
+    /// Sets the thresholds of the default rules, as <c>PUT /api/alerts/thresholds</c> did before rules; a default an
+    /// Admin deleted stays deleted, and a margin the new threshold cannot carry is brought under it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A rule refused the change; the message says which and why.</exception>
     public async Task SetThresholdsAsync(AlertThresholdValues values, string changedBy, CancellationToken cancellationToken = default)
     {
+        await LoadAsync(cancellationToken);
         foreach (var rule in DefaultRules.For(values))
         {
-            var current = Find(rule.Id);
-            var spec = current is null ? Spec(rule) : Spec(current) with { Threshold = rule.Threshold };
-            await SaveAsync(rule.Id, spec, changedBy, cancellationToken);
+            if (Now.Stored.GetValueOrDefault(rule.Id) is { Deleted: true })
+            {
+                continue;
+            }
+
+            var spec = Find(rule.Id) is { } current
+                ? Spec(current) with { Threshold = rule.Threshold, ResolveMargin = Math.Min(current.ResolveMargin, rule.Threshold / 2) }
+                : Spec(rule);
+            var outcome = await SaveAsync(rule.Id, spec, changedBy, cancellationToken);
+            if (outcome.Rule is null)
+            {
+                throw new InvalidOperationException($"Rule {rule.Id}: {outcome.Conflict ?? string.Join(" ", outcome.Problems!.Values.SelectMany(p => p))}");
+            }
         }
     }
 

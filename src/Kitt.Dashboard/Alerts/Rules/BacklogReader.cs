@@ -14,11 +14,11 @@ public sealed class BacklogReader(IDbContextFactory<KittDbContext> dbFactory, Ti
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
-    private Backlog last;
+    private Backlog? last;
     private long? readAt;
 
-    /// <summary>The backlogs, read again if the last reading is older than <see cref="MaxAge"/>.</summary>
-    public async Task<Backlog> ReadAsync(bool queue, bool outbox, CancellationToken cancellationToken)
+    /// <summary>The backlogs, read again if the last reading is older than <see cref="MaxAge"/>; null until one could be read.</summary>
+    public async Task<Backlog?> ReadAsync(bool queue, bool outbox, CancellationToken cancellationToken)
     {
         if (readAt is { } at && clock.GetElapsedTime(at) < MaxAge)
         {
@@ -28,8 +28,8 @@ public sealed class BacklogReader(IDbContextFactory<KittDbContext> dbFactory, Ti
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var queued = queue ? await db.Set<Shipment>().CountAsync(s => s.Status == ShipmentStatus.Queued, cancellationToken) : last.QueuedShipments;
-            var waiting = outbox ? await db.Outbox.CountAsync(e => e.SentAt == null, cancellationToken) : last.OutboxWaiting;
+            var queued = queue ? await db.Set<Shipment>().CountAsync(s => s.Status == ShipmentStatus.Queued, cancellationToken) : last?.QueuedShipments ?? 0;
+            var waiting = outbox ? await db.Outbox.CountAsync(e => e.SentAt == null, cancellationToken) : last?.OutboxWaiting ?? 0;
             (last, readAt) = (new Backlog(queued, waiting), clock.GetTimestamp());
         }
         catch (Exception ex) when (StoreErrors.IsStoreFailure(ex))

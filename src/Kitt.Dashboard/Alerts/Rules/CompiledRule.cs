@@ -10,7 +10,7 @@ internal sealed class CompiledRule
         Rule = rule;
         Info = SignalInfo.Of(rule.Signal);
         Selector = rule.Scope == RuleScope.Containers && !string.IsNullOrEmpty(rule.Match) ? ContainerSelector.Parse(rule.Match) : null;
-        ClearLine = rule.Operator.IsBelow() ? rule.Threshold + rule.ResolveMargin : Math.Max(0, rule.Threshold - rule.ResolveMargin);
+        ClearLine = rule.Operator.IsBelow() ? rule.Threshold + rule.ResolveMargin : rule.Threshold - rule.ResolveMargin;
         For = TimeSpan.FromSeconds(rule.ForSeconds);
         Window = TimeSpan.FromSeconds(rule.WindowSeconds ?? 0);
         var labels = RuleLabels.Read(rule.Labels).ToDictionary(StringComparer.Ordinal);

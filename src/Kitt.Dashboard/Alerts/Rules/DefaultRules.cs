@@ -33,7 +33,8 @@ public static class DefaultRules
         Operator = RuleOperator.AtLeast,
         Threshold = threshold,
         ForSeconds = BreachFor.TotalSeconds,
-        ResolveMargin = Math.Min(margin, threshold),
+        // Below the threshold, or a low one (a memory threshold of 1 %) would make an alert that cannot resolve.
+        ResolveMargin = Math.Min(margin, threshold / 2),
         Severity = severity,
         UpdatedBy = "defaults",
     };

@@ -22,6 +22,11 @@ public static partial class RuleCheck
 
     public const int MostLabels = 20;
 
+    private const int MostMatch = 2000;
+
+    /// <summary>Label names and values are short, so twenty of them fit the alert's stored labels with room to spare.</summary>
+    private const int MostLabelName = 100;
+
     public static bool IsId(string? id) => id is not null && IdSyntax().IsMatch(id);
 
     /// <returns>The rule, or the problems by field (JSON names).</returns>
@@ -61,6 +66,11 @@ public static partial class RuleCheck
         }
 
         var match = string.IsNullOrWhiteSpace(spec.Match) ? null : spec.Match.Trim();
+        if (match is { Length: > MostMatch })
+        {
+            Problem("match", $"match must be at most {MostMatch} characters.");
+            match = null;
+        }
         switch (scope)
         {
             case RuleScope.Containers when match is not null:
@@ -124,6 +134,11 @@ public static partial class RuleCheck
         {
             Problem("resolveMargin", "resolveMargin must be 0 or more (and at most 100 for a per cent signal).");
         }
+        else if (!problems.ContainsKey("threshold") && (op is RuleOperator.AtLeast && margin > 0 && margin >= threshold || op is RuleOperator.Above && margin > threshold))
+        {
+            // Signals are never negative: a resolve line at or under 0 would hold the alert for ever.
+            Problem("resolveMargin", $"resolveMargin must be less than the threshold ({threshold:0.##}) for a rising rule, or its alert could never resolve.");
+        }
 
         AlertSeverity? severity = spec.Severity is null ? AlertSeverity.Warning
             : Enum.GetValues<AlertSeverity>().Cast<AlertSeverity?>().FirstOrDefault(v => AlertLabels.Severity(v!.Value) == spec.Severity);
@@ -171,9 +186,9 @@ public static partial class RuleCheck
 
         foreach (var (name, value) in labels)
         {
-            if (!LabelSyntax().IsMatch(name))
+            if (name.Length > MostLabelName || !LabelSyntax().IsMatch(name))
             {
-                problem($"labels.{name}", $"'{name}' is not a label name (letters, digits and _, not starting with a digit).");
+                problem($"labels.{name[..Math.Min(name.Length, MostLabelName)]}", $"'{name[..Math.Min(name.Length, MostLabelName)]}' is not a label name (up to {MostLabelName} letters, digits and _, not starting with a digit).");
             }
             else if (ReservedLabels.Contains(name))
             {

@@ -75,7 +75,8 @@ internal sealed class RuleEvaluator(AlertTracker tracker)
     /// <summary>A packing job failed: counted for the failure rules' windows.</summary>
     public void PackingFailed(DateTimeOffset at) => packingFailures.Enqueue(at);
 
-    public IEnumerable<AlertCondition> Packing(DateTimeOffset now, Backlog backlog, RuleSet rules)
+    /// <param name="backlog">The queue as last read; null (not read, or not with this sample): queue rules are not judged.</param>
+    public IEnumerable<AlertCondition> Packing(DateTimeOffset now, Backlog? backlog, RuleSet rules)
     {
         var longest = rules.Packing.Select(r => r.Window).DefaultIfEmpty().Max();
         while (packingFailures.TryPeek(out var at) && now - at > longest)
@@ -85,20 +86,20 @@ internal sealed class RuleEvaluator(AlertTracker tracker)
 
         foreach (var rule in rules.Packing)
         {
-            var value = rule.Rule.Signal == RuleSignal.QueueDepth ? backlog.QueuedShipments : packingFailures.Count(at => now - at <= rule.Window);
-            if (Judge(rule, "packing", value) is { } condition)
+            double? value = rule.Rule.Signal == RuleSignal.QueueDepth ? backlog?.QueuedShipments : packingFailures.Count(at => now - at <= rule.Window);
+            if (value is { } v && Judge(rule, "packing", v) is { } condition)
             {
                 yield return condition;
             }
         }
     }
 
-    public IEnumerable<AlertCondition> Sources(ErrorRateSample errors, Backlog backlog, RuleSet rules)
+    public IEnumerable<AlertCondition> Sources(ErrorRateSample errors, Backlog? backlog, RuleSet rules)
     {
         foreach (var rule in rules.Sources)
         {
-            var (source, value) = rule.Rule.Signal == RuleSignal.ErrorRate ? (errors.Source, errors.Percent) : ("outbox", (double)backlog.OutboxWaiting);
-            if (Judge(rule, source, value) is { } condition)
+            var (source, value) = rule.Rule.Signal == RuleSignal.ErrorRate ? (errors.Source, errors.Percent) : ("outbox", (double?)backlog?.OutboxWaiting);
+            if (value is { } v && Judge(rule, source, v) is { } condition)
             {
                 yield return condition;
             }

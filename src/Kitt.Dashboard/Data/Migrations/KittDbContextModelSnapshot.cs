@@ -355,10 +355,6 @@ namespace Kitt.Dashboard.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Url")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Name");
 
                     b.ToTable("alert_receivers", (string)null);

@@ -50,7 +50,28 @@ public sealed class NotificationConfigCheckTests
         Assert.Single(routes.For(Labels("critical", "web-1")));
         Assert.Empty(routes.For(Labels("critical", "db-1")));
         Assert.Empty(routes.For(Labels("warning", "web-1")));
-        Assert.Equal("0:{source=\"web-1\"}", route.GroupOf(Labels("error", "web-1")).Key);
+        Assert.Equal($"{route.Id}:{{source=\"web-1\"}}", route.GroupOf(Labels("error", "web-1")).Key);
+        Assert.Same(route, routes.Find(route.Id, "OPS"));
+        Assert.Same(route, routes.Find("0", "ops")); // a group stored when keys began with the route's position
+        Assert.Null(routes.Find(route.Id, "other"));
+    }
+
+    [Fact]
+    public void A_route_keeps_its_id_when_another_is_put_before_it_and_twins_are_told_apart()
+    {
+        AlertRouteOptions Route(string receiver, params string[] match) => new() { Receiver = receiver, Match = [.. match], GroupBy = ["source"] };
+        AlertOptions Options(params AlertRouteOptions[] routes) => new()
+        {
+            Receivers = new(StringComparer.OrdinalIgnoreCase) { ["ops"] = new ReceiverOptions { Kind = "webhook", Url = "http://127.0.0.1:9/hook" } },
+            Routes = [.. routes],
+        };
+
+        var alone = new NotificationRoutes(Microsoft.Extensions.Options.Options.Create(Options(Route("ops", "severity=critical")))).All[0];
+        var after = new NotificationRoutes(Microsoft.Extensions.Options.Options.Create(Options(Route("ops", "type=cpu"), Route("ops", "severity=critical"), Route("ops", "severity=critical")))).All;
+
+        Assert.Equal(alone.Id, after[1].Id);
+        Assert.NotEqual(after[1].Id, after[2].Id);
+        Assert.NotEqual(after[0].Id, after[1].Id);
     }
 
     [Fact]

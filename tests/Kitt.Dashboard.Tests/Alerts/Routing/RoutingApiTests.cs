@@ -81,7 +81,16 @@ public abstract class RoutingApiTests<TApp>(TApp app) : IClassFixture<TApp>
 
         using var slack = await Admin.PutAsJsonAsync($"/api/alerts/receivers/{NewName("slack")}", new { kind = "slack", url = "https://hooks.slack.com/services/T000/B000/tokentokentoken" });
         Assert.Equal(HttpStatusCode.Created, slack.StatusCode);
-        Assert.DoesNotContain("tokentokentoken", await Admin.GetStringAsync("/api/alerts/receivers"));
+        using var queried = await Admin.PutAsJsonAsync($"/api/alerts/receivers/{NewName("query")}", new { kind = "webhook", url = "http://127.0.0.1:9/hook?token=querytokenquery" });
+        Assert.Equal(HttpStatusCode.Created, queried.StatusCode);
+        var all = await Admin.GetStringAsync("/api/alerts/receivers");
+        Assert.DoesNotContain("tokentokentoken", all);
+        Assert.DoesNotContain("querytokenquery", all);
+        Assert.Contains("http://127.0.0.1:9/hook?…", all);
+
+        // One receiver, whatever the case it is named in.
+        using var twin = await Admin.PutAsJsonAsync($"/api/alerts/receivers/{name.ToUpperInvariant()}", new { kind = "webhook", url = "http://127.0.0.1:9/hook" });
+        Assert.Equal(["name"], await FieldsAsync(twin));
     }
 
     [Fact]

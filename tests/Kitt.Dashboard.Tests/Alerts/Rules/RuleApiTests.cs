@@ -87,7 +87,7 @@ public abstract class RuleApiTests<TApp>(TApp app) : IClassFixture<TApp>
         }
 
         // Someone who read version 1 does not overwrite version 2.
-        using (var stale = await Admin.PutAsJsonAsync($"/api/alerts/rules/{id}", DbMemory(1, version: 1)))
+        using (var stale = await Admin.PutAsJsonAsync($"/api/alerts/rules/{id}", DbMemory(2_500_000_000, version: 1)))
         {
             Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         }

@@ -22,6 +22,8 @@ public sealed class RuleCheckTests
         { "ok-id", new RuleSpec("hot", "containers", null, "cpu_percent", ">", 5, Labels: new() { ["rule"] = "mine" }), "labels.rule" },
         { "ok-id", new RuleSpec("hot", "containers", null, "cpu_percent", ">", 5, Labels: new() { ["9lives"] = "x" }), "labels.9lives" },
         { "Not An Id", new RuleSpec("hot", "containers", null, "cpu_percent", ">", 5), "id" },
+        { "ok-id", new RuleSpec("hot", "containers", null, "cpu_percent", ">=", 5, ResolveMargin: 5), "resolveMargin" },
+        { "ok-id", new RuleSpec("hot", "containers", new string('x', 2001), "cpu_percent", ">", 5), "match" },
     };
 
     [Theory]

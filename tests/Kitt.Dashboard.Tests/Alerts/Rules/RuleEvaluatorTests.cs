@@ -107,6 +107,31 @@ public sealed class RuleEvaluatorTests
     }
 
     [Fact]
+    public void A_strict_rule_with_no_margin_resolves_back_at_its_threshold()
+    {
+        var rules = new RuleSet([Rule("failed", RuleScope.Packing, RuleSignal.PackingFailures, RuleOperator.Above, 0, window: 60)]);
+        IReadOnlyList<AlertTransition> Tick() => tracker.Evaluate(AlertGroups.PackingRules, [.. evaluator.Packing(clock.GetUtcNow(), null, rules)]);
+
+        evaluator.PackingFailed(clock.GetUtcNow());
+        Assert.Equal(AlertState.Firing, Assert.Single(Tick()).State);
+        clock.Advance(TimeSpan.FromMinutes(2)); // no failure in the last minute: 0 is not above 0
+        Assert.Equal(AlertState.Resolved, Assert.Single(Tick()).State);
+    }
+
+    [Fact]
+    public void A_key_that_breaches_again_within_the_cooldown_is_stored_but_not_announced_again()
+    {
+        var rules = new RuleSet([Rule("hot", RuleScope.Containers, RuleSignal.CpuPercent, RuleOperator.AtLeast, 50)]);
+
+        Assert.True(Assert.Single(Poll(rules, Container("api", cpu: 90))).Notify);
+        Assert.Equal(AlertState.Resolved, Assert.Single(Poll(rules, Container("api", cpu: 10))).State);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Empty(Poll(rules, Container("api", cpu: 10))); // quiet, but remembered: it was told a moment ago
+        var again = Assert.Single(Poll(rules, Container("api", cpu: 90)));
+        Assert.Equal((AlertState.Firing, false), (again.State, again.Notify));
+    }
+
+    [Fact]
     public void Packing_failures_are_counted_over_their_window_and_the_queue_is_read_as_given()
     {
         var rules = new RuleSet(

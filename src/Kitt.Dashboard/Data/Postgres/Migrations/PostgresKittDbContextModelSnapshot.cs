@@ -395,10 +395,6 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<string>("Url")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.HasKey("Name");
 
                     b.ToTable("alert_receivers", (string)null);

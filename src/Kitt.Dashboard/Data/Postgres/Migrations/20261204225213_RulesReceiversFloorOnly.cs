@@ -6,11 +6,25 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kitt.Dashboard.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AlertRulesAndRouting : Migration
+    public partial class RulesReceiversFloorOnly : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "FloorOnly",
+                table: "shipment_items",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FloorOnly",
+                table: "item_library",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<string>(
                 name: "Labels",
                 table: "alerts",
@@ -24,7 +38,6 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                 {
                     Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     To = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     SendResolved = table.Column<bool>(type: "boolean", nullable: false),
                     SmtpHost = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -132,6 +145,14 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "alert_rules");
+
+            migrationBuilder.DropColumn(
+                name: "FloorOnly",
+                table: "shipment_items");
+
+            migrationBuilder.DropColumn(
+                name: "FloorOnly",
+                table: "item_library");
 
             migrationBuilder.DropColumn(
                 name: "Labels",

@@ -5,11 +5,25 @@
 namespace Kitt.Dashboard.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AlertRulesAndRouting : Migration
+    public partial class RulesReceiversFloorOnly : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "FloorOnly",
+                table: "shipment_items",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "FloorOnly",
+                table: "item_library",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<string>(
                 name: "Labels",
                 table: "alerts",
@@ -23,7 +37,6 @@ namespace Kitt.Dashboard.Data.Migrations
                 {
                     Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     To = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SendResolved = table.Column<bool>(type: "INTEGER", nullable: false),
                     SmtpHost = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -131,6 +144,14 @@ namespace Kitt.Dashboard.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "alert_rules");
+
+            migrationBuilder.DropColumn(
+                name: "FloorOnly",
+                table: "shipment_items");
+
+            migrationBuilder.DropColumn(
+                name: "FloorOnly",
+                table: "item_library");
 
             migrationBuilder.DropColumn(
                 name: "Labels",

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kitt.Dashboard.Data.Migrations
 {
     [DbContext(typeof(KittDbContext))]
-    [Migration("20261204224233_FloorOnlyItems")]
-    partial class FloorOnlyItems
+    [Migration("20261204225146_RulesReceiversFloorOnly")]
+    partial class RulesReceiversFloorOnly
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -356,10 +356,6 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Url")
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Name");

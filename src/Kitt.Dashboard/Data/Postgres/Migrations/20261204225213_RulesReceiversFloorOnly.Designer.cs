@@ -11,8 +11,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kitt.Dashboard.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresKittDbContext))]
-    [Migration("20261204214431_AlertRulesAndRouting")]
-    partial class AlertRulesAndRouting
+    [Migration("20261204225213_RulesReceiversFloorOnly")]
+    partial class RulesReceiversFloorOnly
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -397,10 +397,6 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Url")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
 
                     b.HasKey("Name");
 
@@ -933,6 +929,9 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("FloorOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Fragile")
                         .HasColumnType("boolean");
 
@@ -1402,6 +1401,9 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("FloorOnly")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("Fragile")
                         .HasColumnType("boolean");
