@@ -46,6 +46,12 @@ public sealed class AlertRule
     public required string UpdatedBy { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The rule in one line, as alert messages and the editor show it: <c>cpu_percent &gt;= 80 for 10s</c>.</summary>
+    public string ConditionText() =>
+        $"{SignalInfo.Of(Signal).Name} {Operator.Text()} {Threshold.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}"
+        + (WindowSeconds is { } window ? $" in {Notifications.Durations.Format(TimeSpan.FromSeconds(window))}" : "")
+        + (ForSeconds > 0 ? $" for {Notifications.Durations.Format(TimeSpan.FromSeconds(ForSeconds))}" : "");
 }
 
 /// <summary>One change to a rule, for its history: who made it, when, and the rule as it was after.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Kitt.Dashboard.Alerts.Rules;
 
 /// <summary>A rule ready to judge values: its selector parsed, its lines and labels worked out once.</summary>
@@ -17,9 +15,7 @@ internal sealed class CompiledRule
         labels["rule"] = rule.Id;
         labels["scope"] = RuleView.Wire(rule.Scope);
         Labels = labels;
-        Condition = $"{Info.Name} {rule.Operator.Text()} {rule.Threshold.ToString("0.##", CultureInfo.InvariantCulture)}"
-            + (rule.WindowSeconds is null ? "" : $" in {Notifications.Durations.Format(Window)}")
-            + (For > TimeSpan.Zero ? $" for {Notifications.Durations.Format(For)}" : "");
+        Condition = rule.ConditionText();
         Message = $"Rule {rule.Id}: {Condition}.";
     }
 

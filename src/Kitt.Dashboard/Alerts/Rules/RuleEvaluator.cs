@@ -120,7 +120,6 @@ internal sealed class RuleEvaluator(AlertTracker tracker)
     private static string Subject(CompiledRule rule, string source) => rule.Rule.Scope switch
     {
         RuleScope.Host => $"Host {rule.Info.Label.ToLowerInvariant()}",
-        RuleScope.Containers => $"{rule.Info.Label} of {source}",
         RuleScope.Packing => rule.Info.Label,
         _ => $"{rule.Info.Label} of {source}",
     };

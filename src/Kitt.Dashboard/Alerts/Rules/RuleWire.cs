@@ -48,10 +48,13 @@ public sealed record RuleView(
         Durations.Format(TimeSpan.FromSeconds(rule.ForSeconds)),
         rule.WindowSeconds is { } w ? Durations.Format(TimeSpan.FromSeconds(w)) : null,
         rule.ResolveMargin, AlertLabels.Severity(rule.Severity), RuleLabels.Read(rule.Labels), rule.Enabled, isDefault, rule.Version,
-        rule.UpdatedBy, rule.Version == 0 ? null : rule.UpdatedAt);
+        rule.UpdatedBy, rule.Version == 0 ? null : rule.UpdatedAt)
+    {
+        Condition = rule.ConditionText(),
+    };
 
     /// <summary>The condition in one line: <c>cpu_percent &gt; 80 for 10s</c>.</summary>
-    public string Condition => $"{Signal} {Operator} {Threshold:0.##}" + (Window is null ? "" : $" in {Window}") + (For is "0s" ? "" : $" for {For}");
+    public string Condition { get; init; } = "";
 
     public static string Wire(RuleScope scope) => scope.ToString().ToLowerInvariant();
 }
