@@ -73,6 +73,20 @@ public sealed class EquipmentLibrary(IDbContextFactory<KittDbContext> dbFactory,
         return await db.Set<CustomEquipment>().Where(e => e.Code == key).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
+    /// <summary>Applies <see cref="ApplyAsync(ContainerInput?, string, CancellationToken)"/> to a shipment's one
+    /// container or to each of its list, naming fields as the shipment spells them.</summary>
+    public async Task<IReadOnlyList<FieldError>> ApplyAsync(ContainerInput? container, IReadOnlyList<ContainerInput?>? containers,
+        CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>(await ApplyAsync(container, "container", cancellationToken));
+        for (var i = 0; i < (containers?.Count ?? 0); i++)
+        {
+            errors.AddRange(await ApplyAsync(containers![i], $"containers[{i}]", cancellationToken));
+        }
+
+        return errors;
+    }
+
     /// <summary>
     /// Fills a container that names its equipment (<c>type</c>) with that equipment's sizes and payload. Sizes may be
     /// left out or repeat the equipment's; a payload may be lower (a road's weight limit), not higher.

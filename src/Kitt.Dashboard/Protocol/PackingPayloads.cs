@@ -22,7 +22,11 @@ public sealed class PackingResultPayload : IKittPayload
 
     public int? ContainersUsed { get; set; }
 
+    /// <summary>The first container kind asked for.</summary>
     public KittContainer? Container { get; set; }
+
+    /// <summary>Each container used, in load order.</summary>
+    public List<KittContainerLoad>? Containers { get; set; }
 
     public string? Reason { get; set; }
 

@@ -21,7 +21,11 @@ public sealed class ShipmentRequestPayload : IKittPayload
 
     public string? RouteConditions { get; set; }
 
+    /// <summary>One container (as before several could be given); one unless <see cref="KittContainer.Count"/> says.</summary>
     public KittContainer? Container { get; set; }
+
+    /// <summary>Container kinds filled in this order, each as many as needed unless its count says.</summary>
+    public List<KittContainer?>? Containers { get; set; }
 
     public List<KittItem?>? Items { get; set; }
 
@@ -35,25 +39,26 @@ public sealed class ShipmentRequestPayload : IKittPayload
         check.OneOf(RouteConditions, "route_conditions", Protocol.RouteConditions.All, required: false);
         if (Container is { } container)
         {
-            check.Optional(container.Type, "container.type", ShipmentLimits.MaxEquipmentCode);
-            if (container.Type is null || container.Width is not null)
+            CheckContainer(check, container, "container");
+        }
+
+        if (Containers is { Count: > 0 } containers)
+        {
+            if (Container is not null)
             {
-                check.Positive(container.Width, "container.width");
+                check.Fail("containers", "give either container or containers, not both");
             }
 
-            if (container.Type is null || container.Height is not null)
+            for (var i = 0; i < containers.Count; i++)
             {
-                check.Positive(container.Height, "container.height");
-            }
-
-            if (container.Type is null || container.Depth is not null)
-            {
-                check.Positive(container.Depth, "container.depth");
-            }
-
-            if (container.MaxWeight is not null)
-            {
-                check.Positive(container.MaxWeight, "container.max_weight");
+                if (containers[i] is { } kind)
+                {
+                    CheckContainer(check, kind, $"containers[{i}]");
+                }
+                else
+                {
+                    check.Fail($"containers[{i}]", "is required");
+                }
             }
         }
 
@@ -87,6 +92,35 @@ public sealed class ShipmentRequestPayload : IKittPayload
         }
     }
 
+    private static void CheckContainer(PayloadCheck check, KittContainer container, string field)
+    {
+        check.Optional(container.Type, field + ".type", ShipmentLimits.MaxEquipmentCode);
+        if (container.Type is null || container.Width is not null)
+        {
+            check.Positive(container.Width, field + ".width");
+        }
+
+        if (container.Type is null || container.Height is not null)
+        {
+            check.Positive(container.Height, field + ".height");
+        }
+
+        if (container.Type is null || container.Depth is not null)
+        {
+            check.Positive(container.Depth, field + ".depth");
+        }
+
+        if (container.MaxWeight is not null)
+        {
+            check.Positive(container.MaxWeight, field + ".max_weight");
+        }
+
+        if (container.Count is < 1)
+        {
+            check.Fail(field + ".count", "must be >= 1, or left out for as many as needed; got " + container.Count);
+        }
+    }
+
     /// <summary>The name a box without a <c>sku</c> gets: <c>item-1</c> for the first line, stable for the request.</summary>
     public static string UnnamedSku(int line) => $"item-{line + 1}";
 
@@ -115,6 +149,44 @@ public sealed class KittContainer
     public double? Depth { get; set; }
 
     public double? MaxWeight { get; set; }
+
+    /// <summary>How many of this kind may be used.</summary>
+    public int? Count { get; set; }
+}
+
+/// <summary>One container of a <c>packing_result</c>, in load order: its kind (from 0 in the request's list), its
+/// sides, what it holds and its centre of gravity (cm from the back wall, the left side and the floor).</summary>
+public sealed class KittContainerLoad
+{
+    public int? Index { get; set; }
+
+    public int? Kind { get; set; }
+
+    public string? Type { get; set; }
+
+    public double? Width { get; set; }
+
+    public double? Height { get; set; }
+
+    public double? Depth { get; set; }
+
+    public int? Boxes { get; set; }
+
+    public double? Utilization { get; set; }
+
+    public double? Weight { get; set; }
+
+    public KittPoint? CenterOfGravity { get; set; }
+}
+
+/// <summary>A point in a container as the protocol names its axes: x along the depth, y across, z up; cm.</summary>
+public sealed class KittPoint
+{
+    public double? X { get; set; }
+
+    public double? Y { get; set; }
+
+    public double? Z { get; set; }
 }
 
 public sealed class KittItem

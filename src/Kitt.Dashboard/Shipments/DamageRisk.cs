@@ -14,7 +14,15 @@ public static class DamageRisk
 
     public static string Level(double score) => score < 25 ? "low" : score < 50 ? "medium" : "high";
 
-    public static DamageRiskView Assess(IReadOnlyList<PlacementView> boxes, ContainerInput container, string priority, string? routeConditions)
+    /// <summary>The risk of a plan whose boxes are all in containers of one size.</summary>
+    public static DamageRiskView Assess(IReadOnlyList<PlacementView> boxes, ContainerInput container, string priority, string? routeConditions) =>
+        Assess(boxes, _ => container, priority, routeConditions);
+
+    /// <summary>The risk of a plan over several containers, each with its own sizes.</summary>
+    public static DamageRiskView Assess(IReadOnlyList<PlacementView> boxes, IReadOnlyList<ContainerLoadView> containers, string priority, string? routeConditions) =>
+        Assess(boxes, i => containers[i].Sizes, priority, routeConditions);
+
+    private static DamageRiskView Assess(IReadOnlyList<PlacementView> boxes, Func<int, ContainerInput> container, string priority, string? routeConditions)
     {
         var factors = new List<RiskFactor>();
         if (boxes.Count > 0)
@@ -74,7 +82,7 @@ public static class DamageRisk
             $"{partial.Count} boxes rest on less than their full base (lowest {partial.Min(b => b.SupportFraction):P0})"));
     }
 
-    private static void HeavyHighUp(IReadOnlyList<PlacementView> boxes, ContainerInput container, List<RiskFactor> factors)
+    private static void HeavyHighUp(IReadOnlyList<PlacementView> boxes, Func<int, ContainerInput> container, List<RiskFactor> factors)
     {
         var mean = boxes.Average(b => b.WeightKg);
         var heavy = boxes.Where(b => b.WeightKg > 1.5 * mean && b.WeightKg > 0).ToList();
@@ -84,7 +92,7 @@ public static class DamageRisk
         }
 
         // A heavy box whose base is in the upper half can topple or crush what is below when the truck brakes.
-        var high = heavy.Where(b => b.Z >= container.Height / 2).ToList();
+        var high = heavy.Where(b => b.Z >= container(b.Container).Height / 2).ToList();
         if (high.Count == 0)
         {
             return;
@@ -106,22 +114,36 @@ public static class DamageRisk
                 boxes.Sum(b => (b.Z + b.Height / 2) * b.WeightKg) / weight);
     }
 
-    private static void CentreOfGravity(IReadOnlyList<PlacementView> boxes, ContainerInput container, List<RiskFactor> factors)
+    /// <summary>The worst-balanced container counts: each one travels (and tips) on its own.</summary>
+    private static void CentreOfGravity(IReadOnlyList<PlacementView> boxes, Func<int, ContainerInput> containerOf, List<RiskFactor> factors)
     {
-        if (CentreOf(boxes) is not var (cx, cy, cz))
+        var groups = boxes.GroupBy(b => b.Container).OrderBy(g => g.Key).ToList();
+        RiskFactor? worst = null;
+        foreach (var group in groups)
         {
-            return;
+            if (CentreOf([.. group]) is not var (cx, cy, cz))
+            {
+                continue;
+            }
+
+            var container = containerOf(group.Key);
+            var lateral = Math.Abs(cy - container.Width / 2) / (container.Width / 2);
+            var lengthwise = Math.Abs(cx - container.Length / 2) / (container.Length / 2);
+            var height = cz / container.Height;
+            // Sideways imbalance tips a trailer in curves; a high centre makes it worse; lengthwise mostly loads one axle.
+            var raw = 25 * lateral + 5 * lengthwise + 10 * Math.Max(0, height - 0.4) / 0.6;
+            var points = Round(Math.Min(25, raw));
+            if (raw >= 1 && (worst is null || points > worst.Points))
+            {
+                var where = groups.Count > 1 ? $"container {group.Key + 1}: " : "";
+                worst = new("Centre of gravity off centre", points,
+                    $"{where}{lateral:P0} of the half-width sideways, {lengthwise:P0} of the half-length lengthwise, at {height:P0} of the height");
+            }
         }
 
-        var lateral = Math.Abs(cy - container.Width / 2) / (container.Width / 2);
-        var lengthwise = Math.Abs(cx - container.Length / 2) / (container.Length / 2);
-        var height = cz / container.Height;
-        // Sideways imbalance tips a trailer in curves; a high centre makes it worse; lengthwise mostly loads one axle.
-        var points = 25 * lateral + 5 * lengthwise + 10 * Math.Max(0, height - 0.4) / 0.6;
-        if (points >= 1)
+        if (worst is not null)
         {
-            factors.Add(new("Centre of gravity off centre", Round(Math.Min(25, points)),
-                $"{lateral:P0} of the half-width sideways, {lengthwise:P0} of the half-length lengthwise, at {height:P0} of the height"));
+            factors.Add(worst);
         }
     }
 

@@ -34,7 +34,7 @@ public static class LoadingSteps
 
                 // A block knows the steps it rests on by their number within its container.
                 var offset = steps.Count - block.Index;
-                steps.Add(Step(steps.Count + 1, block, members, rows, plan.Container, [.. block.RestsOn.Select(s => s + offset)]));
+                steps.Add(Step(steps.Count + 1, block, members, rows, plan.ContainerAt(container.Key), [.. block.RestsOn.Select(s => s + offset)]));
             }
         }
 
@@ -295,7 +295,33 @@ public sealed record LoadingSequence(IReadOnlyList<LoadingStep> Steps, PlanView 
     /// <summary>How many boxes are loaded once each step is done, for playing the plan step by step.</summary>
     public IReadOnlyList<int> Ends { get; } = EndsOf(Steps);
 
-    /// <summary>The step that loads the box with this load-order number (from 1).</summary>
+    /// <summary>Containers the plan loads: they are numbered from 0 in the order they are loaded.</summary>
+    public int Containers => Steps.Count == 0 ? 0 : Steps[^1].Container + 1;
+
+    /// <summary>One container's part: its boxes, a run of <see cref="Plan"/>'s, and where its steps end, counted
+    /// from its own first box.</summary>
+    public ContainerSteps InContainer(int container)
+    {
+        var offset = 0;
+        var ends = new List<int>();
+        for (var s = 0; s < Steps.Count; s++)
+        {
+            if (Steps[s].Container < container)
+            {
+                offset = Ends[s];
+            }
+            else if (Steps[s].Container == container)
+            {
+                ends.Add(Ends[s]);
+            }
+        }
+
+        var count = ends.Count == 0 ? 0 : ends[^1] - offset;
+        var view = Plan with { Placements = [.. Plan.Placements.Skip(offset).Take(count)], Container = Plan.ContainerAt(container) };
+        return new ContainerSteps(container, view, offset, [.. ends.Select(e => e - offset)]);
+    }
+
+    /// <summary>The step that loads the box with this number (from 1) in the whole plan's step order.</summary>
     public LoadingStep StepOf(int box)
     {
         var at = 0;
@@ -351,3 +377,10 @@ public sealed record LoadingStep(
         ? $"1 × {Sku}, {Where}"
         : $"{Count} × {Sku}, {Across} across × {High} high × {Deep} deep, {Where}";
 }
+
+/// <summary>
+/// One container of a <see cref="LoadingSequence"/>: a plan of its boxes alone, in step order, with its sizes; how
+/// many boxes earlier containers take (<see cref="Offset"/>, so box n here is box <c>Offset + n</c> of the sequence);
+/// and how many of its boxes are loaded once each of its steps is done.
+/// </summary>
+public sealed record ContainerSteps(int Container, PlanView Plan, int Offset, IReadOnlyList<int> Ends);

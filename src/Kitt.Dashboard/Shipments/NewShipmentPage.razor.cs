@@ -19,10 +19,10 @@ public partial class NewShipmentPage
     /// <summary>The choice for sizes typed in, which name no equipment.</summary>
     private const string Custom = "";
 
-    private readonly ContainerInput container = FromEquipment(StandardEquipment.Default);
+    // One container of the default kind, as a shipment had before it could have several.
+    private readonly List<ContainerRow> containers = [ContainerRow.Of(StandardEquipment.Default, count: 1)];
     private IReadOnlyList<EquipmentType> equipment = StandardEquipment.All;
     private List<ItemInput> items = [new()];
-    private string equipmentCode = StandardEquipment.Default.Code;
     private string? importText;
     private IReadOnlyList<string> importErrors = [];
     private List<(string Field, string Message)> problems = [];
@@ -88,20 +88,17 @@ public partial class NewShipmentPage
         filled.Add(item);
     }
 
-    private static ContainerInput FromEquipment(EquipmentType e) =>
-        new() { Type = e.Code, Length = e.Length, Width = e.Width, Height = e.Height, MaxPayloadKg = e.MaxPayloadKg };
-
-    private void ChooseEquipment(string code)
+    private void ChooseEquipment(ContainerRow row, string code)
     {
-        equipmentCode = code;
+        row.Code = code;
         if (equipment.FirstOrDefault(e => e.Code == code) is { } chosen)
         {
-            var c = FromEquipment(chosen);
-            (container.Type, container.Length, container.Width, container.Height, container.MaxPayloadKg) = (c.Type, c.Length, c.Width, c.Height, c.MaxPayloadKg);
+            var c = row.Input;
+            (c.Type, c.Length, c.Width, c.Height, c.MaxPayloadKg) = (chosen.Code, chosen.Length, chosen.Width, chosen.Height, chosen.MaxPayloadKg);
         }
         else
         {
-            container.Type = null;
+            row.Input.Type = null;
         }
     }
 
@@ -109,14 +106,19 @@ public partial class NewShipmentPage
     /// Sizes typed in keep the chosen equipment while they are its own and the payload at most its payload (a road's
     /// limit may lower it); other sizes are custom.
     /// </summary>
-    private void SetContainer(Action<ContainerInput> change)
+    private void SetContainer(ContainerRow row, Action<ContainerInput> change)
     {
-        change(container);
-        var kind = equipment.FirstOrDefault(e => e.Length == container.Length && e.Width == container.Width && e.Height == container.Height &&
-                                                 !(container.MaxPayloadKg > e.MaxPayloadKg));
-        container.Type = kind?.Code;
-        equipmentCode = kind?.Code ?? Custom;
+        var c = row.Input;
+        change(c);
+        var kind = equipment.FirstOrDefault(e => e.Length == c.Length && e.Width == c.Width && e.Height == c.Height && !(c.MaxPayloadKg > e.MaxPayloadKg));
+        c.Type = kind?.Code;
+        row.Code = kind?.Code ?? Custom;
     }
+
+    /// <summary>A further kind, tried once those above are used up: by default as many of the default kind as needed.</summary>
+    private void AddContainer() => containers.Add(ContainerRow.Of(StandardEquipment.Default, count: null));
+
+    private void RemoveContainer(int index) => containers.RemoveAt(index);
 
     private void AddItem() => items.Add(new ItemInput());
 
@@ -157,7 +159,8 @@ public partial class NewShipmentPage
     private async Task CreateAsync()
     {
         await form.ValidateAsync();
-        model.Container = container;
+        // Always as a list, so errors name each row as containers[n] whatever their number.
+        model.Containers = [.. containers.Select(c => c.Input)];
         model.Items = items;
         saving = true;
         try
@@ -177,4 +180,18 @@ public partial class NewShipmentPage
             saving = false;
         }
     }
+}
+
+/// <summary>One container kind on the form: what is sent, and the equipment chosen for it (<c>""</c> for custom sizes).</summary>
+internal sealed class ContainerRow
+{
+    public required ContainerInput Input { get; init; }
+
+    public required string Code { get; set; }
+
+    public static ContainerRow Of(EquipmentType e, int? count) => new()
+    {
+        Code = e.Code,
+        Input = new() { Type = e.Code, Length = e.Length, Width = e.Width, Height = e.Height, MaxPayloadKg = e.MaxPayloadKg, Count = count },
+    };
 }

@@ -25,6 +25,10 @@ public sealed class PackingPlan
     /// <summary>Boxes left out, as JSON (<see cref="UnplacedLine"/> list).</summary>
     public string UnplacedJson { get; set; } = "[]";
 
+    /// <summary>Each container used, as JSON (<see cref="ContainerLoadView"/> list); empty for plans made before
+    /// shipments could take several.</summary>
+    public string ContainersJson { get; set; } = "[]";
+
     public List<PlanPlacement> Placements { get; set; } = [];
 }
 
@@ -64,3 +68,27 @@ public sealed record UnplacedLine(string Sku, int Quantity, string Reason);
 
 /// <summary>One contribution to a plan's damage risk, in points of the 0..100 score, with what caused it.</summary>
 public sealed record RiskFactor(string Name, double Points, string Detail);
+
+/// <summary>
+/// One container of a plan, in the order they are loaded: which of the shipment's kinds it is (<c>kind</c>, from 0),
+/// its inner sizes, and what it holds. The centre of gravity is in cm from the back wall, the left side and the floor.
+/// </summary>
+public sealed record ContainerLoadView(
+    int Index,
+    int Kind,
+    string? Type,
+    double Length,
+    double Width,
+    double Height,
+    double? MaxPayloadKg,
+    int Boxes,
+    double Utilization,
+    double WeightKg,
+    PointView CentreOfGravity)
+{
+    /// <summary>Its sizes as a shipment's container.</summary>
+    public ContainerInput Sizes => new() { Type = Type, Length = Length, Width = Width, Height = Height, MaxPayloadKg = MaxPayloadKg };
+}
+
+/// <summary>A point in a container, cm.</summary>
+public sealed record PointView(double X, double Y, double Z);

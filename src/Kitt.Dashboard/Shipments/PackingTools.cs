@@ -25,7 +25,11 @@ public sealed record PackingPreview(
     double ElapsedMs,
     ContainerInput Container,
     IReadOnlyList<PreviewUnplaced> Unplaced,
-    IReadOnlyList<PreviewPlacement> Placements);
+    IReadOnlyList<PreviewPlacement> Placements)
+{
+    /// <summary>Each container used, in load order, with what it holds; placements name theirs by index.</summary>
+    public IReadOnlyList<ContainerLoadView> Containers { get; init; } = [];
+}
 
 /// <summary>Packs boxes with the engine right away, without storing a shipment or queueing a job.</summary>
 [McpServerToolType]
@@ -41,9 +45,10 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
 
     [McpServerTool(Name = "optimize_packing", ReadOnly = true, Idempotent = true, OpenWorld = false)]
     [Authorize(Policy = Policies.Dispatch)]
-    [Description("Packs boxes into one container now and returns the plan without storing anything: volume utilization (0..1), " +
-        "placed and unplaced counts, why boxes were left out, and each box's position (cm, from the back wall, the left side " +
-        "and the floor) in load order. At most 5000 boxes counting quantities.")]
+    [Description("Packs boxes into one container, or into several of the kinds given, now and returns the plan without storing anything: " +
+        "volume utilization (0..1), placed and unplaced counts, why boxes were left out, each container used with its boxes, utilization, " +
+        "weight and centre of gravity, and each box's container and position (cm, from the back wall, the left side and the floor) in " +
+        "load order. At most 5000 boxes counting quantities.")]
     public async Task<PackingPreview> OptimizePacking(
         [Description("The lines to pack: sku (item-1, item-2, ... when left out; a SKU of the item library with length, width and height left out takes its sizes, weight and handling from there), length, width, height (cm), weight_kg, quantity (1 when left out), this_side_up, fragile, floor_only (must stand on the container floor), " +
             "max_load_kg (most weight that may rest on one box), stop (delivery stop, unloaded in ascending order).")]
@@ -51,12 +56,19 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
         [Description("The container: type, a code from the equipment library (20DV, 40DV, 40HC, 45HC, 20RF, 40RF, EU136, US53, or one an Admin added), " +
             "or inner length, width, height (cm) and max_payload_kg; a 40 ft standard container (40DV) when left out.")]
         ContainerInput? container = null,
+        [Description("Container kinds to fill in this order instead of one container: each a type or inner length, width, height (cm) " +
+            "and max_payload_kg, and count (how many may be used; as many as the boxes need when left out). The engine uses as few as it can.")]
+        List<ContainerInput?>? containers = null,
         CancellationToken cancellationToken = default)
     {
-        container ??= new ContainerInput { Type = StandardEquipment.Default.Code };
+        if (containers is not { Count: > 0 })
+        {
+            container ??= new ContainerInput { Type = StandardEquipment.Default.Code };
+        }
+
         // The library first, so a line without a SKU is not looked up under the name it is given below.
         IReadOnlyList<FieldError> errors = [
-            .. await equipment.ApplyAsync(container, "container", cancellationToken),
+            .. await equipment.ApplyAsync(container, containers, cancellationToken),
             .. await library.ApplyAsync(items, "items", cancellationToken)];
         // As on the socket: a line without a SKU is named after its place, item-1 for the first.
         for (var line = 0; line < items.Count; line++)
@@ -69,7 +81,7 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
 
         if (errors.Count == 0)
         {
-            errors = ShipmentRules.CheckLoad(container, items, MaxBoxes);
+            errors = ShipmentRules.CheckLoad(container, containers, items, MaxBoxes);
         }
 
         if (errors.Count > 0)
@@ -80,7 +92,9 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
         using var slot = await previews.EnterAsync(cancellationToken)
             ?? throw ToolErrors.Busy($"{previews.Capacity} packing previews are running; call again shortly, or queue the shipment with POST /api/shipments");
         var lines = items.Select(i => i!).ToList();
-        var request = ShipmentRequest.PackingRequestOf(container, lines);
+        var shipment = new ShipmentRequest { Container = container, Containers = containers, Items = lines };
+        var kinds = shipment.ContainerKinds().Select(c => c!).ToList();
+        var request = ShipmentRequest.PackingRequestOf(kinds, lines);
         var search = TimeSpan.FromSeconds(packing.Value.SearchSeconds);
         var options = new Kitt.Packing.PackingOptions { TimeLimit = search < MaxSearch ? search : MaxSearch };
         var result = await Task.Run(() => Packer.Pack(request, options, cancellationToken), cancellationToken);
@@ -93,8 +107,11 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
             unplaced.Sum(u => u.Quantity),
             result.Containers.Count,
             result.Elapsed.TotalMilliseconds,
-            container,
+            kinds[0],
             unplaced,
-            [.. result.Placements.Select(p => new PreviewPlacement(p.ItemId, p.ItemIndex, p.ContainerIndex, p.X, p.Y, p.Z, p.Dx, p.Dy, p.Dz, p.Sequence))]);
+            [.. result.Placements.Select(p => new PreviewPlacement(p.ItemId, p.ItemIndex, p.ContainerIndex, p.X, p.Y, p.Z, p.Dx, p.Dy, p.Dz, p.Sequence))])
+        {
+            Containers = ContainerLoads.Of(result, kinds),
+        };
     }
 }

@@ -152,7 +152,8 @@ public sealed class PackingWorker(
             }
 
             // Not cancelled by a stop: a claimed job must reach RunAsync, which puts it back in the queue.
-            var job = await db.Set<Shipment>().AsNoTracking().Include(s => s.Items).FirstAsync(s => s.Id == claimed.Id, CancellationToken.None);
+            var job = await db.Set<Shipment>().AsNoTracking().Include(s => s.Items).Include(s => s.Containers)
+                .AsSplitQuery().FirstAsync(s => s.Id == claimed.Id, CancellationToken.None);
             if (claimed.Lapsed && job.Attempts > settings.MaxAttempts)
             {
                 // A job that keeps being interrupted (it may be what brings its instances down) fails instead of looping.
@@ -187,9 +188,7 @@ public sealed class PackingWorker(
         {
             Announce(job, ShipmentStatus.Packing, null);
             var items = job.Items.OrderBy(i => i.Line).ToList();
-            var request = new PackingRequest(
-                [new ContainerType(job.ContainerLength, job.ContainerWidth, job.ContainerHeight, job.ContainerMaxPayloadKg)],
-                [.. items.Select(i => ShipmentStore.InputOf(i).ToSpec())]);
+            var request = ShipmentRequest.PackingRequestOf(ShipmentStore.ContainersOf(job), items.Select(ShipmentStore.InputOf));
             var search = new Kitt.Packing.PackingOptions { TimeLimit = TimeSpan.FromSeconds(settings.SearchSeconds) };
             var result = await Task.Run(() => Packer.Pack(request, search, cancel.Token), CancellationToken.None);
 
@@ -261,7 +260,9 @@ public sealed class PackingWorker(
             return new PlacementView(p.Sku, p.X, p.Y, p.Z, p.Length, p.Width, p.Height, p.Sequence, p.Container, p.Line,
                 item.WeightKg, item.Fragile, item.Stop, p.SupportFraction);
         }).ToList();
-        var risk = DamageRisk.Assess(views, ShipmentStore.ContainerOf(job), job.Priority, job.RouteConditions);
+        var kinds = ShipmentStore.ContainersOf(job);
+        var loads = ContainerLoads.Of(result, kinds);
+        var risk = DamageRisk.Assess(views, loads, job.Priority, job.RouteConditions);
         var now = clock.GetUtcNow();
         var plan = new PackingPlan
         {
@@ -274,6 +275,7 @@ public sealed class PackingWorker(
             RiskFactorsJson = JsonSerializer.Serialize(risk.Factors, ShipmentStore.Json),
             UnplacedJson = JsonSerializer.Serialize(
                 result.Unplaced.Select(u => new UnplacedLine(u.ItemId, u.Count, u.Message)).ToList(), ShipmentStore.Json),
+            ContainersJson = JsonSerializer.Serialize(loads, ShipmentStore.Json),
             Placements = placements,
         };
 
@@ -302,7 +304,8 @@ public sealed class PackingWorker(
             Placed = placements.Count,
             Unplaced = result.Unplaced.Sum(u => u.Count),
             ContainersUsed = result.Containers.Count,
-            Container = ShipmentStore.ContainerOf(job).ToKitt(),
+            Container = kinds[0].ToKitt(),
+            Containers = [.. loads.Select(ShipmentMessages.ToKitt)],
         });
         outbox.Add(db, EventTopics.DamagePredictions, Id(job.Id), KittTypes.DamagePrediction, risk.ToPayload(Id(job.Id), job.ExternalId));
         await db.SaveChangesAsync(token);

@@ -2,7 +2,7 @@ using Kitt.Dashboard.Protocol;
 
 namespace Kitt.Dashboard.Shipments;
 
-/// <summary>A shipment a dispatcher sends for packing, with the container it goes into. Dimensions in cm, weights in kg.</summary>
+/// <summary>A shipment a dispatcher sends for packing, with the containers it goes into. Dimensions in cm, weights in kg.</summary>
 public sealed class Shipment
 {
     public long Id { get; set; }
@@ -25,17 +25,6 @@ public sealed class Shipment
     public string? RouteConditions { get; set; }
 
     public string Status { get; set; } = ShipmentStatus.Queued;
-
-    /// <summary>The equipment's code when the shipment named one (<c>40HC</c>); its sizes are copied beside it.</summary>
-    public string? ContainerType { get; set; }
-
-    public double ContainerLength { get; set; }
-
-    public double ContainerWidth { get; set; }
-
-    public double ContainerHeight { get; set; }
-
-    public double? ContainerMaxPayloadKg { get; set; }
 
     public string CreatedBy { get; set; } = "";
 
@@ -63,6 +52,9 @@ public sealed class Shipment
     public string? Error { get; set; }
 
     public List<ShipmentItem> Items { get; set; } = [];
+
+    /// <summary>The container kinds to fill, in order (<see cref="ShipmentContainer.Line"/>).</summary>
+    public List<ShipmentContainer> Containers { get; set; } = [];
 
     public PackingPlan? Plan { get; set; }
 
@@ -100,4 +92,29 @@ public sealed class ShipmentItem
     public double? MaxLoadKg { get; set; }
 
     public int? Stop { get; set; }
+}
+
+/// <summary>A kind of container a shipment may be loaded into, filled after those before it.</summary>
+public sealed class ShipmentContainer
+{
+    public long Id { get; set; }
+
+    public long ShipmentId { get; set; }
+
+    /// <summary>Position among the shipment's kinds, from 0: the order they are filled in and errors name.</summary>
+    public int Line { get; set; }
+
+    /// <summary>The equipment's code when the shipment named one (<c>40HC</c>); its sizes are copied beside it.</summary>
+    public string? Type { get; set; }
+
+    public double Length { get; set; }
+
+    public double Width { get; set; }
+
+    public double Height { get; set; }
+
+    public double? MaxPayloadKg { get; set; }
+
+    /// <summary>How many may be used; null: as many as the boxes need.</summary>
+    public int? Count { get; set; }
 }

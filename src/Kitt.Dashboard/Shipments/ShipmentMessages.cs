@@ -20,9 +20,11 @@ public static class ShipmentMessages
             Destination = payload.Destination,
             Priority = payload.Priority,
             RouteConditions = payload.RouteConditions,
-            Container = payload.Container is { } c
-                ? new ContainerInput { Type = c.Type, Length = c.Depth ?? 0, Width = c.Width ?? 0, Height = c.Height ?? 0, MaxPayloadKg = c.MaxWeight }
+            // Neither given: the default preset, as before shipments could take several.
+            Container = payload.Container is { } c ? FromKitt(c)
+                : payload.Containers is { Count: > 0 } ? null
                 : new ContainerInput { Type = StandardEquipment.Default.Code },
+            Containers = payload.Containers is { Count: > 0 } list ? [.. list.Select(k => k is null ? null : FromKitt(k))] : null,
             Items = [.. (payload.Items ?? []).Select((i, line) => new ItemInput
             {
                 Sku = string.IsNullOrWhiteSpace(i?.Sku) ? ShipmentRequestPayload.UnnamedSku(line) : i.Sku,
@@ -50,6 +52,7 @@ public static class ShipmentMessages
         Priority = request.Priority,
         RouteConditions = request.RouteConditions,
         Container = request.Container?.ToKitt(),
+        Containers = request.Containers is { Count: > 0 } list ? [.. list.Select(c => c?.ToKitt())] : null,
         Items = [.. (request.Items ?? []).Select(i => (KittItem?)new KittItem
         {
             Sku = i.Sku,
@@ -66,7 +69,25 @@ public static class ShipmentMessages
         })],
     };
 
-    public static KittContainer ToKitt(this ContainerInput c) => new() { Type = c.Type, Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg };
+    public static KittContainer ToKitt(this ContainerInput c) =>
+        new() { Type = c.Type, Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg, Count = c.Count };
+
+    private static ContainerInput FromKitt(KittContainer c) =>
+        new() { Type = c.Type, Length = c.Depth ?? 0, Width = c.Width ?? 0, Height = c.Height ?? 0, MaxPayloadKg = c.MaxWeight, Count = c.Count };
+
+    public static KittContainerLoad ToKitt(this ContainerLoadView c) => new()
+    {
+        Index = c.Index,
+        Kind = c.Kind,
+        Type = c.Type,
+        Width = c.Width,
+        Height = c.Height,
+        Depth = c.Length,
+        Boxes = c.Boxes,
+        Utilization = c.Utilization,
+        Weight = c.WeightKg,
+        CenterOfGravity = new KittPoint { X = c.CentreOfGravity.X, Y = c.CentreOfGravity.Y, Z = c.CentreOfGravity.Z },
+    };
 
     public static DamagePredictionPayload ToPayload(this DamageRiskView risk, string dashboardId, string? externalId) => new()
     {

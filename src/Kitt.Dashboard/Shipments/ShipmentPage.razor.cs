@@ -10,6 +10,7 @@ public partial class ShipmentPage
     private ShipmentDetails? details;
     private PlanView? plan;
     private LoadingSequence? sequence;
+    private ContainerSteps? shown;
     private PlanViewer? viewer;
     private bool missing;
     private int selected = -1;
@@ -79,7 +80,8 @@ public partial class ShipmentPage
             // The view plays the plan in loading steps, so its boxes come in step order.
             sequence = plan is { Placements.Count: > 0 } && fresh is not null ? LoadingSteps.Group(plan, fresh.Items) : null;
             plan = sequence?.Plan ?? plan;
-            step = plan?.Placements.Count ?? 0;
+            shown = sequence?.InContainer(Math.Clamp(shown?.Container ?? 0, 0, Math.Max(0, sequence.Containers - 1)));
+            step = shown?.Plan.Placements.Count ?? 0;
             selected = -1;
         }
 
@@ -107,6 +109,11 @@ public partial class ShipmentPage
             await PackAsync();
             await InvokeAsync(StateHasChanged);
         }
+        else if (shortcut.Keys == Shortcuts.NextContainer && sequence is { Containers: > 1 } && shown is not null)
+        {
+            Show((shown.Container + 1) % sequence.Containers);
+            await InvokeAsync(StateHasChanged);
+        }
         else if (shortcut.Keys == Shortcuts.NewShipment)
         {
             Navigation.NavigateTo("shipments/new");
@@ -115,16 +122,40 @@ public partial class ShipmentPage
 
     private void OnSelect(int index) => selected = index;
 
+    /// <summary>Shows one container in the view, loaded in full, nothing selected.</summary>
+    private void Show(int container)
+    {
+        if (sequence is null || container == shown?.Container)
+        {
+            return;
+        }
+
+        shown = sequence.InContainer(container);
+        step = shown.Plan.Placements.Count;
+        selected = -1;
+    }
+
+    private string LoadedText()
+    {
+        var steps = sequence!.Steps.Count(s => s.Container == shown!.Container);
+        var boxes = Format.Count(shown!.Plan.Placements.Count, "box", "boxes");
+        return sequence.Containers > 1
+            ? $"Container {shown.Container + 1} of {sequence.Containers}: all {boxes} loaded in {Format.Count(steps, "step", "steps")}."
+            : $"All {boxes} loaded in {Format.Count(steps, "step", "steps")}.";
+    }
+
     private void OnStep(int shown) => step = shown;
 
     /// <summary>Where the view stands in the loading steps: a whole step, or a box within one when stepped by box.</summary>
     private string StepText(LoadingSequence s)
     {
-        var current = s.StepOf(step);
+        // The view counts boxes in the container it shows; the steps are numbered over the whole plan.
+        var box = shown!.Offset + step;
+        var current = s.StepOf(box);
         var start = s.Ends[current.Number - 1] - current.Count;
-        return step == s.Ends[current.Number - 1]
+        return box == s.Ends[current.Number - 1]
             ? $"Step {current.Number} of {s.Steps.Count}: {current.Summary}."
-            : $"Step {current.Number} of {s.Steps.Count}, box {step - start} of {current.Count}: {current.Sku} at {Position(plan!.Placements[step - 1])}.";
+            : $"Step {current.Number} of {s.Steps.Count}, box {box - start} of {current.Count}: {current.Sku} at {Position(shown.Plan.Placements[step - 1])}.";
     }
 
     private static string Position(PlacementView p) =>

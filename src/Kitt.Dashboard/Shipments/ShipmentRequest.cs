@@ -21,15 +21,39 @@ public sealed class ShipmentRequest
 
     public string? RouteConditions { get; set; }
 
+    /// <summary>One container: the shipment as it was before it could take several; <see cref="ContainerInput.Count"/>
+    /// is 1 when left out. Give this or <see cref="Containers"/>.</summary>
     public ContainerInput? Container { get; set; }
+
+    /// <summary>Container kinds filled in this order, each up to its <see cref="ContainerInput.Count"/> (as many as
+    /// needed when left out).</summary>
+    public List<ContainerInput?>? Containers { get; set; }
 
     public List<ItemInput>? Items { get; set; }
 
-    /// <summary>The engine's view of the shipment: one container kind, one line per item.</summary>
-    public PackingRequest ToPackingRequest() => PackingRequestOf(Container ?? new ContainerInput(), Items ?? []);
+    /// <summary>The container kinds as the engine fills them, whichever of the two fields carried them; empty when
+    /// neither did. A lone <c>container</c> is one container unless it says how many.</summary>
+    public IReadOnlyList<ContainerInput?> ContainerKinds()
+    {
+        if (Containers is { Count: > 0 })
+        {
+            return Containers;
+        }
 
-    public static PackingRequest PackingRequestOf(ContainerInput container, IEnumerable<ItemInput> items) => new(
-        [new ContainerType(container.Length, container.Width, container.Height, container.MaxPayloadKg)],
+        if (Container is null)
+        {
+            return [];
+        }
+
+        Container.Count ??= 1;
+        return [Container];
+    }
+
+    /// <summary>The engine's view of the shipment: its container kinds, one line per item.</summary>
+    public PackingRequest ToPackingRequest() => PackingRequestOf([.. ContainerKinds().Select(c => c ?? new ContainerInput())], Items ?? []);
+
+    public static PackingRequest PackingRequestOf(IReadOnlyList<ContainerInput> containers, IEnumerable<ItemInput> items) => new(
+        [.. containers.Select(c => c.ToContainerType())],
         [.. items.Select(i => i.ToSpec())]);
 }
 
@@ -48,6 +72,11 @@ public sealed class ContainerInput
     public double Height { get; set; }
 
     public double? MaxPayloadKg { get; set; }
+
+    /// <summary>How many of this kind may be used; null: as many as needed (in a list of kinds) or one (alone).</summary>
+    public int? Count { get; set; }
+
+    public ContainerType ToContainerType() => new(Length, Width, Height, MaxPayloadKg, Count);
 }
 
 public sealed class ItemInput

@@ -12,6 +12,12 @@ public static class ShipmentRules
     public const int MaxLines = 2_000;
     public const int MaxBoxes = 10_000;
 
+    /// <summary>Most container kinds one shipment lists: a load plan chooses among a few kinds, not a fleet.</summary>
+    public const int MaxContainerKinds = 20;
+
+    /// <summary>Most containers of one kind a shipment may ask for; left out, as many as the boxes need.</summary>
+    public const int MaxContainerCount = 100;
+
     public static IReadOnlyList<FieldError> Check(ShipmentRequest request)
     {
         var errors = new List<FieldError>();
@@ -33,19 +39,46 @@ public static class ShipmentRules
             errors.Add(new("routeConditions", $"must be one of {string.Join(", ", RouteConditions.All)}, got '{route}'"));
         }
 
-        errors.AddRange(CheckLoad(request.Container, request.Items));
+        errors.AddRange(CheckLoad(request.Container, request.Containers, request.Items));
         return errors;
     }
 
-    /// <summary>The container and the items alone, as a shipment or a packing preview carries them.</summary>
-    public static IReadOnlyList<FieldError> CheckLoad(ContainerInput? container, IReadOnlyList<ItemInput?>? items, int maxBoxes = MaxBoxes)
+    /// <summary>The containers and the items alone, as a shipment or a packing preview carries them: one
+    /// <paramref name="container"/> or a list of <paramref name="containers"/>.</summary>
+    public static IReadOnlyList<FieldError> CheckLoad(ContainerInput? container, IReadOnlyList<ContainerInput?>? containers,
+        IReadOnlyList<ItemInput?>? items, int maxBoxes = MaxBoxes)
     {
         var errors = new List<FieldError>();
-        if (container is null)
+        var lone = containers is not { Count: > 0 };
+        IReadOnlyList<ContainerInput?> kinds = lone ? (container is null ? [] : [container]) : containers!;
+        if (!lone && container is not null)
         {
-            errors.Add(new("container", "is required"));
+            errors.Add(new("containers", "give either container or containers, not both"));
+        }
+        else if (kinds.Count == 0)
+        {
+            errors.Add(new("container", "is required, or containers with at least one container"));
+        }
+        else if (kinds.Count > MaxContainerKinds)
+        {
+            errors.Add(new("containers", $"at most {MaxContainerKinds} container kinds, got {kinds.Count}"));
         }
 
+        var listed = errors.Count == 0;
+        for (var i = 0; listed && i < kinds.Count; i++)
+        {
+            var field = lone ? "container" : $"containers[{i}]";
+            if (kinds[i] is not { } kind)
+            {
+                errors.Add(new(field, "is required"));
+            }
+            else if (kind.Count > MaxContainerCount)
+            {
+                errors.Add(new(field + ".count", $"at most {MaxContainerCount}, or left out for as many as needed; got {kind.Count}"));
+            }
+        }
+
+        var kindsGiven = errors.Count == 0;
         if (items is null || items.Count == 0)
         {
             errors.Add(new("items", "at least one item is required"));
@@ -84,9 +117,9 @@ public static class ShipmentRules
             errors.Add(new("items", $"{boxes} boxes; at most {maxBoxes} at once"));
         }
 
-        if (container is not null && items.All(i => i is not null))
+        if (kindsGiven && items.All(i => i is not null))
         {
-            errors.AddRange(RequestValidator.Check(ShipmentRequest.PackingRequestOf(container, items!)).Select(e => new FieldError(JsonName(e.Field), e.Message)));
+            errors.AddRange(RequestValidator.Check(ShipmentRequest.PackingRequestOf([.. kinds.Select(k => k!)], items!)).Select(e => new FieldError(JsonName(e.Field, lone), e.Message)));
         }
 
         return errors;
@@ -96,9 +129,9 @@ public static class ShipmentRules
     public static Dictionary<string, string[]> ByField(IEnumerable<FieldError> errors) =>
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{g.Key} {e.Message}").ToArray());
 
-    // The engine speaks of a list of container kinds and item ids; the shipment has one container and SKUs.
-    private static string JsonName(string engineField) =>
-        engineField.StartsWith("containers[0]", StringComparison.Ordinal)
+    // The engine speaks of a list of container kinds and item ids; a shipment may have one container, and has SKUs.
+    private static string JsonName(string engineField, bool lone) =>
+        lone && engineField.StartsWith("containers[0]", StringComparison.Ordinal)
             ? "container" + engineField["containers[0]".Length..]
             : engineField.EndsWith(".id", StringComparison.Ordinal) ? engineField[..^3] + ".sku" : engineField;
 

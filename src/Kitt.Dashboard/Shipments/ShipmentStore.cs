@@ -32,10 +32,10 @@ public sealed class ShipmentStore(
     /// <summary>Checks and stores a shipment and queues it for packing; nothing is stored when anything is wrong.</summary>
     public async Task<CreateResult> CreateAsync(ShipmentRequest request, string createdBy, CancellationToken cancellationToken = default)
     {
-        // The equipment's sizes first, so the checks see the container the shipment is loaded into.
+        // The equipment's sizes first, so the checks see the containers the shipment is loaded into.
         // And the library's items for lines that give only a SKU and a quantity.
         IReadOnlyList<FieldError> errors = [
-            .. await equipment.ApplyAsync(request.Container, "container", cancellationToken),
+            .. await equipment.ApplyAsync(request.Container, request.Containers, cancellationToken),
             .. await library.ApplyAsync(request.Items, "items", cancellationToken)];
         if (errors.Count == 0)
         {
@@ -48,7 +48,6 @@ public sealed class ShipmentStore(
         }
 
         var now = clock.GetUtcNow();
-        var container = request.Container!;
         var shipment = new Shipment
         {
             Reference = request.Reference!.Trim(),
@@ -58,11 +57,16 @@ public sealed class ShipmentStore(
             Priority = request.Priority ?? ShipmentPriority.Normal,
             RouteConditions = request.RouteConditions,
             Status = ShipmentStatus.Queued,
-            ContainerType = container.Type,
-            ContainerLength = container.Length,
-            ContainerWidth = container.Width,
-            ContainerHeight = container.Height,
-            ContainerMaxPayloadKg = container.MaxPayloadKg,
+            Containers = [.. request.ContainerKinds().Select((c, line) => new ShipmentContainer
+            {
+                Line = line,
+                Type = c!.Type,
+                Length = c.Length,
+                Width = c.Width,
+                Height = c.Height,
+                MaxPayloadKg = c.MaxPayloadKg,
+                Count = c.Count,
+            })],
             CreatedBy = createdBy,
             CreatedAt = now,
             UpdatedAt = now,
@@ -143,8 +147,8 @@ public sealed class ShipmentStore(
     public async Task<ShipmentDetails?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var s = await db.Set<Shipment>().AsNoTracking().Include(x => x.Items).Include(x => x.Plan)
-            .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var s = await db.Set<Shipment>().AsNoTracking().Include(x => x.Items).Include(x => x.Containers).Include(x => x.Plan)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (s is null)
         {
             return null;
@@ -160,14 +164,18 @@ public sealed class ShipmentStore(
 
         return new ShipmentDetails(s.Id, s.Reference, s.Origin, s.Destination, s.Priority, s.RouteConditions, s.Status, s.Error,
             ContainerOf(s), [.. s.Items.OrderBy(i => i.Line).Select(InputOf)], s.Attempts, s.CreatedBy,
-            s.CreatedAt, s.UpdatedAt, s.StartedAt, s.CompletedAt, plan, s.ExternalId);
+            s.CreatedAt, s.UpdatedAt, s.StartedAt, s.CompletedAt, plan, s.ExternalId)
+        {
+            Containers = ContainersOf(s),
+        };
     }
 
     /// <summary>The plan as the API and the 3D view show it; without placements while the shipment is not packed.</summary>
     public async Task<PlanView?> GetPlanAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var s = await db.Set<Shipment>().AsNoTracking().Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var s = await db.Set<Shipment>().AsNoTracking().Include(x => x.Items).Include(x => x.Containers).AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (s is null)
         {
             return null;
@@ -191,7 +199,10 @@ public sealed class ShipmentStore(
             })],
             Unplaced(plan),
             new DamageRiskView(plan.RiskScore, DamageRisk.Level(plan.RiskScore),
-                JsonSerializer.Deserialize<List<RiskFactor>>(plan.RiskFactorsJson, Json) ?? []));
+                JsonSerializer.Deserialize<List<RiskFactor>>(plan.RiskFactorsJson, Json) ?? []))
+        {
+            Containers = JsonSerializer.Deserialize<List<ContainerLoadView>>(plan.ContainersJson, Json) ?? [],
+        };
     }
 
     /// <summary>A packed shipment with its plan grouped into loading steps; null when there is none or it is not packed.</summary>
@@ -268,8 +279,16 @@ public sealed class ShipmentStore(
     internal static IReadOnlyList<UnplacedLine> Unplaced(PackingPlan plan) =>
         JsonSerializer.Deserialize<List<UnplacedLine>>(plan.UnplacedJson, Json) ?? [];
 
-    internal static ContainerInput ContainerOf(Shipment s) =>
-        new() { Type = s.ContainerType, Length = s.ContainerLength, Width = s.ContainerWidth, Height = s.ContainerHeight, MaxPayloadKg = s.ContainerMaxPayloadKg };
+    /// <summary>The first container kind: the one a shipment had before it could have several.</summary>
+    internal static ContainerInput ContainerOf(Shipment s) => ContainersOf(s)[0];
+
+    internal static IReadOnlyList<ContainerInput> ContainersOf(Shipment s) =>
+        s.Containers.Count == 0
+            ? throw new InvalidOperationException($"shipment {s.Id} was read without its containers")
+            : [.. s.Containers.OrderBy(c => c.Line).Select(c => new ContainerInput
+            {
+                Type = c.Type, Length = c.Length, Width = c.Width, Height = c.Height, MaxPayloadKg = c.MaxPayloadKg, Count = c.Count,
+            })];
 
     internal static ItemInput InputOf(ShipmentItem i) => new()
     {

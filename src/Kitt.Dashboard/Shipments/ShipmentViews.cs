@@ -34,7 +34,11 @@ public sealed record ShipmentDetails(
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
     PlanSummary? Plan,
-    string? ExternalId = null);
+    string? ExternalId = null)
+{
+    /// <summary>Every container kind, in the order they are filled; <see cref="Container"/> is the first.</summary>
+    public IReadOnlyList<ContainerInput> Containers { get; init; } = [Container];
+}
 
 public sealed record PlanSummary(double Utilization, int Placed, int Unplaced, double RiskScore, string RiskLevel, double ElapsedMs, DateTimeOffset CreatedAt, int ContainersUsed);
 
@@ -47,7 +51,16 @@ public sealed record PlanView(
     ContainerInput Container,
     IReadOnlyList<PlacementView> Placements,
     IReadOnlyList<UnplacedLine> Unplaced,
-    DamageRiskView? Risk);
+    DamageRiskView? Risk)
+{
+    /// <summary>Each container used, in load order; placements name theirs by <see cref="ContainerLoadView.Index"/>.</summary>
+    public IReadOnlyList<ContainerLoadView> Containers { get; init; } = [];
+
+    /// <summary>The sizes of the container a box is in: its own kind's, or the first kind's for plans that did not
+    /// record one per container.</summary>
+    public ContainerInput ContainerAt(int index) =>
+        index >= 0 && index < Containers.Count ? Containers[index].Sizes : Container;
+}
 
 /// <summary>One placed box. <c>line</c> is its shipment line, <c>weightKg</c>, <c>fragile</c> and <c>stop</c> come from it.</summary>
 public sealed record PlacementView(

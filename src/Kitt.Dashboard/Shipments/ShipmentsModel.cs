@@ -20,7 +20,6 @@ public static class ShipmentsModel
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.Property(x => x.Error).HasMaxLength(2048);
             e.Property(x => x.ClaimedBy).HasMaxLength(128);
-            e.Property(x => x.ContainerType).HasMaxLength(Equipment.EquipmentRules.MaxCode);
             e.HasIndex(x => x.Reference).IsUnique();
             e.Property(x => x.ExternalId).HasMaxLength(ShipmentLimits.MaxExternalId);
             // A client system's id is its own: two systems may both send SH-001, one system only once.
@@ -30,6 +29,7 @@ public static class ShipmentsModel
             e.HasIndex(x => x.CreatedAt);
             e.Ignore(x => x.BoxCount);
             e.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.ShipmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Containers).WithOne().HasForeignKey(x => x.ShipmentId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Plan).WithOne().HasForeignKey<PackingPlan>(x => x.ShipmentId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -37,6 +37,13 @@ public static class ShipmentsModel
         {
             e.ToTable("shipment_items");
             e.Property(x => x.Sku).HasMaxLength(ShipmentRules.MaxSku);
+            e.HasIndex(x => new { x.ShipmentId, x.Line }).IsUnique();
+        });
+
+        modelBuilder.Entity<ShipmentContainer>(e =>
+        {
+            e.ToTable("shipment_containers");
+            e.Property(x => x.Type).HasMaxLength(Equipment.EquipmentRules.MaxCode);
             e.HasIndex(x => new { x.ShipmentId, x.Line }).IsUnique();
         });
 

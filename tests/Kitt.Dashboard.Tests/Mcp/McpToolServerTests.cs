@@ -29,7 +29,7 @@ public sealed class McpToolServerTests(McpAppFactory app) : IClassFixture<McpApp
         Assert.All(tools.Values, t => Assert.False(string.IsNullOrWhiteSpace(t.Description), t.Name));
         Assert.Equal(["shipment_id"], Properties(tools["get_shipment_data"].JsonSchema));
         Assert.Equal(["shipment_id"], Required(tools["get_shipment_data"].JsonSchema));
-        Assert.Equal(["container", "items"], Properties(tools["optimize_packing"].JsonSchema));
+        Assert.Equal(["container", "containers", "items"], Properties(tools["optimize_packing"].JsonSchema));
         Assert.Equal(["items"], Required(tools["optimize_packing"].JsonSchema));
         Assert.Equal(["delay_minutes", "message", "route", "severity", "type"], Properties(tools["publish_event"].JsonSchema));
         Assert.Equal(["from", "q", "severity", "source", "state", "take", "to", "type"], Properties(tools["list_alerts"].JsonSchema));

@@ -23,6 +23,7 @@ public static class Shortcuts
     public const string Open = "Enter";
     public const string NewShipment = "n";
     public const string Pack = "p";
+    public const string NextContainer = "x";
 
     public static readonly IReadOnlyList<Shortcut> All =
     [
@@ -40,6 +41,7 @@ public static class Shortcuts
         new(Open, "Open the selected shipment", Group: ShipmentsGroup),
         new(NewShipment, "New shipment", Group: ShipmentsGroup),
         new(Pack, "Pack the shipment shown (again)", Group: ShipmentsGroup),
+        new(NextContainer, "Show the plan's next container", Group: ShipmentsGroup),
         new("ArrowLeft", "Rotate left", Group: ViewerGroup, InBrowser: true),
         new("ArrowRight", "Rotate right", Group: ViewerGroup, InBrowser: true),
         new("ArrowUp", "Tilt up", Group: ViewerGroup, InBrowser: true),

@@ -1104,6 +1104,10 @@ namespace Kitt.Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContainersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ContainersUsed")
                         .HasColumnType("INTEGER");
 
@@ -1239,22 +1243,6 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("ContainerHeight")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("ContainerLength")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("ContainerMaxPayloadKg")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("ContainerType")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("ContainerWidth")
-                        .HasColumnType("REAL");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1323,6 +1311,45 @@ namespace Kitt.Dashboard.Data.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("shipments", (string)null);
+                });
+
+            modelBuilder.Entity("Kitt.Dashboard.Shipments.ShipmentContainer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Length")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MaxPayloadKg")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ShipmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShipmentId", "Line")
+                        .IsUnique();
+
+                    b.ToTable("shipment_containers", (string)null);
                 });
 
             modelBuilder.Entity("Kitt.Dashboard.Shipments.ShipmentItem", b =>
@@ -1561,6 +1588,15 @@ namespace Kitt.Dashboard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kitt.Dashboard.Shipments.ShipmentContainer", b =>
+                {
+                    b.HasOne("Kitt.Dashboard.Shipments.Shipment", null)
+                        .WithMany("Containers")
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kitt.Dashboard.Shipments.ShipmentItem", b =>
                 {
                     b.HasOne("Kitt.Dashboard.Shipments.Shipment", null)
@@ -1633,6 +1669,8 @@ namespace Kitt.Dashboard.Data.Migrations
 
             modelBuilder.Entity("Kitt.Dashboard.Shipments.Shipment", b =>
                 {
+                    b.Navigation("Containers");
+
                     b.Navigation("Items");
 
                     b.Navigation("Plan");

@@ -127,7 +127,7 @@ public static class LoadReport
     {
         var sequence = loading.Sequence;
         var boxes = sequence.Plan.Placements.Where(p => p.Container == container).ToList();
-        var c = sequence.Plan.Container;
+        var c = sequence.Plan.ContainerAt(container);
         var volume = c.Length * c.Width * c.Height;
         var steps = sequence.Steps.Where(s => s.Container == container).ToList();
         flow.NewPage();

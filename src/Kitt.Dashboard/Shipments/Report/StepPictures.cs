@@ -78,7 +78,7 @@ public static class StepPictures
                         }
                     }
 
-                    found = (new PlanScene(sequence.Plan.Container, blocks, angle, width, height), ofStep);
+                    found = (new PlanScene(sequence.Plan.ContainerAt(container), blocks, angle, width, height), ofStep);
                     byContainer[container] = found;
                 }
 

@@ -1166,6 +1166,10 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ContainersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("ContainersUsed")
                         .HasColumnType("integer");
 
@@ -1305,22 +1309,6 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<double>("ContainerHeight")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("ContainerLength")
-                        .HasColumnType("double precision");
-
-                    b.Property<double?>("ContainerMaxPayloadKg")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("ContainerType")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<double>("ContainerWidth")
-                        .HasColumnType("double precision");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -1389,6 +1377,47 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("shipments", (string)null);
+                });
+
+            modelBuilder.Entity("Kitt.Dashboard.Shipments.ShipmentContainer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Height")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Length")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("MaxPayloadKg")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("ShipmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double>("Width")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShipmentId", "Line")
+                        .IsUnique();
+
+                    b.ToTable("shipment_containers", (string)null);
                 });
 
             modelBuilder.Entity("Kitt.Dashboard.Shipments.ShipmentItem", b =>
@@ -1635,6 +1664,15 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kitt.Dashboard.Shipments.ShipmentContainer", b =>
+                {
+                    b.HasOne("Kitt.Dashboard.Shipments.Shipment", null)
+                        .WithMany("Containers")
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kitt.Dashboard.Shipments.ShipmentItem", b =>
                 {
                     b.HasOne("Kitt.Dashboard.Shipments.Shipment", null)
@@ -1707,6 +1745,8 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
 
             modelBuilder.Entity("Kitt.Dashboard.Shipments.Shipment", b =>
                 {
+                    b.Navigation("Containers");
+
                     b.Navigation("Items");
 
                     b.Navigation("Plan");
