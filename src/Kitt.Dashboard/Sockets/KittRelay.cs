@@ -71,6 +71,7 @@ internal sealed class KittRelay(
             Unplaced = plan?.Unplaced.Sum(u => u.Quantity) ?? 0,
             ContainersUsed = plan?.Placements.Select(p => p.Container).Distinct().Count() ?? 0,
             Container = container is null ? null : container.ToKitt(),
+            Containers = plan is { Containers.Count: > 0 } ? [.. plan.Containers.Select(ShipmentMessages.ToKitt)] : null,
             Reason = e.Reason,
         }, pending.CorrelationId, now);
         Deliver(result, pending);

@@ -16,6 +16,18 @@ internal static class KafkaRequests
     };
 
     /// <summary>The KITT <c>shipment_request</c> message a freight system produces: width, height, depth, weight.</summary>
-    public static string Envelope(string reference) =>
-        EventEnvelope.Serialize(KittTypes.ShipmentRequest, DateTimeOffset.UtcNow, Request(reference).ToPayload());
+    public static string Envelope(string reference) => Envelope(Request(reference));
+
+    public static string Envelope(ShipmentRequest request) =>
+        EventEnvelope.Serialize(KittTypes.ShipmentRequest, DateTimeOffset.UtcNow, request.ToPayload());
+
+    /// <summary>Crates for two kinds of container, small first: 40 × 30 × 30 cm, six to the first, 24 to the second.</summary>
+    public static ShipmentRequest TwoKinds(string reference)
+    {
+        var request = Request(reference);
+        request.Container = null;
+        request.Containers = [new ContainerInput { Length = 80, Width = 90, Height = 30, Count = 1 }, new ContainerInput { Length = 160, Width = 90, Height = 60 }];
+        request.Items = [new ItemInput { Sku = "BOX", Length = 40, Width = 30, Height = 30, WeightKg = 5, Quantity = 10 }];
+        return request;
+    }
 }

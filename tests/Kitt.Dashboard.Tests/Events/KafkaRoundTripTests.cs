@@ -57,6 +57,8 @@ public sealed class KafkaRoundTripTests
             KafkaRequests.Envelope("KAFKA-EXT-BAD").Replace("\"width\":30", "\"width\":-30", StringComparison.Ordinal), "evt-ext-0");
         await cluster.ProduceAsync(producer, EventTopics.ShipmentRequests, "ext-1",
             KafkaRequests.Envelope("KAFKA-EXT-1"), "evt-ext-1");
+        await cluster.ProduceAsync(producer, EventTopics.ShipmentRequests, "ext-2",
+            KafkaRequests.Envelope(KafkaRequests.TwoKinds("KAFKA-EXT-2")), "evt-ext-2");
         await cluster.ProduceAsync(producer, EventTopics.WeatherAlerts, "A7",
             EventEnvelope.Serialize("weather_alert", now, new { Route = "A7 Hamburg-Kassel", Severity = "critical", Message = "Black ice", DelayMinutes = 45 }), "evt-weather-1");
         await cluster.ProduceAsync(producer, EventTopics.RouteUpdates, "A1",
@@ -64,6 +66,13 @@ public sealed class KafkaRoundTripTests
 
         await Until(async () => (await store.ListAsync()).Any(s => s.Reference == "KAFKA-EXT-1"));
         Assert.DoesNotContain(await store.ListAsync(), s => s.Reference == "KAFKA-EXT-BAD");
+        // Several container kinds arrive as they were sent, and the result lists each container used: 6 boxes, then 4.
+        await Until(async () => (await store.ListAsync()).Any(s => s.Reference == "KAFKA-EXT-2"));
+        var twoKinds = (await store.ListAsync()).Single(s => s.Reference == "KAFKA-EXT-2").Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal([(80.0, 1), (160.0, (int?)null)], (await store.GetAsync(long.Parse(twoKinds, System.Globalization.CultureInfo.InvariantCulture)))!
+            .Containers.Select(c => (c.Length, c.Count)));
+        var result = Single(cluster, EventTopics.PackingResults, twoKinds).Payload;
+        Assert.Equal([6, 4], result.GetProperty("containers").EnumerateArray().Select(c => c.GetProperty("boxes").GetInt32()));
         var news = app.Services.GetRequiredService<RouteConditionBoard>();
         await Until(() => Task.FromResult(news.Get("A7 Hamburg-Kassel") is { Severity: "critical", DelayMinutes: 45 } && news.Get("A1 Bremen") is not null));
         Assert.Equal(RouteEventKind.TrafficUpdate, news.Get("A1 Bremen")!.Latest.Single().Kind);

@@ -204,6 +204,33 @@ public sealed class McpToolServerTests(McpAppFactory app) : IClassFixture<McpApp
     }
 
     [Fact]
+    public async Task Optimize_packing_fills_the_kinds_given_in_order_and_reports_each_container()
+    {
+        await using var client = await McpSession.ConnectAsync(app, DashboardAppFactory.BootstrapKey);
+        var preview = await client.CallForJsonAsync("optimize_packing", new
+        {
+            containers = new object[] { new { length = 100, width = 80, height = 100, count = 1 }, new { length = 200, width = 80, height = 100 } },
+            items = new object[] { new { sku = "CRATE", length = 50, width = 40, height = 50, weight_kg = 20, quantity = 30 } },
+        });
+
+        Assert.Equal(30, preview.GetProperty("placed").GetInt32());
+        Assert.Equal(3, preview.GetProperty("containers_used").GetInt32());
+        var containers = preview.GetProperty("containers").EnumerateArray().ToList();
+        Assert.Equal([0, 1, 1], containers.Select(c => c.GetProperty("kind").GetInt32()));
+        Assert.Equal([8, 16, 6], containers.Select(c => c.GetProperty("boxes").GetInt32()));
+        var placements = preview.GetProperty("placements").EnumerateArray().ToList();
+        Assert.Equal(6, placements.Count(p => p.GetProperty("container").GetInt32() == 2));
+
+        var refused = await client.CallForErrorAsync("optimize_packing", new
+        {
+            container = new { type = "20DV" },
+            containers = new object[] { new { type = "40HC" } },
+            items = new object[] { new { sku = "CRATE", length = 50, width = 40, height = 50 } },
+        });
+        Assert.Contains("containers", refused);
+    }
+
+    [Fact]
     public async Task Optimize_packing_takes_a_container_by_its_equipment_code()
     {
         await using var client = await McpSession.ConnectAsync(app, DashboardAppFactory.BootstrapKey);

@@ -100,4 +100,30 @@ public sealed class KittShipmentFlowTests(SocketAppFactory app) : IClassFixture<
         var error = await freight.ReceiveAsync("error");
         KittSocketErrorTests.AssertError(error, "invalid_payload", "payload.container.type");
     }
+
+    [Fact]
+    public async Task A_request_with_several_container_kinds_is_packed_into_as_few_as_it_needs_and_each_is_reported()
+    {
+        await using var freight = await KittClient.ConnectAsync(app, "/ws/freight", "shipper-4");
+        var request = KittSocketErrorTests.ShipmentPayload(1, "WS-" + Guid.NewGuid().ToString("N")[..10]);
+        // 50 × 40 × 50 cm crates, eight to a 100 × 80 × 100 container: 12 crates need two.
+        request["items"] = new JsonArray(new JsonObject { ["sku"] = "CRATE", ["width"] = 40, ["height"] = 50, ["depth"] = 50, ["weight"] = 20, ["quantity"] = 12 });
+        request["containers"] = new JsonArray(new JsonObject { ["width"] = 80, ["height"] = 100, ["depth"] = 100, ["max_weight"] = 1000 });
+        await freight.SendAsync(KittClient.Envelope("shipment_request", request, "kinds"));
+        await freight.ReceiveAsync("packing_result");
+        var result = (await freight.ReceiveAsync("packing_result", TimeSpan.FromSeconds(30))).GetProperty("payload");
+
+        Assert.Equal("packed", result.GetProperty("status").GetString());
+        Assert.Equal(2, result.GetProperty("containers_used").GetInt32());
+        var containers = result.GetProperty("containers").EnumerateArray().ToList();
+        Assert.Equal([8, 4], containers.Select(c => c.GetProperty("boxes").GetInt32()));
+        Assert.Equal([160.0, 80.0], containers.Select(c => c.GetProperty("weight").GetDouble()));
+        Assert.All(containers, c => Assert.Equal(100, c.GetProperty("depth").GetDouble()));
+        Assert.Equal(40, containers[0].GetProperty("center_of_gravity").GetProperty("y").GetDouble(), 1);
+
+        var bad = KittSocketErrorTests.ShipmentPayload(1, "WS-" + Guid.NewGuid().ToString("N")[..10]);
+        bad["containers"] = new JsonArray(new JsonObject { ["width"] = 80, ["height"] = 100, ["depth"] = 100, ["count"] = 0 });
+        await freight.SendAsync(KittClient.Envelope("shipment_request", bad, "bad-kinds"));
+        KittSocketErrorTests.AssertError(await freight.ReceiveAsync("error"), "invalid_payload", "payload.containers[0].count");
+    }
 }
