@@ -91,4 +91,48 @@ public sealed class ShipmentPageTests : ShipmentsTestContext
         cut.WaitForAssertion(() => Assert.Equal("queued", cut.Find("[data-testid=status]").GetAttribute("data-status")));
         Assert.Equal(ShipmentStatus.Queued, (await Store.GetAsync(id))!.Status);
     }
+
+    [Fact]
+    public async Task A_plan_over_several_containers_shows_one_at_a_time_with_tabs_and_x_moves_to_the_next()
+    {
+        // 50 × 40 × 50 cm crates, eight to a 100 × 80 × 100 container: 20 crates take three, 8 + 8 + 4.
+        var request = Request("DET-4", Item("CRATE", 50, 40, 50, kg: 20, quantity: 20));
+        request.Container = null;
+        request.Containers = [new ContainerInput { Length = 100, Width = 80, Height = 100 }];
+        var id = await CreateAsync(request);
+        await StartWorkerAsync();
+        await WaitForStatusAsync(id, ShipmentStatus.Packed);
+        var sequence = (await Store.GetLoadingAsync(id))!.Sequence;
+        var cut = Render<ShipmentPage>(p => p.Add(x => x.Id, id));
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=container-tab]").Count));
+        string Selected() => string.Join(",", cut.FindAll("[data-testid=container-tab]").Select(t => t.GetAttribute("aria-selected")));
+        Assert.Equal("true,false,false", Selected());
+        var viewer = cut.FindComponent<PlanViewer>();
+        Assert.Equal(8, viewer.Instance.Plan.Placements.Count);
+        Assert.All(viewer.Instance.Plan.Placements, p => Assert.Equal(0, p.Container));
+        Assert.Contains("Container 1 of 3: all 8 boxes loaded", cut.Find("[data-testid=step]").TextContent);
+        Assert.Equal(3, cut.FindAll("[data-testid=container-load]").Count);
+        Assert.Equal("3", cut.Find("[data-testid=containers-used]").TextContent);
+
+        await cut.InvokeAsync(() => PageShortcuts.RaiseAsync(Shortcuts.Find(Shortcuts.NextContainer)!));
+        await cut.InvokeAsync(() => PageShortcuts.RaiseAsync(Shortcuts.Find(Shortcuts.NextContainer)!));
+        cut.WaitForAssertion(() => Assert.Equal("false,false,true", Selected()));
+        viewer = cut.FindComponent<PlanViewer>();
+        Assert.Equal(4, viewer.Instance.Plan.Placements.Count);
+        Assert.All(viewer.Instance.Plan.Placements, p => Assert.Equal(2, p.Container));
+        // Steps keep their numbers over the whole plan: the third container's first step follows the second's last.
+        var third = sequence.Steps.First(s => s.Container == 2);
+        await cut.InvokeAsync(() => viewer.Instance.Stepped(1));
+        Assert.Contains($"Step {third.Number} of {sequence.Steps.Count}, box 1 of {third.Count}", cut.Find("[data-testid=step]").TextContent);
+        await cut.InvokeAsync(() => viewer.Instance.Selected(0));
+        Assert.Contains($"in container 3, step {third.Number}", cut.Find("[data-testid=item-details]").TextContent);
+
+        // The tab of a container shows it too, and x wraps round to the first.
+        await cut.FindAll("button[data-testid=container-tab]")[1].ClickAsync(new());
+        cut.WaitForAssertion(() => Assert.Equal("false,true,false", Selected()));
+        await cut.InvokeAsync(() => PageShortcuts.RaiseAsync(Shortcuts.Find(Shortcuts.NextContainer)!));
+        await cut.InvokeAsync(() => PageShortcuts.RaiseAsync(Shortcuts.Find(Shortcuts.NextContainer)!));
+        cut.WaitForAssertion(() => Assert.Equal("true,false,false", Selected()));
+    }
 }
