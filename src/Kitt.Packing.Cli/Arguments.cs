@@ -14,8 +14,15 @@ internal sealed class Arguments
     public static Arguments? Parse(string[] args, params string[] known)
     {
         if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal)) return null;
-        var parsed = new Arguments(args[0]);
-        for (var i = 1; i < args.Length; i += 2)
+        return Options(new Arguments(args[0]), args, 1, known);
+    }
+
+    /// <summary>Options alone, for commands without a file.</summary>
+    public static Arguments? ParseOptions(string[] args, params string[] known) => Options(new Arguments(""), args, 0, known);
+
+    private static Arguments? Options(Arguments parsed, string[] args, int from, string[] known)
+    {
+        for (var i = from; i < args.Length; i += 2)
         {
             if (!known.Contains(args[i]) || i + 1 >= args.Length)
             {

@@ -12,7 +12,7 @@ internal static class BenchCommand
         var a = Arguments.Parse(args, "--instances", "--time-limit-ms", "--support", "--plans");
         if (a is null) return Usage.Print(2);
         var instances = BischoffRatcliffReader.Load(a.File);
-        var (from, to) = Range(a.Get("--instances"), instances.Count);
+        var (from, to) = Ranges.Parse(a.Get("--instances"), 1, instances.Count);
         var options = new PackingOptions
         {
             TimeLimit = TimeSpan.FromMilliseconds(a.Number("--time-limit-ms", 1000)),
@@ -49,14 +49,6 @@ internal static class BenchCommand
             $"{name} summary: {utilizations.Count} instances  mean utilisation {(utilizations.Count == 0 ? 0 : utilizations.Average() * 100):F2} %  median {median:F0} ms  max {(times.Count == 0 ? 0 : times[^1]):F0} ms  invalid {invalid}"));
         if (invalid > 0) Console.Error.WriteLine($"{invalid} INVALID PLAN(S)");
         return invalid > 0 ? 1 : 0;
-    }
-
-    private static (int From, int To) Range(string? text, int count)
-    {
-        if (text is null) return (1, count);
-        var parts = text.Split('-', 2);
-        var from = int.Parse(parts[0], CultureInfo.InvariantCulture);
-        return (from, parts.Length == 2 ? int.Parse(parts[1], CultureInfo.InvariantCulture) : from);
     }
 
     private static string PlanLine(int number, double utilization, double ms, PackingResult result)

@@ -14,6 +14,14 @@ internal static class Usage
             --support       least supported base fraction (default 1.0)
             --plans         write {"instance","utilization","ms","placed":[[type,x,y,z,dx,dy,dz],...]} lines
 
+        kitt-packing classes [--classes A-B] [--instances N] [--first-seed S] [--time-limit-ms N] [--support F]
+            Draws N fresh instances of each Bischoff & Ratcliff class BR0..BR15 (1 to 100 box types) with
+            their generator (Park-Miller, the paper's parameters) from seeds of our own, packs and validates
+            them, and prints per class the mean and lowest utilisation, then BR1-7 and BR8-15 means.
+            --classes       range of classes (default 0-15)
+            --instances     per class (default 10)
+            --first-seed    seed of instance 1; instance n uses first + 100 (n - 1) (default 31337001)
+
         kitt-packing pack FILE.json [--time-limit-ms N] [--support F] [--seed N] [--repeat N]
             Packs a shipment shaped as POST /api/shipments (cm, kg):
             { reference, origin, destination, priority,

@@ -26,7 +26,7 @@ internal static class StepsBench
             var times = new List<double>();
             for (var seed = first; seed < first + instances; seed++)
             {
-                var instance = BrLikeGenerator.Generate(types, seed);
+                var instance = BischoffRatcliffGenerator.Generate(types, seed);
                 var request = instance.ToRequest();
                 var result = Packer.Pack(request, new PackingOptions { TimeLimit = TimeSpan.FromMilliseconds(budgetMs) });
                 var items = request.Items.Select(i => new ItemInput { Sku = i.Id, Length = i.Length, Width = i.Width, Height = i.Height }).ToList();

@@ -24,7 +24,7 @@ public sealed class LoadReportTests(DashboardAppFactory app) : IClassFixture<Das
 
     private static ShipmentLoading Packed(int types, int seed)
     {
-        var (plan, items) = PackedPlans.Pack(BrLikeGenerator.Generate(types, seed), TimeSpan.FromMilliseconds(300));
+        var (plan, items) = PackedPlans.Pack(BischoffRatcliffGenerator.Generate(types, seed), TimeSpan.FromMilliseconds(300));
         plan = plan with { Risk = DamageRisk.Assess(plan.Placements, plan.Container, "high", "fair") };
         return Loading(plan, items);
     }
