@@ -60,7 +60,7 @@ public static class Packer
                 var containerDeadline = now + (long)(Math.Max(0, deadline - now) * share);
                 var placed = filler.Fill(used.Count, sizes[t], payload, remaining, containerDeadline);
                 if (placed.Count == 0) break; // an empty container of this kind takes nothing: try the next kind
-                boxes.AddRange(placed);
+                boxes.AddRange(LoadBalancer.Centre(placed, kinds, sizes[t], type));
                 used.Add(t);
             }
         }

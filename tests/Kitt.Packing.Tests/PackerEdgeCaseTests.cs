@@ -3,14 +3,57 @@ namespace Kitt.Packing.Tests;
 public class PackerEdgeCaseTests
 {
     [Fact]
-    public void OneItemGoesInTheBackCornerOnTheFloor()
+    public void OneWeightlessItemGoesInTheBackCornerOnTheFloor()
     {
-        var plan = Plans.PackValid(Plans.One(new ContainerType(100, 100, 100), new ItemSpec("a", 10, 20, 30, 5)));
+        var plan = Plans.PackValid(Plans.One(new ContainerType(100, 100, 100), new ItemSpec("a", 10, 20, 30)));
         var p = Assert.Single(plan.Placements);
         Assert.Equal((0.0, 0.0, 0.0), (p.X, p.Y, p.Z));
         Assert.Equal(1.0, p.SupportFraction);
         Assert.Empty(plan.Unplaced);
-        Assert.Equal(5.0, plan.Containers[0].WeightKg);
+    }
+
+    [Fact]
+    public void OneHeavyItemIsMovedOnTheFloorUntilItsWeightIsCentredWithinTheWindow()
+    {
+        var plan = Plans.PackValid(Plans.One(new ContainerType(100, 100, 100), new ItemSpec("a", 10, 20, 30, 5)));
+        var p = Assert.Single(plan.Placements);
+        var load = plan.Containers[0];
+        Assert.Equal(0.0, p.Z);
+        Assert.Equal(5.0, load.WeightKg);
+        // The shortest move: to the window's edge nearest the back wall and the left side.
+        Assert.Equal((40.0, 45.0), (load.CenterOfGravity.X, load.CenterOfGravity.Y));
+        Assert.Empty(load.BalanceProblems);
+    }
+
+    [Fact]
+    public void A_load_moves_forward_until_neither_axle_group_carries_more_than_its_limit()
+    {
+        // Four 500 kg crates take the first 400 cm of 1000; groups under both ends, the one at the back wall allowed
+        // 1000 kg: the centre must lie at 500 cm or beyond, and the window allows up to 600.
+        var type = new ContainerType(1000, 240, 240) { Axles = [new(0, 1000), new(1000, 3000)] };
+        var plan = Plans.PackValid(new PackingRequest([type], [new ItemSpec("crate", 100, 240, 240, 500, 4) { AllowedVertical = VerticalAxes.Height }]));
+        var load = plan.Containers[0];
+        Assert.Empty(load.BalanceProblems);
+        Assert.Equal(500, load.CenterOfGravity.X, 6);
+        Assert.Equal([1000.0, 1000.0], load.AxleLoads.Select(a => Math.Round(a.LoadKg, 6)));
+        Assert.Equal(300, plan.Placements.Min(p => p.X));
+    }
+
+    [Fact]
+    public void A_load_no_position_can_balance_is_packed_and_says_why()
+    {
+        var type = new ContainerType(1000, 240, 240) { Axles = [new(0, 500), new(1000, 500)] };
+        var plan = Plans.PackValid(new PackingRequest([type], [new ItemSpec("crate", 100, 240, 240, 500, 4) { AllowedVertical = VerticalAxes.Height }]));
+        var load = plan.Containers[0];
+        Assert.Equal(4, load.BoxCount);
+        Assert.Contains(load.BalanceProblems, p => p.Contains("over its 500 kg"));
+
+        // Heavy at one end or side, no room to move: the window is broken, and said to be.
+        var full = new ContainerType(100, 100, 100) { Balance = new(10, 5) };
+        var sided = Plans.PackValid(new PackingRequest([full], [
+            new ItemSpec("lead", 100, 50, 100, 900) { AllowedVertical = VerticalAxes.Height },
+            new ItemSpec("foam", 100, 50, 100, 1) { AllowedVertical = VerticalAxes.Height }]));
+        Assert.Contains(sided.Containers[0].BalanceProblems, p => p.StartsWith("centre of gravity", StringComparison.Ordinal) && p.Contains("the window is"));
     }
 
     [Fact]

@@ -7,10 +7,17 @@ public class PackerPropertyTests
     // Half-centimetre sizes exercise the millimetre grid without making every box distinct.
     private static readonly Gen<double> Length = Gen.Int[2, 300].Select(n => n / 2.0);
 
+    // Counts from one to as many as needed; balance windows from tight to loose; sometimes two axle groups, with limits
+    // from tight (often overloaded, which the plan must say) to ample.
     private static readonly Gen<ContainerType> Container =
-        Gen.Select(Gen.Int[40, 600], Gen.Int[40, 250], Gen.Int[40, 250], Gen.Int[0, 3], Gen.Int[1, 3])
-            .Select((l, w, h, payload, count) => new ContainerType(l / 2.0 + 10, w / 2.0 + 10, h / 2.0 + 10,
-                payload == 0 ? null : payload * 150.0, count));
+        Gen.Select(Gen.Int[40, 600], Gen.Int[40, 250], Gen.Int[40, 250], Gen.Int[0, 3], Gen.Int[0, 3])
+            .SelectMany((l, w, h, payload, count) => Gen.Select(Gen.Int[1, 30], Gen.Int[1, 30], Gen.Int[0, 3], Gen.Int[1, 60])
+                .Select((along, across, axles, limit) => new ContainerType(l / 2.0 + 10, w / 2.0 + 10, h / 2.0 + 10,
+                    payload == 0 ? null : payload * 150.0, count == 0 ? null : count)
+                {
+                    Balance = new(along, across),
+                    Axles = axles == 0 ? [] : [new(-axles * 20.0, limit * 10.0), new(l / 2.0 - axles * 5.0, limit * 10.0)],
+                }));
 
     private static readonly Gen<ItemSpec> Item =
         Gen.Select(Length, Length, Length, Gen.Int[0, 40], Gen.Int[1, 25], Gen.Int[1, 7], Gen.Int[0, 6])
@@ -64,6 +71,6 @@ public class PackerPropertyTests
     }
 
     private static string Describe(PackingRequest r) =>
-        string.Join("; ", r.Containers.Select(c => c.ToString())) + " | " +
+        string.Join("; ", r.Containers.Select(c => $"{c} balance={c.Balance} axles=[{string.Join(", ", c.Axles)}]")) + " | " +
         string.Join("; ", r.Items.Select(i => $"{i} vertical={i.AllowedVertical} fragile={i.Fragile} maxLoad={i.MaxLoadKg} stop={i.Stop} floorOnly={i.FloorOnly}"));
 }

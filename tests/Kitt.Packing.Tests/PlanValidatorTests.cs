@@ -3,7 +3,8 @@ namespace Kitt.Packing.Tests;
 /// <summary>The validator must catch each kind of broken plan, or a green property test proves nothing.</summary>
 public class PlanValidatorTests
 {
-    private static readonly ContainerType Container = new(100, 100, 100, MaxPayloadKg: 50);
+    // A window as wide as the container: these plans are about other rules than balance.
+    private static readonly ContainerType Container = new(100, 100, 100, MaxPayloadKg: 50) { Balance = new(50, 50) };
 
     private static Placement At(int item, double x, double y, double z, double dx = 10, double dy = 10, double dz = 10,
         int sequence = 1, double support = 1) =>
@@ -12,11 +13,21 @@ public class PlanValidatorTests
     private static IReadOnlyList<string> Check(ItemSpec[] items, params Placement[] placements)
     {
         var request = new PackingRequest([Container], items);
-        var weight = placements.Sum(p => items[p.ItemIndex].WeightKg);
-        var volume = placements.Sum(p => p.Dx * p.Dy * p.Dz) / 1e6;
-        var plan = new PackingResult(placements, [], [new ContainerLoad(0, 0, placements.Length, volume, weight, default)],
-            TimeSpan.Zero);
+        var plan = new PackingResult(placements, [], [LoadOf(items, placements)], TimeSpan.Zero);
         return PlanValidator.Validate(request, plan);
+    }
+
+    /// <summary>The container's figures as a correct packer reports them.</summary>
+    private static ContainerLoad LoadOf(ItemSpec[] items, Placement[] placements, ContainerType? type = null)
+    {
+        type ??= Container;
+        var weight = placements.Sum(p => items[p.ItemIndex].WeightKg);
+        var volume = placements.Sum(p => p.Dx * p.Dy * p.Dz) / (type.Length * type.Width * type.Height);
+        var centre = weight <= 0 ? default : new Point3(
+            placements.Sum(p => items[p.ItemIndex].WeightKg * (p.X + p.Dx / 2)) / weight,
+            placements.Sum(p => items[p.ItemIndex].WeightKg * (p.Y + p.Dy / 2)) / weight,
+            placements.Sum(p => items[p.ItemIndex].WeightKg * (p.Z + p.Dz / 2)) / weight);
+        return new ContainerLoad(0, 0, placements.Length, volume, weight, centre);
     }
 
     private static ItemSpec Cube(int quantity = 2, double kg = 1) => new("cube", 10, 10, 10, kg, quantity);
@@ -46,8 +57,8 @@ public class PlanValidatorTests
         var half = Check([Cube()], At(0, 0, 0, 0), At(0, 5, 0, 10, sequence: 2, support: 0.5));
         Assert.Contains(half, v => v.Contains("50.0% of its base supported"));
         var request = new PackingRequest([Container], [Cube()]);
-        var plan = new PackingResult([At(0, 0, 0, 0), At(0, 5, 0, 10, sequence: 2, support: 0.5)], [],
-            [new ContainerLoad(0, 0, 2, 0.002, 2, default)], TimeSpan.Zero);
+        Placement[] halfOn = [At(0, 0, 0, 0), At(0, 5, 0, 10, sequence: 2, support: 0.5)];
+        var plan = new PackingResult(halfOn, [], [LoadOf([Cube()], halfOn)], TimeSpan.Zero);
         Assert.Empty(PlanValidator.Validate(request, plan, supportFraction: 0.5));
     }
 
@@ -101,5 +112,43 @@ public class PlanValidatorTests
         Assert.Contains(Check([Cube(3)], At(0, 0, 0, 0), At(0, 10, 0, 0, sequence: 2)), v => v.Contains("!= quantity 3"));
         Assert.Contains(Check([Cube()], At(0, 0, 0, 0, sequence: 2), At(0, 0, 0, 10, sequence: 1)),
             v => v.Contains("which it rests on"));
+    }
+
+    [Fact]
+    public void CatchesAnUnbalancedLoadThePlanDoesNotOwnUpTo()
+    {
+        var type = new ContainerType(100, 100, 100) { Balance = new(10, 5) };
+        var request = new PackingRequest([type], [Cube(1, kg: 10)]);
+        Placement[] atTheFront = [At(0, 0, 45, 0)];
+        var load = LoadOf(request.Items.ToArray(), atTheFront, type);
+        Assert.Contains(PlanValidator.Validate(request, new([.. atTheFront], [], [load], TimeSpan.Zero)), v => v.Contains("does not say so"));
+        var owned = load with { BalanceProblems = ["centre of gravity 45 % of the length from the middle toward the back wall"] };
+        Assert.Empty(PlanValidator.Validate(request, new([.. atTheFront], [], [owned], TimeSpan.Zero)));
+
+        Placement[] centred = [At(0, 45, 45, 0)];
+        var balanced = LoadOf(request.Items.ToArray(), centred, type);
+        Assert.Empty(PlanValidator.Validate(request, new([.. centred], [], [balanced], TimeSpan.Zero)));
+        Assert.Contains(PlanValidator.Validate(request, new([.. centred], [], [balanced with { BalanceProblems = ["off"] }], TimeSpan.Zero)),
+            v => v.Contains("does not have"));
+        Assert.Contains(PlanValidator.Validate(request, new([.. centred], [], [balanced with { CenterOfGravity = new(10, 50, 5) }], TimeSpan.Zero)),
+            v => v.Contains("reports its centre of gravity"));
+    }
+
+    [Fact]
+    public void CatchesAxleLoadsThatAreNotTheLevers_or_over_their_limit()
+    {
+        // Groups at 0 and 100 cm: a 10 kg box centred at 50 puts 5 kg on each.
+        var type = new ContainerType(100, 100, 100) { Balance = new(50, 50), Axles = [new(0, 6), new(100, 6)] };
+        var request = new PackingRequest([type], [Cube(1, kg: 10)]);
+        Placement[] centred = [At(0, 45, 45, 0)];
+        var load = LoadOf(request.Items.ToArray(), centred, type) with { AxleLoads = [new(0, 5, 6), new(100, 5, 6)] };
+        Assert.Empty(PlanValidator.Validate(request, new([.. centred], [], [load], TimeSpan.Zero)));
+        Assert.Contains(PlanValidator.Validate(request, new([.. centred], [], [load with { AxleLoads = [new(0, 2, 6), new(100, 8, 6)] }], TimeSpan.Zero)),
+            v => v.Contains("the lever gives"));
+
+        // At x = 80 the rear group takes 8 kg, over its 6.
+        Placement[] back = [At(0, 75, 45, 0)];
+        var heavy = LoadOf(request.Items.ToArray(), back, type) with { AxleLoads = [new(0, 2, 6), new(100, 8, 6)] };
+        Assert.Contains(PlanValidator.Validate(request, new([.. back], [], [heavy], TimeSpan.Zero)), v => v.Contains("does not say so"));
     }
 }

@@ -33,7 +33,13 @@ internal static class PlanAssembler
                 ? new Point3(Units.ToCm(1) * mx / weight, Units.ToCm(1) * my / weight, Units.ToCm(1) * mz / weight)
                 : VolumeCentre(inside, volumeSum);
             var size = sizes[used[c]];
-            loads.Add(new ContainerLoad(c, used[c], inside.Count, (double)volume / size.Volume, weight, cog));
+            var type = request.Containers[used[c]];
+            var axles = weight > 0 ? Allowed.AxleLoads(type, weight, cog.X) : [];
+            loads.Add(new ContainerLoad(c, used[c], inside.Count, (double)volume / size.Volume, weight, cog)
+            {
+                AxleLoads = axles,
+                BalanceProblems = BalanceProblems.Of(type, Units.ToCm(size.X), Units.ToCm(size.Y), weight, cog, axles),
+            });
             placedVolume += volume;
             usedVolume += size.Volume;
         }

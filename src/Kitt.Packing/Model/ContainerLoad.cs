@@ -19,4 +19,12 @@ public sealed record ContainerLoad(
     int BoxCount,
     double Utilization,
     double WeightKg,
-    Point3 CenterOfGravity);
+    Point3 CenterOfGravity)
+{
+    /// <summary>Each axle group's share of the cargo weight, when the container's type gives axles.</summary>
+    public IReadOnlyList<AxleLoad> AxleLoads { get; init; } = [];
+
+    /// <summary>Why the load's balance is not as its type asks (centre of gravity outside the window, an axle group
+    /// overloaded), in words; empty when it is.</summary>
+    public IReadOnlyList<string> BalanceProblems { get; init; } = [];
+}

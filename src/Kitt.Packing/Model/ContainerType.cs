@@ -11,4 +11,12 @@ public sealed record ContainerType(
     double Width,
     double Height,
     double? MaxPayloadKg = null,
-    int? Count = 1);
+    int? Count = 1)
+{
+    /// <summary>Where the load's centre of gravity may lie; <see cref="BalanceWindow.Default"/> when not given.</summary>
+    public BalanceWindow Balance { get; init; } = BalanceWindow.Default;
+
+    /// <summary>The two axle groups of the vehicle that carries it, the one nearer the back wall first, for axle loads;
+    /// none: not checked.</summary>
+    public IReadOnlyList<AxleGroup> Axles { get; init; } = [];
+}

@@ -63,6 +63,47 @@ public static class RequestValidator
             errors.Add(new($"{path}.maxPayloadKg", $"must be a number of kg at least 0, got {payload}"));
         if (c.Count is { } count && count <= 0)
             errors.Add(new($"{path}.count", $"must be at least 1 (or omitted for unlimited), got {count}"));
+        if (c.Balance is null)
+        {
+            errors.Add(new($"{path}.balance", "is required (or omitted for the default window)"));
+        }
+        else
+        {
+            Percent(c.Balance.LengthwisePercent, $"{path}.balance.lengthwisePercent", errors);
+            Percent(c.Balance.SidewaysPercent, $"{path}.balance.sidewaysPercent", errors);
+        }
+        CheckAxles(c.Axles, $"{path}.axles", errors);
+    }
+
+    // A lever on two supports is determined; with three or more the shares depend on the suspension.
+    private static void CheckAxles(IReadOnlyList<AxleGroup>? axles, string path, List<FieldError> errors)
+    {
+        if (axles is null || axles.Count == 0) return;
+        if (axles.Count != 2)
+        {
+            errors.Add(new(path, $"must list two axle groups, front then rear (the lever model), got {axles.Count}"));
+            return;
+        }
+        for (var i = 0; i < 2; i++)
+        {
+            if (axles[i] is not { } axle)
+            {
+                errors.Add(new($"{path}[{i}]", "is required"));
+                continue;
+            }
+            if (!double.IsFinite(axle.PositionCm) || Math.Abs(axle.PositionCm) > Units.MaximumCm)
+                errors.Add(new($"{path}[{i}].positionCm", $"must be a position in cm within ±{Units.MaximumCm}, got {axle.PositionCm}"));
+            if (!(double.IsFinite(axle.MaxLoadKg) && axle.MaxLoadKg >= 0))
+                errors.Add(new($"{path}[{i}].maxLoadKg", $"must be a number of kg at least 0, got {axle.MaxLoadKg}"));
+        }
+        if (axles[0] is { } a && axles[1] is { } b && double.IsFinite(a.PositionCm) && double.IsFinite(b.PositionCm) && b.PositionCm - a.PositionCm < Units.MinimumCm)
+            errors.Add(new($"{path}[1].positionCm", $"must lie behind the front group (more than {a.PositionCm} cm), got {b.PositionCm}"));
+    }
+
+    private static void Percent(double value, string field, List<FieldError> errors)
+    {
+        if (!(double.IsFinite(value) && value > 0 && value <= 50))
+            errors.Add(new(field, $"must be a share of more than 0 and at most 50 % either side of the middle, got {value}"));
     }
 
     private static void CheckItem(ItemSpec item, string path, List<FieldError> errors)

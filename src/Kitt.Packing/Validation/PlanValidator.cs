@@ -37,6 +37,7 @@ public static class PlanValidator
             CheckStops(request, boxes, v);
             CheckSequence(boxes, supporters, v);
             CheckFigures(request, container, load, boxes, v);
+            CheckBalance(request, container, load, boxes, v);
         }
         return v;
     }
@@ -227,6 +228,62 @@ public static class PlanValidator
         // The reported figure is on the 1 mm grid the plan was made on.
         if (Math.Abs(utilization - load.Utilization) > 0.01)
             v.Add($"container {load.Index} reports utilisation {load.Utilization:P2}, measured {utilization:P2}");
+    }
+
+    /// <summary>
+    /// The centre of gravity and axle loads the plan reports are the boxes' own, and the plan says of every balance
+    /// rule it breaks (window, axle limits) that it breaks it, and of none that it does not.
+    /// </summary>
+    private static void CheckBalance(PackingRequest request, ContainerType c, ContainerLoad load, Placement[] boxes, List<string> v)
+    {
+        double weight = 0, x = 0, y = 0;
+        foreach (var b in boxes)
+        {
+            var kg = request.Items[b.ItemIndex].WeightKg;
+            weight += kg;
+            x += kg * (b.X + b.Dx / 2);
+            y += kg * (b.Y + b.Dy / 2);
+        }
+        if (weight <= Eps)
+        {
+            if (load.BalanceProblems.Count > 0) v.Add($"container {load.Index} weighs nothing yet reports balance problems");
+            return;
+        }
+        (x, y) = (x / weight, y / weight);
+        if (Math.Abs(x - load.CenterOfGravity.X) > 0.05 || Math.Abs(y - load.CenterOfGravity.Y) > 0.05)
+            v.Add($"container {load.Index} reports its centre of gravity at ({load.CenterOfGravity.X:F1}, {load.CenterOfGravity.Y:F1}), the boxes' is at ({x:F1}, {y:F1})");
+
+        // Within a tolerance either way of each limit a plan may report a problem or not: rounding decides there.
+        var (broken, near) = (0, 0);
+        void Limit(double excess, double tolerance)
+        {
+            if (excess > tolerance) broken++;
+            if (excess > -tolerance) near++;
+        }
+        Limit(Math.Abs(x - c.Length / 2) - c.Length * c.Balance.LengthwisePercent / 100, 0.05);
+        Limit(Math.Abs(y - c.Width / 2) - c.Width * c.Balance.SidewaysPercent / 100, 0.05);
+        if (c.Axles.Count == 2)
+        {
+            var (front, rear) = (c.Axles[0], c.Axles[1]);
+            var onRear = weight * (x - front.PositionCm) / (rear.PositionCm - front.PositionCm);
+            var expected = new[] { weight - onRear, onRear };
+            var tolerance = 1e-5 * Math.Max(1, weight);
+            if (load.AxleLoads.Count != 2)
+                v.Add($"container {load.Index} reports {load.AxleLoads.Count} axle loads for 2 axle groups");
+            else
+                for (var i = 0; i < 2; i++)
+                    if (Math.Abs(load.AxleLoads[i].LoadKg - expected[i]) > tolerance)
+                        v.Add($"container {load.Index} reports {load.AxleLoads[i].LoadKg:F1} kg on axle group {i + 1}, the lever gives {expected[i]:F1} kg");
+            for (var i = 0; i < 2; i++)
+            {
+                Limit(expected[i] - c.Axles[i].MaxLoadKg, tolerance);
+                Limit(-expected[i], tolerance); // a lifted group
+            }
+        }
+        if (broken > 0 && load.BalanceProblems.Count == 0)
+            v.Add($"container {load.Index} breaks {broken} balance rule(s) (centre of gravity at {x:F1}, {y:F1} cm) and does not say so");
+        if (near == 0 && load.BalanceProblems.Count > 0)
+            v.Add($"container {load.Index} reports balance problems it does not have: {string.Join("; ", load.BalanceProblems)}");
     }
 
     private static string Name(Placement p) => $"box of items[{p.ItemIndex}] ({p.ItemId}) #{p.Sequence} in container {p.ContainerIndex}";
