@@ -115,6 +115,27 @@ public sealed class ShipmentRequestPayload : IKittPayload
             check.Positive(container.MaxWeight, field + ".max_weight");
         }
 
+        for (var a = 0; a < (container.Axles?.Count ?? 0); a++)
+        {
+            var axle = $"{field}.axles[{a}]";
+            if (container.Axles![a] is not { } group)
+            {
+                check.Fail(axle, "is required");
+                continue;
+            }
+
+            if (group.Position is null)
+            {
+                check.Fail(axle + ".position", "is required");
+            }
+
+            check.NotNegative(group.MaxLoad, axle + ".max_load");
+            if (group.MaxLoad is null)
+            {
+                check.Fail(axle + ".max_load", "is required");
+            }
+        }
+
         if (container.Count is < 1)
         {
             check.Fail(field + ".count", "must be >= 1, or left out for as many as needed; got " + container.Count);
@@ -132,6 +153,9 @@ public sealed class ShipmentRequestPayload : IKittPayload
         .Replace(".maxLoadKg", ".max_load", StringComparison.Ordinal)
         .Replace(".thisSideUp", ".this_side_up", StringComparison.Ordinal)
         .Replace(".floorOnly", ".floor_only", StringComparison.Ordinal)
+        .Replace(".positionCm", ".position", StringComparison.Ordinal)
+        .Replace(".lengthwisePercent", ".lengthwise_percent", StringComparison.Ordinal)
+        .Replace(".sidewaysPercent", ".sideways_percent", StringComparison.Ordinal)
         .Replace("routeConditions", "route_conditions", StringComparison.Ordinal)
         .Replace("externalId", "shipment_id", StringComparison.Ordinal);
 }
@@ -152,6 +176,29 @@ public sealed class KittContainer
 
     /// <summary>How many of this kind may be used.</summary>
     public int? Count { get; set; }
+
+    /// <summary>Where the load's centre of gravity may lie, % of the depth and width either side of the middle.</summary>
+    public KittBalance? Balance { get; set; }
+
+    /// <summary>Two axle groups, the one nearer the back wall first: position in cm from the back wall, max_load in kg.</summary>
+    public List<KittAxle?>? Axles { get; set; }
+}
+
+public sealed class KittBalance
+{
+    public double? LengthwisePercent { get; set; }
+
+    public double? SidewaysPercent { get; set; }
+}
+
+public sealed class KittAxle
+{
+    public double? Position { get; set; }
+
+    public double? MaxLoad { get; set; }
+
+    /// <summary>In a result: the cargo weight the group carries, kg.</summary>
+    public double? Load { get; set; }
 }
 
 /// <summary>One container of a <c>packing_result</c>, in load order: its kind (from 0 in the request's list), its
@@ -177,6 +224,12 @@ public sealed class KittContainerLoad
     public double? Weight { get; set; }
 
     public KittPoint? CenterOfGravity { get; set; }
+
+    /// <summary>The cargo weight on each axle group, when axles were given.</summary>
+    public List<KittAxle>? AxleLoads { get; set; }
+
+    /// <summary>Why the balance is not as asked; empty when it is.</summary>
+    public List<string>? BalanceProblems { get; set; }
 }
 
 /// <summary>A point in a container as the protocol names its axes: x along the depth, y across, z up; cm.</summary>

@@ -18,11 +18,12 @@ public static class DamageRisk
     public static DamageRiskView Assess(IReadOnlyList<PlacementView> boxes, ContainerInput container, string priority, string? routeConditions) =>
         Assess(boxes, _ => container, priority, routeConditions);
 
-    /// <summary>The risk of a plan over several containers, each with its own sizes.</summary>
+    /// <summary>The risk of a plan over several containers, each with its own sizes and the balance the engine found.</summary>
     public static DamageRiskView Assess(IReadOnlyList<PlacementView> boxes, IReadOnlyList<ContainerLoadView> containers, string priority, string? routeConditions) =>
-        Assess(boxes, i => containers[i].Sizes, priority, routeConditions);
+        Assess(boxes, i => containers[i].Sizes, priority, routeConditions, containers);
 
-    private static DamageRiskView Assess(IReadOnlyList<PlacementView> boxes, Func<int, ContainerInput> container, string priority, string? routeConditions)
+    private static DamageRiskView Assess(IReadOnlyList<PlacementView> boxes, Func<int, ContainerInput> container, string priority, string? routeConditions,
+        IReadOnlyList<ContainerLoadView>? loads = null)
     {
         var factors = new List<RiskFactor>();
         if (boxes.Count > 0)
@@ -31,6 +32,7 @@ public static class DamageRisk
             PartialSupport(boxes, factors);
             HeavyHighUp(boxes, container, factors);
             CentreOfGravity(boxes, container, factors);
+            BalanceBroken(loads ?? [], factors);
         }
 
         var handling = factors.Sum(f => f.Points);
@@ -144,6 +146,19 @@ public static class DamageRisk
         if (worst is not null)
         {
             factors.Add(worst);
+        }
+    }
+
+    /// <summary>A container whose centre of gravity is outside its window, or an axle group over its limit: the very
+    /// figures the plan reports, so the risk and the plan agree.</summary>
+    private static void BalanceBroken(IReadOnlyList<ContainerLoadView> loads, List<RiskFactor> factors)
+    {
+        var broken = loads.Where(l => l.BalanceProblems.Count > 0).ToList();
+        if (broken.Count > 0)
+        {
+            var several = loads.Count > 1;
+            factors.Add(new("Weight distribution outside its limits", Round(Math.Min(20, 10 + 5 * broken.Sum(l => l.BalanceProblems.Count))),
+                string.Join("; ", broken.SelectMany(l => l.BalanceProblems.Select(p => several ? $"container {l.Index + 1}: {p}" : p)))));
         }
     }
 

@@ -1,3 +1,5 @@
+using Kitt.Packing;
+
 namespace Kitt.Dashboard.Shipments;
 
 /// <summary>The latest plan of a shipment, written by the packing worker only.</summary>
@@ -86,6 +88,16 @@ public sealed record ContainerLoadView(
     double WeightKg,
     PointView CentreOfGravity)
 {
+    /// <summary>The cargo weight on each axle group, when the kind gave axles.</summary>
+    public IReadOnlyList<AxleLoad> AxleLoads { get; init; } = [];
+
+    /// <summary>Why the load's balance is not as its kind asks (centre of gravity outside the window, an axle group
+    /// over its limit); empty when it is.</summary>
+    public IReadOnlyList<string> BalanceProblems { get; init; } = [];
+
+    /// <summary>The window the centre of gravity was held to, % either side of the middle.</summary>
+    public BalanceWindow? Balance { get; init; }
+
     /// <summary>Its sizes as a shipment's container.</summary>
     public ContainerInput Sizes => new() { Type = Type, Length = Length, Width = Width, Height = Height, MaxPayloadKg = MaxPayloadKg };
 }

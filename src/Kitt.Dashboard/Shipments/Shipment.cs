@@ -117,4 +117,13 @@ public sealed class ShipmentContainer
 
     /// <summary>How many may be used; null: as many as the boxes need.</summary>
     public int? Count { get; set; }
+
+    /// <summary>The balance window's share of the length either side of the middle, % ; null: the default.</summary>
+    public double? BalanceLengthwisePercent { get; set; }
+
+    /// <summary>The balance window's share of the width either side of the middle, % ; null: the default.</summary>
+    public double? BalanceSidewaysPercent { get; set; }
+
+    /// <summary>The vehicle's axle groups as JSON (<see cref="AxleInput"/> list); empty when none were given.</summary>
+    public string AxlesJson { get; set; } = "[]";
 }

@@ -69,11 +69,21 @@ public static class ShipmentMessages
         })],
     };
 
-    public static KittContainer ToKitt(this ContainerInput c) =>
-        new() { Type = c.Type, Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg, Count = c.Count };
+    public static KittContainer ToKitt(this ContainerInput c) => new()
+    {
+        Type = c.Type, Width = c.Width, Height = c.Height, Depth = c.Length, MaxWeight = c.MaxPayloadKg, Count = c.Count,
+        Balance = c.Balance is { } b ? new KittBalance { LengthwisePercent = b.LengthwisePercent, SidewaysPercent = b.SidewaysPercent } : null,
+        Axles = c.Axles is { Count: > 0 } axles ? [.. axles.Select(a => a is null ? null : new KittAxle { Position = a.PositionCm, MaxLoad = a.MaxLoadKg })] : null,
+    };
 
-    private static ContainerInput FromKitt(KittContainer c) =>
-        new() { Type = c.Type, Length = c.Depth ?? 0, Width = c.Width ?? 0, Height = c.Height ?? 0, MaxPayloadKg = c.MaxWeight, Count = c.Count };
+    private static ContainerInput FromKitt(KittContainer c) => new()
+    {
+        Type = c.Type, Length = c.Depth ?? 0, Width = c.Width ?? 0, Height = c.Height ?? 0, MaxPayloadKg = c.MaxWeight, Count = c.Count,
+        Balance = c.Balance is { } b ? new BalanceInput { LengthwisePercent = b.LengthwisePercent, SidewaysPercent = b.SidewaysPercent } : null,
+        Axles = c.Axles is { Count: > 0 } axles
+            ? [.. axles.Select(a => a is null ? null : new AxleInput { PositionCm = a.Position ?? 0, MaxLoadKg = a.MaxLoad ?? 0 })]
+            : null,
+    };
 
     public static KittContainerLoad ToKitt(this ContainerLoadView c) => new()
     {
@@ -87,6 +97,8 @@ public static class ShipmentMessages
         Utilization = c.Utilization,
         Weight = c.WeightKg,
         CenterOfGravity = new KittPoint { X = c.CentreOfGravity.X, Y = c.CentreOfGravity.Y, Z = c.CentreOfGravity.Z },
+        AxleLoads = c.AxleLoads.Count == 0 ? null : [.. c.AxleLoads.Select(a => new KittAxle { Position = a.PositionCm, Load = a.LoadKg, MaxLoad = a.MaxLoadKg })],
+        BalanceProblems = [.. c.BalanceProblems],
     };
 
     public static DamagePredictionPayload ToPayload(this DamageRiskView risk, string dashboardId, string? externalId) => new()

@@ -76,7 +76,34 @@ public sealed class ContainerInput
     /// <summary>How many of this kind may be used; null: as many as needed (in a list of kinds) or one (alone).</summary>
     public int? Count { get; set; }
 
-    public ContainerType ToContainerType() => new(Length, Width, Height, MaxPayloadKg, Count);
+    /// <summary>Where the load's centre of gravity may lie, in % of the length and width either side of the middle;
+    /// ±10 % and ±5 % when left out.</summary>
+    public BalanceInput? Balance { get; set; }
+
+    /// <summary>The two axle groups of the vehicle, the one nearer the back wall first, for axle loads; none: not checked.</summary>
+    public List<AxleInput?>? Axles { get; set; }
+
+    public ContainerType ToContainerType() => new(Length, Width, Height, MaxPayloadKg, Count)
+    {
+        Balance = new(Balance?.LengthwisePercent ?? BalanceWindow.DefaultLengthwisePercent, Balance?.SidewaysPercent ?? BalanceWindow.DefaultSidewaysPercent),
+        Axles = [.. (Axles ?? []).Select(a => a is null ? null! : new AxleGroup(a.PositionCm, a.MaxLoadKg))],
+    };
+}
+
+/// <summary>A balance window: either part left out keeps its default.</summary>
+public sealed class BalanceInput
+{
+    public double? LengthwisePercent { get; set; }
+
+    public double? SidewaysPercent { get; set; }
+}
+
+/// <summary>An axle group: where it bears (cm from the container's back wall, x = 0) and the most cargo weight it may take.</summary>
+public sealed class AxleInput
+{
+    public double PositionCm { get; set; }
+
+    public double MaxLoadKg { get; set; }
 }
 
 public sealed class ItemInput

@@ -66,6 +66,9 @@ public sealed class ShipmentStore(
                 Height = c.Height,
                 MaxPayloadKg = c.MaxPayloadKg,
                 Count = c.Count,
+                BalanceLengthwisePercent = c.Balance?.LengthwisePercent,
+                BalanceSidewaysPercent = c.Balance?.SidewaysPercent,
+                AxlesJson = JsonSerializer.Serialize(c.Axles ?? [], Json),
             })],
             CreatedBy = createdBy,
             CreatedAt = now,
@@ -288,6 +291,10 @@ public sealed class ShipmentStore(
             : [.. s.Containers.OrderBy(c => c.Line).Select(c => new ContainerInput
             {
                 Type = c.Type, Length = c.Length, Width = c.Width, Height = c.Height, MaxPayloadKg = c.MaxPayloadKg, Count = c.Count,
+                Balance = c.BalanceLengthwisePercent is null && c.BalanceSidewaysPercent is null
+                    ? null
+                    : new BalanceInput { LengthwisePercent = c.BalanceLengthwisePercent, SidewaysPercent = c.BalanceSidewaysPercent },
+                Axles = JsonSerializer.Deserialize<List<AxleInput?>>(c.AxlesJson, Json) is { Count: > 0 } axles ? axles : null,
             })];
 
     internal static ItemInput InputOf(ShipmentItem i) => new()

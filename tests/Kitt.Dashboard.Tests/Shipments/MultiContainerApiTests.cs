@@ -105,6 +105,58 @@ public abstract class MultiContainerApiTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Contains("containers[0].type", await RefusedAsync(unknown));
     }
 
+    /// <summary>Four 500 kg crates of 100 × 240 × 240 cm in a 1000 cm container on axle groups under both ends.</summary>
+    private static JsonObject OnAxles(double frontLimit, double rearLimit, JsonObject? balance = null)
+    {
+        var kind = Kind(1000, 240, 240);
+        kind["axles"] = new JsonArray(new JsonObject { ["positionCm"] = 0, ["maxLoadKg"] = frontLimit }, new JsonObject { ["positionCm"] = 1000, ["maxLoadKg"] = rearLimit });
+        if (balance is not null)
+        {
+            kind["balance"] = balance;
+        }
+
+        var shipment = Crates(4, [kind]);
+        shipment["items"] = new JsonArray(SampleShipments.Item("CRATE", 100, 240, 240, 500, 4, thisSideUp: true));
+        return shipment;
+    }
+
+    [Fact]
+    public async Task A_load_is_placed_where_no_axle_group_is_over_its_limit_and_one_that_cannot_be_says_why()
+    {
+        var id = await SampleShipments.CreateAsync(Client, OnAxles(frontLimit: 1000, rearLimit: 3000));
+        var plan = await SampleShipments.WaitForStatusAsync(Client, id, "packed", "failed");
+        var load = Assert.Single(plan.GetProperty("containers").EnumerateArray());
+        Assert.Empty(load.GetProperty("balanceProblems").EnumerateArray());
+        Assert.Equal([1000.0, 1000.0], load.GetProperty("axleLoads").EnumerateArray().Select(a => a.GetProperty("loadKg").GetDouble()));
+        Assert.Equal(500, load.GetProperty("centreOfGravity").GetProperty("x").GetDouble(), 1);
+        Assert.DoesNotContain(plan.GetProperty("risk").GetProperty("factors").EnumerateArray(), f => f.GetProperty("name").GetString()!.StartsWith("Weight distribution", StringComparison.Ordinal));
+
+        // 2000 kg on groups that take 500 kg each: packed, and the plan and its risk say why it cannot be right.
+        var over = await SampleShipments.CreateAsync(Client, OnAxles(frontLimit: 500, rearLimit: 500));
+        var overloaded = await SampleShipments.WaitForStatusAsync(Client, over, "packed", "failed");
+        var problems = Assert.Single(overloaded.GetProperty("containers").EnumerateArray()).GetProperty("balanceProblems").EnumerateArray().Select(p => p.GetString()!).ToList();
+        Assert.Contains(problems, p => p.Contains("over its 500 kg", StringComparison.Ordinal));
+        var factor = Assert.Single(overloaded.GetProperty("risk").GetProperty("factors").EnumerateArray(), f => f.GetProperty("name").GetString() == "Weight distribution outside its limits");
+        Assert.Contains("over its 500 kg", factor.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Bad_balance_windows_and_axles_are_refused_naming_the_field()
+    {
+        async Task<IReadOnlyCollection<string>> RefusedAsync(JsonObject shipment)
+        {
+            using var response = await Client.PostAsJsonAsync("/api/shipments", shipment);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name)];
+        }
+
+        Assert.Contains("containers[0].balance.lengthwisePercent", await RefusedAsync(OnAxles(1000, 3000, new JsonObject { ["lengthwisePercent"] = 80 })));
+        Assert.Contains("containers[0].axles[1].maxLoadKg", await RefusedAsync(OnAxles(1000, -1)));
+        var three = OnAxles(1000, 3000);
+        three["containers"]![0]!["axles"]!.AsArray().Add(new JsonObject { ["positionCm"] = 500, ["maxLoadKg"] = 10 });
+        Assert.Contains("containers[0].axles", await RefusedAsync(three));
+    }
+
     [Fact]
     public async Task Equipment_codes_in_the_list_fill_each_kind_s_sizes()
     {

@@ -1319,6 +1319,16 @@ namespace Kitt.Dashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AxlesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("BalanceLengthwisePercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("BalanceSidewaysPercent")
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("Count")
                         .HasColumnType("INTEGER");
 

@@ -1387,6 +1387,16 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AxlesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("BalanceLengthwisePercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("BalanceSidewaysPercent")
+                        .HasColumnType("double precision");
+
                     b.Property<int?>("Count")
                         .HasColumnType("integer");
 

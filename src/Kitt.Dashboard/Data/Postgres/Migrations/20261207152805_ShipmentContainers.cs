@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Kitt.Dashboard.Data.Migrations
+namespace Kitt.Dashboard.Data.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class ShipmentContainers : Migration
@@ -13,7 +14,7 @@ namespace Kitt.Dashboard.Data.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ContainersJson",
                 table: "packing_plans",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "[]");
 
@@ -21,16 +22,19 @@ namespace Kitt.Dashboard.Data.Migrations
                 name: "shipment_containers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ShipmentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Line = table.Column<int>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    Length = table.Column<double>(type: "REAL", nullable: false),
-                    Width = table.Column<double>(type: "REAL", nullable: false),
-                    Height = table.Column<double>(type: "REAL", nullable: false),
-                    MaxPayloadKg = table.Column<double>(type: "REAL", nullable: true),
-                    Count = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ShipmentId = table.Column<long>(type: "bigint", nullable: false),
+                    Line = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Length = table.Column<double>(type: "double precision", nullable: false),
+                    Width = table.Column<double>(type: "double precision", nullable: false),
+                    Height = table.Column<double>(type: "double precision", nullable: false),
+                    MaxPayloadKg = table.Column<double>(type: "double precision", nullable: true),
+                    Count = table.Column<int>(type: "integer", nullable: true),
+                    BalanceLengthwisePercent = table.Column<double>(type: "double precision", nullable: true),
+                    BalanceSidewaysPercent = table.Column<double>(type: "double precision", nullable: true),
+                    AxlesJson = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,8 +55,8 @@ namespace Kitt.Dashboard.Data.Migrations
 
             // Every shipment stored so far had one container: it becomes the shipment's only kind, one of it.
             migrationBuilder.Sql(
-                "INSERT INTO shipment_containers (\"ShipmentId\", \"Line\", \"Type\", \"Length\", \"Width\", \"Height\", \"MaxPayloadKg\", \"Count\") " +
-                "SELECT \"Id\", 0, \"ContainerType\", \"ContainerLength\", \"ContainerWidth\", \"ContainerHeight\", \"ContainerMaxPayloadKg\", 1 FROM shipments");
+                "INSERT INTO shipment_containers (\"ShipmentId\", \"Line\", \"Type\", \"Length\", \"Width\", \"Height\", \"MaxPayloadKg\", \"Count\", \"AxlesJson\") " +
+                "SELECT \"Id\", 0, \"ContainerType\", \"ContainerLength\", \"ContainerWidth\", \"ContainerHeight\", \"ContainerMaxPayloadKg\", 1, '[]' FROM shipments");
 
             migrationBuilder.DropColumn(
                 name: "ContainerHeight",
@@ -73,7 +77,6 @@ namespace Kitt.Dashboard.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "ContainerWidth",
                 table: "shipments");
-
         }
 
         /// <inheritdoc />
@@ -86,34 +89,34 @@ namespace Kitt.Dashboard.Data.Migrations
             migrationBuilder.AddColumn<double>(
                 name: "ContainerHeight",
                 table: "shipments",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 0.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "ContainerLength",
                 table: "shipments",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 0.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "ContainerMaxPayloadKg",
                 table: "shipments",
-                type: "REAL",
+                type: "double precision",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContainerType",
                 table: "shipments",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "ContainerWidth",
                 table: "shipments",
-                type: "REAL",
+                type: "double precision",
                 nullable: false,
                 defaultValue: 0.0);
 
@@ -122,7 +125,6 @@ namespace Kitt.Dashboard.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "shipment_containers");
-
         }
     }
 }

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Kitt.Dashboard.Data.Postgres.Migrations
+namespace Kitt.Dashboard.Data.Migrations
 {
     /// <inheritdoc />
     public partial class ShipmentContainers : Migration
@@ -14,7 +13,7 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ContainersJson",
                 table: "packing_plans",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "[]");
 
@@ -22,16 +21,19 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
                 name: "shipment_containers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ShipmentId = table.Column<long>(type: "bigint", nullable: false),
-                    Line = table.Column<int>(type: "integer", nullable: false),
-                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    Length = table.Column<double>(type: "double precision", nullable: false),
-                    Width = table.Column<double>(type: "double precision", nullable: false),
-                    Height = table.Column<double>(type: "double precision", nullable: false),
-                    MaxPayloadKg = table.Column<double>(type: "double precision", nullable: true),
-                    Count = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ShipmentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Length = table.Column<double>(type: "REAL", nullable: false),
+                    Width = table.Column<double>(type: "REAL", nullable: false),
+                    Height = table.Column<double>(type: "REAL", nullable: false),
+                    MaxPayloadKg = table.Column<double>(type: "REAL", nullable: true),
+                    Count = table.Column<int>(type: "INTEGER", nullable: true),
+                    BalanceLengthwisePercent = table.Column<double>(type: "REAL", nullable: true),
+                    BalanceSidewaysPercent = table.Column<double>(type: "REAL", nullable: true),
+                    AxlesJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,8 +54,8 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
 
             // Every shipment stored so far had one container: it becomes the shipment's only kind, one of it.
             migrationBuilder.Sql(
-                "INSERT INTO shipment_containers (\"ShipmentId\", \"Line\", \"Type\", \"Length\", \"Width\", \"Height\", \"MaxPayloadKg\", \"Count\") " +
-                "SELECT \"Id\", 0, \"ContainerType\", \"ContainerLength\", \"ContainerWidth\", \"ContainerHeight\", \"ContainerMaxPayloadKg\", 1 FROM shipments");
+                "INSERT INTO shipment_containers (\"ShipmentId\", \"Line\", \"Type\", \"Length\", \"Width\", \"Height\", \"MaxPayloadKg\", \"Count\", \"AxlesJson\") " +
+                "SELECT \"Id\", 0, \"ContainerType\", \"ContainerLength\", \"ContainerWidth\", \"ContainerHeight\", \"ContainerMaxPayloadKg\", 1, '[]' FROM shipments");
 
             migrationBuilder.DropColumn(
                 name: "ContainerHeight",
@@ -74,7 +76,6 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "ContainerWidth",
                 table: "shipments");
-
         }
 
         /// <inheritdoc />
@@ -87,34 +88,34 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
             migrationBuilder.AddColumn<double>(
                 name: "ContainerHeight",
                 table: "shipments",
-                type: "double precision",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 0.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "ContainerLength",
                 table: "shipments",
-                type: "double precision",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 0.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "ContainerMaxPayloadKg",
                 table: "shipments",
-                type: "double precision",
+                type: "REAL",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContainerType",
                 table: "shipments",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "ContainerWidth",
                 table: "shipments",
-                type: "double precision",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 0.0);
 
@@ -123,7 +124,6 @@ namespace Kitt.Dashboard.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "shipment_containers");
-
         }
     }
 }
