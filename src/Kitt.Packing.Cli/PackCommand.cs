@@ -47,9 +47,9 @@ internal static class PackCommand
         }
         catch (PackingValidationException e)
         {
-            // The shipment's JSON names the container "container" rather than "containers[0]".
+            // A shipment with one container names it "container" rather than "containers[0]".
             foreach (var error in e.Errors)
-                Console.Error.WriteLine($"{error.Field.Replace("containers[0]", "container")}: {error.Message}");
+                Console.Error.WriteLine($"{(shipment.Listed ? error.Field : error.Field.Replace("containers[0]", "container"))}: {error.Message}");
             return 2;
         }
         var violations = PlanValidator.Validate(request, plan, options.SupportFraction);

@@ -7,11 +7,14 @@ internal sealed record Shipment(
     string? Destination,
     string? Priority,
     ShipmentContainer? Container,
-    List<ShipmentItem>? Items)
+    List<ShipmentItem>? Items,
+    List<ShipmentContainer>? Containers = null)
 {
+    /// <summary>Whether the kinds came as a list (errors then name containers[n]) or as one container.</summary>
+    public bool Listed => Containers is { Count: > 0 };
+
     public PackingRequest ToRequest()
     {
-        var c = Container ?? new ShipmentContainer(0, 0, 0, null, null);
         var items = (Items ?? []).Select(i => new ItemSpec(i.Sku ?? "", i.Length, i.Width, i.Height, i.WeightKg, i.Quantity)
         {
             AllowedVertical = i.ThisSideUp ? VerticalAxes.Height : VerticalAxes.Any,
@@ -20,11 +23,25 @@ internal sealed record Shipment(
             MaxLoadKg = i.MaxLoadKg,
             Stop = i.Stop,
         }).ToList();
-        return new PackingRequest([new ContainerType(c.Length, c.Width, c.Height, c.MaxPayloadKg, c.Count ?? 1)], items);
+        // One container is one unless it says how many; a list's kinds are as many as needed unless they say.
+        IEnumerable<ContainerType> kinds = Listed
+            ? Containers!.Select(c => c.ToType(c.Count))
+            : [(Container ?? new ShipmentContainer(0, 0, 0, null, null)).ToType(Container?.Count ?? 1)];
+        return new PackingRequest([.. kinds], items);
     }
 }
 
-internal sealed record ShipmentContainer(double Length, double Width, double Height, double? MaxPayloadKg, int? Count);
+internal sealed record ShipmentContainer(double Length, double Width, double Height, double? MaxPayloadKg, int? Count,
+    ShipmentBalance? Balance = null, List<AxleGroup>? Axles = null)
+{
+    public ContainerType ToType(int? count) => new(Length, Width, Height, MaxPayloadKg, count)
+    {
+        Balance = new(Balance?.LengthwisePercent ?? BalanceWindow.DefaultLengthwisePercent, Balance?.SidewaysPercent ?? BalanceWindow.DefaultSidewaysPercent),
+        Axles = Axles ?? [],
+    };
+}
+
+internal sealed record ShipmentBalance(double? LengthwisePercent, double? SidewaysPercent);
 
 internal sealed record ShipmentItem(
     string? Sku,

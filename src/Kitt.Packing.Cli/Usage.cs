@@ -22,10 +22,16 @@ internal static class Usage
             --instances     per class (default 10)
             --first-seed    seed of instance 1; instance n uses first + 100 (n - 1) (default 31337001)
 
+        kitt-packing fleet [--instances N] [--first-seed S] [--time-limit-ms N] [--large yes|no|only]
+            Shipments of 2 to 5 containers' worth (95 % of their volume; 5 and 30 box types) packed into as many
+            20 ft containers as needed: containers used against the volume lower bound. Then 5,000 boxes over up
+            to five 40HC in 10 s: time, peak working set and memory allocated.
+            --time-limit-ms per container's worth (default 1000)
+
         kitt-packing pack FILE.json [--time-limit-ms N] [--support F] [--seed N] [--repeat N]
             Packs a shipment shaped as POST /api/shipments (cm, kg):
             { reference, origin, destination, priority,
-              container: { length, width, height, maxPayloadKg, count? },
+              container: { length, width, height, maxPayloadKg, count?, balance?, axles? }  (or containers: [ ... ]),
               items: [{ sku, length, width, height, weightKg, quantity, thisSideUp, fragile, floorOnly, maxLoadKg, stop }] }
             and prints the validated plan as JSON (--repeat packs N times and reports the last, warm run).
             Exit code 2 for a bad shipment (fields named on stderr),

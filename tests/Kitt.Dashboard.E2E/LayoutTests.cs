@@ -185,8 +185,13 @@ public sealed class LayoutTests(BrowserFixture browser)
             reference = "LAYOUT-" + Guid.NewGuid().ToString("N")[..8],
             origin = "Rotterdam",
             destination = "Milan",
-            container = new { length = 240, width = 120, height = 120, maxPayloadKg = 2000 },
-            items = new[] { new { sku = "BOX-A", length = 40, width = 30, height = 30, weightKg = 5, quantity = 6 } },
+            // Two containers, so the page shows its container tabs and each container's load with its axle groups.
+            containers = new object[]
+            {
+                new { length = 120, width = 120, height = 120, maxPayloadKg = 2000, count = 1 },
+                new { length = 240, width = 120, height = 120, maxPayloadKg = 2000, axles = new[] { new { positionCm = -50, maxLoadKg = 800 }, new { positionCm = 200, maxLoadKg = 1500 } } },
+            },
+            items = new[] { new { sku = "BOX-A", length = 40, width = 30, height = 30, weightKg = 5, quantity = 60 } },
         });
         response.EnsureSuccessStatusCode();
         using var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

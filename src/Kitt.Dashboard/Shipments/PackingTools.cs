@@ -57,7 +57,9 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
             "or inner length, width, height (cm) and max_payload_kg; a 40 ft standard container (40DV) when left out.")]
         ContainerInput? container = null,
         [Description("Container kinds to fill in this order instead of one container: each a type or inner length, width, height (cm) " +
-            "and max_payload_kg, and count (how many may be used; as many as the boxes need when left out). The engine uses as few as it can.")]
+            "and max_payload_kg, count (how many may be used; as many as the boxes need when left out), balance { lengthwise_percent, sideways_percent } " +
+            "(where the centre of gravity may lie, % either side of the middle; 10 and 5 when left out) and axles [{ position_cm, max_load_kg }, { ... }] " +
+            "(two axle groups, cm from the back wall, the cargo weight each may take). The engine uses as few containers as it can.")]
         List<ContainerInput?>? containers = null,
         CancellationToken cancellationToken = default)
     {

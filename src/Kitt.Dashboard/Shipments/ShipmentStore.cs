@@ -150,12 +150,16 @@ public sealed class ShipmentStore(
     public async Task<ShipmentDetails?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var s = await db.Set<Shipment>().AsNoTracking().Include(x => x.Items).Include(x => x.Containers).Include(x => x.Plan)
-            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        // One query for the shipment, its lines and its plan, so a plan written meanwhile is seen whole or not at all;
+        // the containers, which never change, apart (a split query would pair them with a plan read at another moment).
+        var s = await db.Set<Shipment>().AsNoTracking().Include(x => x.Items).Include(x => x.Plan)
+            .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (s is null)
         {
             return null;
         }
+
+        s.Containers = await db.Set<ShipmentContainer>().AsNoTracking().Where(c => c.ShipmentId == id).ToListAsync(cancellationToken);
 
         PlanSummary? plan = null;
         if (s.Plan is { } p)

@@ -36,9 +36,14 @@ public static class BischoffRatcliffGenerator
     }
 
     /// <summary>One instance with any number of box types, drawn as the classes are.</summary>
-    public static BrInstance Generate(int types, long seed, int number = 1)
+    /// <param name="containers">How many containers' volume of boxes to draw (1 as published; more for shipments that
+    /// need several).</param>
+    /// <param name="sideScale">Scales the side ranges (1 as published; smaller for many small boxes).</param>
+    public static BrInstance Generate(int types, long seed, int number = 1, double containers = 1, double sideScale = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(types, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(containers);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sideScale);
         var random = new ParkMiller(seed);
         for (var i = 0; i < 10; i++) random.Next(); // the paper's generator warms up by ten draws
 
@@ -49,7 +54,7 @@ public static class BischoffRatcliffGenerator
         for (var t = 0; t < types; t++)
         {
             var d = new int[3];
-            for (var j = 0; j < 3; j++) d[j] = random.Between(Low[j], High[j]);
+            for (var j = 0; j < 3; j++) d[j] = random.Between(Scaled(Low[j], sideScale), Scaled(High[j], sideScale));
             Array.Sort(d);
             Array.Reverse(d);
             dims[t] = d;
@@ -58,7 +63,7 @@ public static class BischoffRatcliffGenerator
             total += volume[t];
         }
 
-        const long capacity = (long)Length * Width * Height;
+        var capacity = (long)((long)Length * Width * Height * containers);
         while (true)
         {
             var t = (int)(random.NextDouble() * types);
@@ -77,4 +82,6 @@ public static class BischoffRatcliffGenerator
 
         return new BrInstance(number, seed, Length, Width, Height, list);
     }
+
+    private static int Scaled(int side, double scale) => Math.Max(1, (int)Math.Round(side * scale));
 }
