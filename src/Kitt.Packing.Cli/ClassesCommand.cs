@@ -26,10 +26,12 @@ internal static class ClassesCommand
 
         Console.WriteLine(FormattableString.Invariant(
             $"class  types  instances  mean %   min %   median ms  invalid   ({options.TimeLimit.TotalMilliseconds:F0} ms each, seeds from {first})"));
+        if (count < 1 || from < 0 || to >= BischoffRatcliffGenerator.TypesByClass.Count || from > to) return Usage.Print(2);
         var means = new Dictionary<int, double>();
         var invalid = 0;
         for (var c = from; c <= to; c++)
         {
+            var invalidHere = 0;
             var utilizations = new List<double>();
             var times = new List<double>();
             for (var n = 1; n <= count; n++)
@@ -37,14 +39,15 @@ internal static class ClassesCommand
                 var instance = BischoffRatcliffGenerator.OfClass(c, first + 100L * (n - 1), n);
                 var request = instance.ToRequest();
                 var result = Packer.Pack(request, options);
-                if (PlanValidator.Validate(request, result, options.SupportFraction).Count > 0) invalid++;
+                if (PlanValidator.Validate(request, result, options.SupportFraction).Count > 0) invalidHere++;
                 utilizations.Add(result.Containers.Count == 0 ? 0 : result.Containers[0].Utilization);
                 times.Add(result.Elapsed.TotalMilliseconds);
             }
 
             means[c] = utilizations.Average();
+            invalid += invalidHere;
             Console.WriteLine(FormattableString.Invariant(
-                $"BR{c,-3}  {BischoffRatcliffGenerator.TypesByClass[c],5}  {count,9}  {means[c] * 100,6:F2}  {utilizations.Min() * 100,6:F2}  {Median(times),9:F0}  {invalid,7}"));
+                $"BR{c,-3}  {BischoffRatcliffGenerator.TypesByClass[c],5}  {count,9}  {means[c] * 100,6:F2}  {utilizations.Min() * 100,6:F2}  {Median(times),9:F0}  {invalidHere,7}"));
         }
 
         Summary("BR1-BR7", means, 1, 7);

@@ -36,7 +36,7 @@ internal sealed record ShipmentContainer(double Length, double Width, double Hei
 {
     public ContainerType ToType(int? count) => new(Length, Width, Height, MaxPayloadKg, count)
     {
-        Balance = new(Balance?.LengthwisePercent ?? BalanceWindow.DefaultLengthwisePercent, Balance?.SidewaysPercent ?? BalanceWindow.DefaultSidewaysPercent),
+        Balance = BalanceWindow.Of(Balance?.LengthwisePercent, Balance?.SidewaysPercent),
         Axles = Axles ?? [],
     };
 }

@@ -74,12 +74,13 @@ public sealed class EquipmentLibrary(IDbContextFactory<KittDbContext> dbFactory,
     }
 
     /// <summary>Applies <see cref="ApplyAsync(ContainerInput?, string, CancellationToken)"/> to a shipment's one
-    /// container or to each of its list, naming fields as the shipment spells them.</summary>
+    /// container or to each of its list, naming fields as the shipment spells them. A list longer than
+    /// <paramref name="most"/> is left alone: the shipment's checks refuse it without a look-up per entry.</summary>
     public async Task<IReadOnlyList<FieldError>> ApplyAsync(ContainerInput? container, IReadOnlyList<ContainerInput?>? containers,
-        CancellationToken cancellationToken = default)
+        int most, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>(await ApplyAsync(container, "container", cancellationToken));
-        for (var i = 0; i < (containers?.Count ?? 0); i++)
+        for (var i = 0; i < (containers?.Count ?? 0) && containers!.Count <= most; i++)
         {
             errors.AddRange(await ApplyAsync(containers![i], $"containers[{i}]", cancellationToken));
         }

@@ -147,6 +147,8 @@ public sealed class ShipmentRequestPayload : IKittPayload
 
     /// <summary>The store names fields as the REST API spells them; a client of this protocol knows other names.</summary>
     public static string ProtocolField(string restField) => "payload." + restField
+        .Replace(".lengthwisePercent", ".lengthwise_percent", StringComparison.Ordinal) // before ".length" below
+        .Replace(".sidewaysPercent", ".sideways_percent", StringComparison.Ordinal)
         .Replace(".length", ".depth", StringComparison.Ordinal)
         .Replace(".weightKg", ".weight", StringComparison.Ordinal)
         .Replace(".maxPayloadKg", ".max_weight", StringComparison.Ordinal)
@@ -154,8 +156,6 @@ public sealed class ShipmentRequestPayload : IKittPayload
         .Replace(".thisSideUp", ".this_side_up", StringComparison.Ordinal)
         .Replace(".floorOnly", ".floor_only", StringComparison.Ordinal)
         .Replace(".positionCm", ".position", StringComparison.Ordinal)
-        .Replace(".lengthwisePercent", ".lengthwise_percent", StringComparison.Ordinal)
-        .Replace(".sidewaysPercent", ".sideways_percent", StringComparison.Ordinal)
         .Replace("routeConditions", "route_conditions", StringComparison.Ordinal)
         .Replace("externalId", "shipment_id", StringComparison.Ordinal);
 }

@@ -13,7 +13,7 @@ public static class ContainerLoads
             return new ContainerLoadView(c.Index, c.TypeIndex, kind.Type, kind.Length, kind.Width, kind.Height, kind.MaxPayloadKg,
                 c.BoxCount, c.Utilization, Math.Round(c.WeightKg, 3), new PointView(Math.Round(g.X, 1), Math.Round(g.Y, 1), Math.Round(g.Z, 1)))
             {
-                AxleLoads = [.. c.AxleLoads.Select(a => a with { LoadKg = Math.Round(a.LoadKg, 1) })],
+                AxleLoads = c.AxleLoads,
                 BalanceProblems = c.BalanceProblems,
                 Balance = kind.ToContainerType().Balance,
             };

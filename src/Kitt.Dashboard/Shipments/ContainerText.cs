@@ -32,6 +32,27 @@ public static class ContainerText
         return $"{sequence.Containers} containers: {string.Join(", ", kinds)}";
     }
 
+    /// <summary>
+    /// Where a load moved off the back wall or the left side to balance its weight starts, container by container: the
+    /// crew must leave that gap and brace it, or pushing the load back would undo the balance.
+    /// </summary>
+    public static IEnumerable<string> Gaps(LoadingSequence sequence)
+    {
+        var several = sequence.Containers > 1;
+        foreach (var group in sequence.Plan.Placements.GroupBy(p => p.Container).OrderBy(g => g.Key))
+        {
+            var (x, y) = (group.Min(p => p.X), group.Min(p => p.Y));
+            if (x < 1 && y < 1)
+            {
+                continue;
+            }
+
+            var where = string.Join(" and ", new[] { (x, "the back wall"), (y, "the left side") }.Where(g => g.Item1 >= 1)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Item1:0} cm from {g.Item2}")));
+            yield return $"{(several ? $"Container {group.Key + 1}: the" : "The")} load starts {where} to balance its weight: keep the gap and brace it.";
+        }
+    }
+
     /// <summary>"Container 2 · 40HC · 212 boxes · 91.4 %": a tab's label.</summary>
     public static string Tab(ContainerLoadView c) => string.Create(CultureInfo.InvariantCulture,
         $"{c.Index + 1} · {c.Type ?? $"{c.Length:0.#}×{c.Width:0.#}×{c.Height:0.#}"} · {c.Utilization:P0}");

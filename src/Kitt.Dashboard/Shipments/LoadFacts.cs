@@ -13,15 +13,18 @@ public static class LoadFacts
     public static IReadOnlyList<Fact> Of(ShipmentLoading loading)
     {
         var (d, plan) = (loading.Details, loading.Sequence.Plan);
-        var c = d.Container;
         var weight = plan.Placements.Sum(p => p.WeightKg);
         var left = plan.Unplaced.Sum(u => u.Quantity);
-        var centre = DamageRisk.CentreOf(plan.Placements) is var (x, y, z)
-            ? Invariant($"x {x:0} cm, y {y:0} cm, z {z:0} cm (from the back wall, the left wall, the floor)")
-            : null;
-        var container = $"{(c.Type is { } type ? type + ": " : "")}{Invariant($"{c.Length} × {c.Width} × {c.Height} cm")}"
-            + (c.MaxPayloadKg is { } payload ? Invariant($", payload {payload:0} kg") : "");
+        var container = string.Join("; then ", d.Containers.Select(ContainerText.Kind));
         var used = d.Plan?.ContainersUsed ?? 1;
+        // Each container's centre apart: one averaged over several containers would lie in none of them.
+        var centres = Enumerable.Range(0, loading.Sequence.Containers)
+            .Select(i => (Index: i, Centre: DamageRisk.CentreOf([.. plan.Placements.Where(p => p.Container == i)])))
+            .Where(c => c.Centre is not null)
+            .Select(c => (loading.Sequence.Containers > 1 ? $"container {c.Index + 1}: " : "") +
+                         Invariant($"x {c.Centre!.Value.X:0} cm, y {c.Centre.Value.Y:0} cm, z {c.Centre.Value.Z:0} cm"))
+            .ToList();
+        var centre = centres.Count == 0 ? null : string.Join("; ", centres) + " (from the back wall, the left wall, the floor)";
         return
         [
             new("reference", d.Reference, d.Reference),

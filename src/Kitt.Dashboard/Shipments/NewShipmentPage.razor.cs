@@ -118,7 +118,11 @@ public partial class NewShipmentPage
     /// <summary>A further kind, tried once those above are used up: by default as many of the default kind as needed.</summary>
     private void AddContainer() => containers.Add(ContainerRow.Of(StandardEquipment.Default, count: null));
 
-    private void RemoveContainer(int index) => containers.RemoveAt(index);
+    private void RemoveContainer(int index)
+    {
+        containers.RemoveAt(index);
+        problems = [.. problems.Where(p => !p.Field.StartsWith("containers", StringComparison.Ordinal))]; // they named rows by number
+    }
 
     private void AddItem() => items.Add(new ItemInput());
 

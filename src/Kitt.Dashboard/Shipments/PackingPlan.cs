@@ -99,6 +99,7 @@ public sealed record ContainerLoadView(
     public BalanceWindow? Balance { get; init; }
 
     /// <summary>Its sizes as a shipment's container.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public ContainerInput Sizes => new() { Type = Type, Length = Length, Width = Width, Height = Height, MaxPayloadKg = MaxPayloadKg };
 }
 

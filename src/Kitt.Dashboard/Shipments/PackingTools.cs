@@ -70,7 +70,7 @@ public sealed class PackingTools(IOptions<PackingWorkerOptions> packing, Packing
 
         // The library first, so a line without a SKU is not looked up under the name it is given below.
         IReadOnlyList<FieldError> errors = [
-            .. await equipment.ApplyAsync(container, containers, cancellationToken),
+            .. await equipment.ApplyAsync(container, containers, ShipmentRules.MaxContainerKinds, cancellationToken),
             .. await library.ApplyAsync(items, "items", cancellationToken)];
         // As on the socket: a line without a SKU is named after its place, item-1 for the first.
         for (var line = 0; line < items.Count; line++)

@@ -81,7 +81,7 @@ public static class ShipmentMessages
         Type = c.Type, Length = c.Depth ?? 0, Width = c.Width ?? 0, Height = c.Height ?? 0, MaxPayloadKg = c.MaxWeight, Count = c.Count,
         Balance = c.Balance is { } b ? new BalanceInput { LengthwisePercent = b.LengthwisePercent, SidewaysPercent = b.SidewaysPercent } : null,
         Axles = c.Axles is { Count: > 0 } axles
-            ? [.. axles.Select(a => a is null ? null : new AxleInput { PositionCm = a.Position ?? 0, MaxLoadKg = a.MaxLoad ?? 0 })]
+            ? [.. axles.Select(a => a is null ? null : new AxleInput { PositionCm = a.Position, MaxLoadKg = a.MaxLoad })]
             : null,
     };
 

@@ -83,10 +83,12 @@ public sealed class ContainerInput
     /// <summary>The two axle groups of the vehicle, the one nearer the back wall first, for axle loads; none: not checked.</summary>
     public List<AxleInput?>? Axles { get; set; }
 
-    public ContainerType ToContainerType() => new(Length, Width, Height, MaxPayloadKg, Count)
+    /// <summary>The engine's kind: a count left out is as many as needed up to <see cref="ShipmentRules.MaxContainerCount"/>,
+    /// so no shipment can ask for thousands of containers; axle fields left out are reported by <see cref="ShipmentRules"/>.</summary>
+    public ContainerType ToContainerType() => new(Length, Width, Height, MaxPayloadKg, Count ?? ShipmentRules.MaxContainerCount)
     {
-        Balance = new(Balance?.LengthwisePercent ?? BalanceWindow.DefaultLengthwisePercent, Balance?.SidewaysPercent ?? BalanceWindow.DefaultSidewaysPercent),
-        Axles = [.. (Axles ?? []).Select(a => a is null ? null! : new AxleGroup(a.PositionCm, a.MaxLoadKg))],
+        Balance = BalanceWindow.Of(Balance?.LengthwisePercent, Balance?.SidewaysPercent),
+        Axles = [.. (Axles ?? []).Select(a => a is null ? null! : new AxleGroup(a.PositionCm ?? 0, a.MaxLoadKg ?? 0))],
     };
 }
 
@@ -101,9 +103,9 @@ public sealed class BalanceInput
 /// <summary>An axle group: where it bears (cm from the container's back wall, x = 0) and the most cargo weight it may take.</summary>
 public sealed class AxleInput
 {
-    public double PositionCm { get; set; }
+    public double? PositionCm { get; set; }
 
-    public double MaxLoadKg { get; set; }
+    public double? MaxLoadKg { get; set; }
 }
 
 public sealed class ItemInput

@@ -76,6 +76,17 @@ public static class ShipmentRules
             {
                 errors.Add(new(field + ".count", $"at most {MaxContainerCount}, or left out for as many as needed; got {kind.Count}"));
             }
+            else
+            {
+                for (var a = 0; a < (kind.Axles?.Count ?? 0); a++)
+                {
+                    if (kind.Axles![a] is { } axle)
+                    {
+                        Required(axle.PositionCm, $"{field}.axles[{a}].positionCm", errors);
+                        Required(axle.MaxLoadKg, $"{field}.axles[{a}].maxLoadKg", errors);
+                    }
+                }
+            }
         }
 
         var kindsGiven = errors.Count == 0;
@@ -134,6 +145,14 @@ public static class ShipmentRules
         lone && engineField.StartsWith("containers[0]", StringComparison.Ordinal)
             ? "container" + engineField["containers[0]".Length..]
             : engineField.EndsWith(".id", StringComparison.Ordinal) ? engineField[..^3] + ".sku" : engineField;
+
+    private static void Required(double? value, string field, List<FieldError> errors)
+    {
+        if (value is null)
+        {
+            errors.Add(new(field, "is required"));
+        }
+    }
 
     private static void Text(string? value, string field, int max, List<FieldError> errors)
     {

@@ -35,7 +35,7 @@ public sealed class ShipmentStore(
         // The equipment's sizes first, so the checks see the containers the shipment is loaded into.
         // And the library's items for lines that give only a SKU and a quantity.
         IReadOnlyList<FieldError> errors = [
-            .. await equipment.ApplyAsync(request.Container, request.Containers, cancellationToken),
+            .. await equipment.ApplyAsync(request.Container, request.Containers, ShipmentRules.MaxContainerKinds, cancellationToken),
             .. await library.ApplyAsync(request.Items, "items", cancellationToken)];
         if (errors.Count == 0)
         {
@@ -169,11 +169,12 @@ public sealed class ShipmentStore(
             plan = new PlanSummary(p.Utilization, placed, unplaced, p.RiskScore, DamageRisk.Level(p.RiskScore), p.ElapsedMs, p.CreatedAt, p.ContainersUsed);
         }
 
+        var kinds = ContainersOf(s);
         return new ShipmentDetails(s.Id, s.Reference, s.Origin, s.Destination, s.Priority, s.RouteConditions, s.Status, s.Error,
-            ContainerOf(s), [.. s.Items.OrderBy(i => i.Line).Select(InputOf)], s.Attempts, s.CreatedBy,
+            kinds[0], [.. s.Items.OrderBy(i => i.Line).Select(InputOf)], s.Attempts, s.CreatedBy,
             s.CreatedAt, s.UpdatedAt, s.StartedAt, s.CompletedAt, plan, s.ExternalId)
         {
-            Containers = ContainersOf(s),
+            Containers = kinds,
         };
     }
 

@@ -49,21 +49,28 @@ internal static class Allowed
         return (width / 2 - half, width / 2 + half);
     }
 
-    /// <summary>The window, narrowed to where the lever model keeps both axle groups within their limits.</summary>
+    /// <summary>
+    /// The window, narrowed to where the lever model keeps both axle groups within their limits. Axle limits are the
+    /// law and the window a guide: when both cannot hold, the axle range alone; when no position keeps both groups
+    /// within their limits, the one that overloads them evenly.
+    /// </summary>
     public static (double Low, double High) Lengthwise(ContainerType type, double length, double weightKg)
     {
         var half = length * type.Balance.LengthwisePercent / 100;
         var (low, high) = (length / 2 - half, length / 2 + half);
-        if (type.Axles is [var front, var rear] && weightKg > 0)
-        {
-            var span = rear.PositionCm - front.PositionCm;
-            // The rear group carries W (x - a1) / span, the front one the rest; both must be in their limits and
-            // neither may be lifted (x between the groups).
-            low = Math.Max(low, Math.Max(front.PositionCm, rear.PositionCm - front.MaxLoadKg * span / weightKg));
-            high = Math.Min(high, Math.Min(rear.PositionCm, front.PositionCm + rear.MaxLoadKg * span / weightKg));
-        }
+        if (type.Axles is not [var front, var rear] || weightKg <= 0) return (low, high);
 
-        return (low, high);
+        var span = rear.PositionCm - front.PositionCm;
+        // The rear group carries W (x - a1) / span, the front one the rest; both must be in their limits and neither
+        // may be lifted (x between the groups).
+        var axleLow = Math.Max(front.PositionCm, rear.PositionCm - front.MaxLoadKg * span / weightKg);
+        var axleHigh = Math.Min(rear.PositionCm, front.PositionCm + rear.MaxLoadKg * span / weightKg);
+        if (Math.Max(low, axleLow) <= Math.Min(high, axleHigh)) return (Math.Max(low, axleLow), Math.Min(high, axleHigh));
+        if (axleLow <= axleHigh) return (axleLow, axleHigh);
+        var total = front.MaxLoadKg + rear.MaxLoadKg;
+        if (total <= 0) return (low, high);
+        var even = front.PositionCm + span * rear.MaxLoadKg / total; // each group at the same share of its limit
+        return (even, even);
     }
 
     /// <summary>The cargo weight on each of two axle groups by the lever model.</summary>
@@ -85,17 +92,17 @@ internal static class BalanceProblems
         var along = (centre.X - length / 2) / length * 100;
         if (Math.Abs(along) > type.Balance.LengthwisePercent + 1e-6)
             problems.Add(FormattableString.Invariant(
-                $"centre of gravity {Math.Abs(along):0.#} % of the length from the middle toward the {(along < 0 ? "back wall" : "door")}; the window is ±{type.Balance.LengthwisePercent:0.#} %"));
+                $"centre of gravity {Math.Abs(along):0.##} % of the length from the middle toward the {(along < 0 ? "back wall" : "door")}; the window is ±{type.Balance.LengthwisePercent:0.#} %"));
         var across = (centre.Y - width / 2) / width * 100;
         if (Math.Abs(across) > type.Balance.SidewaysPercent + 1e-6)
             problems.Add(FormattableString.Invariant(
-                $"centre of gravity {Math.Abs(across):0.#} % of the width from the middle toward the {(across < 0 ? "left" : "right")} side; the window is ±{type.Balance.SidewaysPercent:0.#} %"));
+                $"centre of gravity {Math.Abs(across):0.##} % of the width from the middle toward the {(across < 0 ? "left" : "right")} side; the window is ±{type.Balance.SidewaysPercent:0.#} %"));
         foreach (var axle in axles)
         {
             if (axle.LoadKg < -1e-6)
                 problems.Add(FormattableString.Invariant($"the axle group at {axle.PositionCm:0.#} cm would be lifted: the centre of gravity lies beyond the other group"));
             else if (!axle.Within)
-                problems.Add(FormattableString.Invariant($"the axle group at {axle.PositionCm:0.#} cm carries {axle.LoadKg:0} kg of cargo, over its {axle.MaxLoadKg:0} kg"));
+                problems.Add(FormattableString.Invariant($"the axle group at {axle.PositionCm:0.#} cm carries {axle.LoadKg:0.#} kg of cargo, {axle.LoadKg - axle.MaxLoadKg:0.#} kg over its {axle.MaxLoadKg:0.#} kg"));
         }
 
         return problems;

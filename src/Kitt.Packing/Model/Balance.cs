@@ -12,6 +12,10 @@ public sealed record BalanceWindow(double LengthwisePercent = BalanceWindow.Defa
     public const double DefaultSidewaysPercent = 5;
 
     public static readonly BalanceWindow Default = new();
+
+    /// <summary>A window whose parts left out keep their defaults.</summary>
+    public static BalanceWindow Of(double? lengthwisePercent, double? sidewaysPercent) =>
+        new(lengthwisePercent ?? DefaultLengthwisePercent, sidewaysPercent ?? DefaultSidewaysPercent);
 }
 
 /// <summary>

@@ -78,7 +78,12 @@ public static class RequestValidator
     // A lever on two supports is determined; with three or more the shares depend on the suspension.
     private static void CheckAxles(IReadOnlyList<AxleGroup>? axles, string path, List<FieldError> errors)
     {
-        if (axles is null || axles.Count == 0) return;
+        if (axles is null)
+        {
+            errors.Add(new(path, "is required (or omitted for none)"));
+            return;
+        }
+        if (axles.Count == 0) return;
         if (axles.Count != 2)
         {
             errors.Add(new(path, $"must list two axle groups, front then rear (the lever model), got {axles.Count}"));

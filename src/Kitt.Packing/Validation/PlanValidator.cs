@@ -260,9 +260,10 @@ public static class PlanValidator
             if (excess > tolerance) broken++;
             if (excess > -tolerance) near++;
         }
-        Limit(Math.Abs(x - c.Length / 2) - c.Length * c.Balance.LengthwisePercent / 100, 0.05);
-        Limit(Math.Abs(y - c.Width / 2) - c.Width * c.Balance.SidewaysPercent / 100, 0.05);
-        if (c.Axles.Count == 2)
+        // The engine judges on the millimetre grid, sizes rounded down: up to a grid step from the declared size.
+        Limit(Math.Abs(x - c.Length / 2) - c.Length * c.Balance.LengthwisePercent / 100, 0.1 + 1e-6);
+        Limit(Math.Abs(y - c.Width / 2) - c.Width * c.Balance.SidewaysPercent / 100, 0.1 + 1e-6);
+        if (c.Axles is { Count: 2 })
         {
             var (front, rear) = (c.Axles[0], c.Axles[1]);
             var onRear = weight * (x - front.PositionCm) / (rear.PositionCm - front.PositionCm);

@@ -23,6 +23,10 @@ public sealed class ShipmentContainersMigrationTests
                        ('OLD-2', 'Antwerp', 'Basel', 'normal', 'queued', NULL, 300, 200, 180, NULL, 'dispatcher', 1, 1, 0);
                 INSERT INTO packing_plans ("ShipmentId", "Utilization", "ContainersUsed", "ElapsedMs", "CreatedAt", "RiskScore", "RiskFactorsJson", "UnplacedJson")
                 SELECT "Id", 0.5, 1, 10, 1, 3, '[]', '[]' FROM shipments WHERE "Reference" = 'OLD-1';
+                INSERT INTO shipment_items ("ShipmentId", "Line", "Sku", "Length", "Width", "Height", "WeightKg", "Quantity", "ThisSideUp", "Fragile", "FloorOnly")
+                SELECT "Id", 0, 'CRATE', 50, 40, 30, 10, 2, FALSE, FALSE, FALSE FROM shipments;
+                INSERT INTO plan_placements ("PlanId", "Sequence", "Container", "Line", "Sku", "X", "Y", "Z", "Length", "Width", "Height", "SupportFraction")
+                SELECT "Id", 1, 0, 0, 'CRATE', 0, 0, 0, 50, 40, 30, 1 FROM packing_plans;
                 """);
             await db.Database.MigrateAsync();
         }
@@ -36,6 +40,9 @@ public sealed class ShipmentContainersMigrationTests
             Assert.Equal((null, 300.0, (double?)null, (int?)1), (second.Type, second.Length, second.MaxPayloadKg, second.Count));
             Assert.Equal("[]", shipments[0].Plan!.ContainersJson);
             Assert.Equal(0.5, shipments[0].Plan!.Utilization);
+            // Rebuilding the shipments table to drop its container columns must not cascade into its children.
+            Assert.Equal(2, await db.Set<ShipmentItem>().CountAsync());
+            Assert.Equal(1, await db.Set<PlanPlacement>().CountAsync());
         }
     }
 }
