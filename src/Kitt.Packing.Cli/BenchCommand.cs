@@ -41,12 +41,9 @@ internal static class BenchCommand
             }
             plans?.WriteLine(PlanLine(instance.Number, utilization, ms, result));
         }
-        times.Sort();
-        var median = times.Count == 0 ? 0 : times.Count % 2 == 1
-            ? times[times.Count / 2]
-            : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
+        var median = Statistics.Median(times);
         Console.WriteLine(FormattableString.Invariant(
-            $"{name} summary: {utilizations.Count} instances  mean utilisation {(utilizations.Count == 0 ? 0 : utilizations.Average() * 100):F2} %  median {median:F0} ms  max {(times.Count == 0 ? 0 : times[^1]):F0} ms  invalid {invalid}"));
+            $"{name} summary: {utilizations.Count} instances  mean utilisation {(utilizations.Count == 0 ? 0 : utilizations.Average() * 100):F2} %  median {median:F0} ms  max {(times.Count == 0 ? 0 : times.Max()):F0} ms  invalid {invalid}"));
         if (invalid > 0) Console.Error.WriteLine($"{invalid} INVALID PLAN(S)");
         return invalid > 0 ? 1 : 0;
     }

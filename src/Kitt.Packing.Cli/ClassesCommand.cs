@@ -47,7 +47,7 @@ internal static class ClassesCommand
             means[c] = utilizations.Average();
             invalid += invalidHere;
             Console.WriteLine(FormattableString.Invariant(
-                $"BR{c,-3}  {BischoffRatcliffGenerator.TypesByClass[c],5}  {count,9}  {means[c] * 100,6:F2}  {utilizations.Min() * 100,6:F2}  {Median(times),9:F0}  {invalidHere,7}"));
+                $"BR{c,-3}  {BischoffRatcliffGenerator.TypesByClass[c],5}  {count,9}  {means[c] * 100,6:F2}  {utilizations.Min() * 100,6:F2}  {Statistics.Median(times),9:F0}  {invalidHere,7}"));
         }
 
         Summary("BR1-BR7", means, 1, 7);
@@ -61,11 +61,5 @@ internal static class ClassesCommand
         var inRange = means.Where(m => m.Key >= from && m.Key <= to).Select(m => m.Value).ToList();
         if (inRange.Count > 0)
             Console.WriteLine(FormattableString.Invariant($"{name}: mean {inRange.Average() * 100:F2} %, lowest class {inRange.Min() * 100:F2} % ({inRange.Count} classes)"));
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

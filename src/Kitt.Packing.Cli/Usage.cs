@@ -28,6 +28,11 @@ internal static class Usage
             to five 40HC in 10 s: time, peak working set and memory allocated.
             --time-limit-ms per container's worth (default 1000)
 
+        kitt-packing stops [--classes A-B] [--stops N] [--instances N] [--first-seed S] [--time-limit-ms N]
+            Multi-drop against one drop: fresh instances of classes BR1-BR7 (default) with box type i going to
+            stop 1 + i mod N (default 3), packed with the stops and with them ignored; prints per class both
+            utilisations and their ratio, then the mean, median and lowest ratio over all instances.
+
         kitt-packing pack FILE.json [--time-limit-ms N] [--support F] [--seed N] [--repeat N]
             Packs a shipment shaped as POST /api/shipments (cm, kg):
             { reference, origin, destination, priority,

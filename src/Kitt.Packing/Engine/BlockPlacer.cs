@@ -23,6 +23,7 @@ internal sealed class BlockPlacer
     private readonly long _minVolume;
     private readonly SpaceRule _rule;
     private readonly bool _hasFloorOnly;
+    private readonly Space[] _start;
 
     public BlockPlacer(Region region, Block[] blocks, SpaceRule rule)
     {
@@ -33,16 +34,46 @@ internal sealed class BlockPlacer
         _minVolume = blocks.Length == 0 ? long.MaxValue : blocks.Min(b => b.Box.Volume);
         _rule = rule;
         _hasFloorOnly = blocks.Any(b => b.FloorOnly);
+        _start = StartSpaces();
     }
 
     public Block[] Blocks => _blocks;
 
-    public PackState Start(int[] available)
+    public PackState Start(int[] available) => new(new List<Space>(_start), (int[])available.Clone());
+
+    /// <summary>
+    /// The free spaces of the region around the blocks already loaded: each is placed again in load order, as the
+    /// search would have, with its top closed by whatever stands above it; then the room behind and below each is
+    /// cut away, since a box of this search there would be unreachable until that later stop.
+    /// </summary>
+    private Space[] StartSpaces()
     {
         var s = _region.Size;
         var spaces = new List<Space>();
-        if (_blocks.Length > 0) spaces.Add(new Space(0, 0, 0, s.X, s.Y, s.Z));
-        return new PackState(spaces, (int[])available.Clone());
+        if (_blocks.Length == 0) return [];
+        spaces.Add(new Space(0, 0, 0, s.X, s.Y, s.Z));
+        var loaded = _region.Loaded ?? [];
+        for (var i = 0; i < loaded.Count; i++)
+        {
+            // A region shorter than the container ends at its door side: what lies beyond is not in it.
+            if (loaded[i].Box.X1 >= s.X) continue;
+            var box = loaded[i].Box with { X2 = Math.Min(loaded[i].Box.X2, s.X) };
+            var ceiling = s.Z;
+            for (var j = 0; j < i; j++)
+            {
+                var above = loaded[j].Box;
+                if (above.Z1 >= box.Z2 && above.X1 < box.X2 && box.X1 < above.X2 && above.Y1 < box.Y2 && box.Y1 < above.Y2)
+                    ceiling = Math.Min(ceiling, above.Z1);
+            }
+            SplitSpaces(spaces, box, ceiling, loaded[i].NoLoadOnTop);
+        }
+        foreach (var l in loaded)
+        {
+            var b = l.Box with { X1 = Math.Min(l.Box.X1, s.X), X2 = Math.Min(l.Box.X2, s.X) };
+            if (b.X1 > 0) SplitSpaces(spaces, new Space(0, b.Y1, b.Z1, b.X1, b.Y2, b.Z2), 0, noLoadOnTop: true);
+            if (b.Z1 > 0) SplitSpaces(spaces, new Space(b.X1, b.Y1, 0, b.X2, b.Y2, b.Z1), 0, noLoadOnTop: true);
+        }
+        return spaces.ToArray();
     }
 
     /// <summary>Index of the space to fill next, or -1 when none is left.</summary>
