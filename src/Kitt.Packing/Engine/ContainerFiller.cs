@@ -11,95 +11,48 @@ internal sealed class ContainerFiller(Kind[] kinds, PackingOptions options, Canc
 {
     public List<PlacedBox> Fill(int container, Size3 size, double payload, int[] remaining, long deadline)
     {
-        var placed = new List<PlacedBox>();
-        var loaded = new List<LoadedBlock>();
         var stops = kinds.Where((k, i) => remaining[i] > 0).Select(k => k.Stop).Distinct()
             .OrderDescending().ToArray();
         var multiDrop = stops.Length > 1;
-        var weight = 0.0;
+        var load = new Load(container);
+        var planner = multiDrop ? new StretchPlanner(kinds, size, stops) : null;
         for (var g = 0; g < stops.Length; g++)
         {
-            var available = new int[kinds.Length];
-            for (var i = 0; i < kinds.Length; i++)
-                if (kinds[i].Stop == stops[g]) available[i] = remaining[i];
+            var available = Available(kinds, stops[g], remaining);
 
             // Later groups still need time: share what is left in proportion to the volume each has to place.
             var share = GroupVolume(available) / (double)Math.Max(1, RemainingVolume(remaining, stops, g));
             var now = Stopwatch.GetTimestamp();
             var groupDeadline = deadline <= now ? now : now + (long)((deadline - now) * share);
 
+            // A stop with stops still to come fills a stretch from the back, so the room in front stays in one piece.
+            var loaded = load.Blocks.ToList();
+            var payloadLeft = payload - load.Weight;
             var (best, blocks) = multiDrop && g < stops.Length - 1
-                ? Shortest(size, payload - weight, loaded.ToArray(), available, RemainingVolume(remaining, stops, g + 1), groupDeadline)
-                : Pack(new Region(size, payload - weight, multiDrop, loaded.ToArray()), available, int.MaxValue, groupDeadline);
-            foreach (var pb in best.Placed)
-            {
-                var b = blocks[pb.Block];
-                loaded.Add(new LoadedBlock(new Space(pb.X, pb.Y, pb.Z, pb.X + b.Size.X, pb.Y + b.Size.Y, pb.Z + b.Size.Z),
-                    b.NoLoadOnTop));
-                for (var iz = 0; iz < b.Nz; iz++)
-                for (var iy = 0; iy < b.Ny; iy++)
-                for (var ix = 0; ix < b.Nx; ix++)
-                    placed.Add(new PlacedBox(b.Kind, container,
-                        pb.X + ix * b.Box.X, pb.Y + iy * b.Box.Y, pb.Z + iz * b.Box.Z, b.Box));
-                remaining[b.Kind] -= b.Count;
-                weight += b.Weight;
-            }
+                ? planner!.Stretch(g, remaining, loaded,
+                    (length, until) => Pack(size with { X = length }, payloadLeft, true, loaded, available, until), groupDeadline)
+                : Pack(size, payloadLeft, multiDrop, loaded, available, groupDeadline);
+            load.Add(best, blocks, remaining);
         }
-        return placed;
+        return load.Boxes;
     }
 
-    private (PackState State, Block[] Blocks) Pack(Region region, int[] available, int maxDepth, long deadline)
+    private (PackState State, Block[] Blocks) Pack(Size3 region, double payloadLeft, bool fromBack,
+        List<LoadedBlock> loaded, int[] available, long deadline)
     {
-        var blocks = BlockCatalog.Build(kinds, available, region.Size, maxDepth);
-        return (Search(region, blocks, available, deadline), blocks);
+        var r = new Region(region, payloadLeft, fromBack, loaded.ToArray());
+        var blocks = BlockCatalog.Build(kinds, available, r.Size);
+        return (Search(r, blocks, available, deadline), blocks);
     }
 
-    /// <summary>
-    /// Packs a stop with stops still to come into a stretch from the back. Tried lengths run from the volume bound
-    /// (as if packed solid) to the full container; each is scored by what it holds plus what the stops to come could
-    /// fill in front of it at <see cref="FrontDensity"/>, and the best is kept. A stop need not take all of its boxes:
-    /// one that does not fit densely is better left to the next container than a whole ragged wall that no box of an
-    /// earlier stop may stand behind.
-    /// </summary>
-    private (PackState State, Block[] Blocks) Shortest(Size3 size, double payloadLeft, LoadedBlock[] loaded,
-        int[] available, long later, long deadline)
+    /// <summary>What is left of the boxes for one stop; none of the others.</summary>
+    public static int[] Available(Kind[] kinds, int stop, int[] remaining)
     {
-        var slab = (long)size.Y * size.Z;
-        var loadedVolume = loaded.Sum(l => l.Box.Volume);
-        var need = GroupVolume(available) + loadedVolume;
-        var lo = Math.Min(size.X, (int)Math.Ceiling(need / (double)slab));
-        var lengths = Densities.Select(d => Math.Min(size.X, (int)Math.Ceiling(lo / d))).Append(size.X).Distinct().ToArray();
-        (PackState State, Block[] Blocks)? best = null;
-        var bestScore = double.MinValue;
-        for (var p = 0; p < lengths.Length; p++)
-        {
-            var length = lengths[p];
-            var now = Stopwatch.GetTimestamp();
-            var probeDeadline = deadline <= now ? now : now + (deadline - now) / (lengths.Length - p);
-            var tried = Pack(new Region(size with { X = length }, payloadLeft, true, loaded), available, int.MaxValue, probeDeadline);
-            var inside = loaded.Sum(l => l.Box.X1 >= length ? 0 : l.Box.Volume / l.Box.Dx * (Math.Min(length, l.Box.X2) - l.Box.X1));
-            var front = slab * size.X - loadedVolume - (slab * length - inside);
-            var room = front + LeftOverReach * (slab * length - inside - tried.State.Volume);
-            var score = tried.State.Volume + Math.Min(FrontDensity * room, later);
-            if (score > bestScore)
-            {
-                best = tried;
-                bestScore = score;
-            }
-            if (tried.State.Remaining.All(r => r == 0)) break; // longer stretches hold no more and leave less in front
-        }
-        return best!.Value;
+        var available = new int[kinds.Length];
+        for (var i = 0; i < kinds.Length; i++)
+            if (kinds[i].Stop == stop) available[i] = remaining[i];
+        return available;
     }
-
-    /// <summary>Packing densities the stretch lengths are tried at, densest first.</summary>
-    private static readonly double[] Densities = [0.98, 0.95, 0.92, 0.89, 0.86, 0.82, 0.76, 0.68, 0.58];
-
-    /// <summary>The share of the room a stretch leaves free among its own boxes (on top of them, beside them) that the
-    /// stops to come can still reach; the rest lies behind or below its boxes.</summary>
-    private const double LeftOverReach = 0.5;
-
-    /// <summary>How full the stops to come are expected to pack the room in front of a stretch.</summary>
-    private const double FrontDensity = 0.9;
 
     /// <summary>
     /// Runs one beam search per space rule and keeps the fuller plan. Different rules fail on different instances,
@@ -134,15 +87,6 @@ internal sealed class ContainerFiller(Kind[] kinds, PackingOptions options, Canc
         var best = results[0];
         foreach (var r in results) if (r.Volume > best.Volume) best = r;
         return best;
-    }
-
-    /// <summary>The longest side any box of the group could lay along x: a wall is at most that deep.</summary>
-    private int WallDepth(int[] available)
-    {
-        var depth = 1;
-        for (var i = 0; i < kinds.Length; i++)
-            if (available[i] > 0) depth = Math.Max(depth, kinds[i].Orientations.Max(o => o.X));
-        return depth;
     }
 
     private long GroupVolume(int[] available)

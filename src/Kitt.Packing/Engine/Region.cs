@@ -12,4 +12,9 @@ internal sealed record Region(Size3 Size, double PayloadLeft, bool FromBack, IRe
 /// <summary>A block standing in the region before the search starts.</summary>
 /// <param name="Box">Its extents.</param>
 /// <param name="NoLoadOnTop">Nothing may rest on it, so its top is no floor.</param>
-internal readonly record struct LoadedBlock(Space Box, bool NoLoadOnTop);
+internal readonly record struct LoadedBlock(Space Box, bool NoLoadOnTop)
+{
+    public static LoadedBlock Of(PlacedBlock placed, Block block) =>
+        new(new Space(placed.X, placed.Y, placed.Z, placed.X + block.Size.X, placed.Y + block.Size.Y,
+            placed.Z + block.Size.Z), block.NoLoadOnTop);
+}
