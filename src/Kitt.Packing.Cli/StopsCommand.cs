@@ -59,11 +59,7 @@ internal static class StopsCommand
     private static double Utilization(PackingRequest request, PackingOptions options, ref int invalid)
     {
         var result = Packer.Pack(request, options);
-        if (Environment.GetEnvironmentVariable("DEBUG_STOPS") is not null)
-            foreach (var g in result.Placements.GroupBy(p => request.Items[p.ItemIndex].Stop).OrderBy(g => g.Key))
-                Console.WriteLine($"  stop {g.Key}: {g.Count()} boxes, vol {g.Sum(p => p.Dx * p.Dy * p.Dz) / (587.0 * 233 * 220):P1}, x {g.Min(p => p.X)}-{g.Max(p => p.X + p.Dx)}, of {request.Items.Where(i => i.Stop == g.Key).Sum(i => i.Quantity * i.Length * i.Width * i.Height) / (587.0 * 233 * 220):P1}");
         if (PlanValidator.Validate(request, result, options.SupportFraction).Count > 0) invalid++;
         return result.Containers.Count == 0 ? 0 : result.Containers[0].Utilization;
     }
-
 }

@@ -88,6 +88,13 @@ public sealed class LayoutTests(BrowserFixture browser)
                     await Expect(page.GetByTestId("alert-sidebar")).ToBeVisibleAsync();
                     problems.AddRange(await CheckAsync(page, $"alert sidebar {size} {theme}", Slug("/alert-sidebar", size, theme)));
 
+                    // The new-shipment form with a container's weight distribution open: window and axle fields.
+                    await page.GotoAsync("/shipments/new");
+                    await BrowserFixture.WaitForCircuitAsync(page);
+                    await page.GetByTestId("weight-limits").ClickAsync();
+                    await Expect(page.Locator("input[data-testid=axle-limit]").Nth(1)).ToBeVisibleAsync();
+                    problems.AddRange(await CheckAsync(page, $"weight distribution {size} {theme}", Slug("/shipments/new-weight", size, theme)));
+
                     // A container's details, open over the grid: actions, labels, charts and its log.
                     await page.GotoAsync("/containers");
                     await BrowserFixture.WaitForCircuitAsync(page);

@@ -164,7 +164,7 @@ public partial class NewShipmentPage
     {
         await form.ValidateAsync();
         // Always as a list, so errors name each row as containers[n] whatever their number.
-        model.Containers = [.. containers.Select(c => c.Input)];
+        model.Containers = [.. containers.Select(c => c.ToInput())];
         model.Items = items;
         saving = true;
         try
@@ -178,6 +178,11 @@ public partial class NewShipmentPage
             }
 
             problems = [.. result.Errors.Select(e => (e.Field, $"{e.Field} {e.Message}"))];
+            // A problem in folded weight-distribution fields opens them, so it shows where it is.
+            for (var i = 0; i < containers.Count; i++)
+                if (problems.Any(p => p.Field.StartsWith($"containers[{i}].balance", StringComparison.Ordinal) ||
+                                      p.Field.StartsWith($"containers[{i}].axles", StringComparison.Ordinal)))
+                    containers[i].Limits = true;
         }
         finally
         {
@@ -192,6 +197,31 @@ internal sealed class ContainerRow
     public required ContainerInput Input { get; init; }
 
     public required string Code { get; set; }
+
+    /// <summary>The weight distribution fields are open. Closed, none of them is sent: the default window, no axles.</summary>
+    public bool Limits { get; set; }
+
+    public BalanceInput Balance { get; } = new();
+
+    /// <summary>The two axle groups of the lever model, front (nearer the back wall) then rear.</summary>
+    public AxleInput[] Axles { get; } = [new(), new()];
+
+    /// <summary>What the closed button says is set, so limits typed and folded away are not forgotten.</summary>
+    public string LimitsSummary =>
+        Balance.LengthwisePercent is not null || Balance.SidewaysPercent is not null || AnyAxle ? " · set" : "";
+
+    private bool AnyAxle => Axles.Any(a => a.PositionCm is not null || a.MaxLoadKg is not null);
+
+    /// <summary>The kind as sent: with its window and axle groups when typed in; an axle half typed is sent so that its
+    /// missing field is named.</summary>
+    public ContainerInput ToInput()
+    {
+        Input.Balance = Balance.LengthwisePercent is null && Balance.SidewaysPercent is null
+            ? null
+            : new BalanceInput { LengthwisePercent = Balance.LengthwisePercent, SidewaysPercent = Balance.SidewaysPercent };
+        Input.Axles = AnyAxle ? [.. Axles.Select(a => new AxleInput { PositionCm = a.PositionCm, MaxLoadKg = a.MaxLoadKg })] : null;
+        return Input;
+    }
 
     public static ContainerRow Of(EquipmentType e, int? count) => new()
     {

@@ -54,6 +54,51 @@ public sealed class NewShipmentPageTests : ShipmentsTestContext
         Assert.EndsWith("/", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
+    [Fact]
+    public async Task A_containers_weight_distribution_is_sent_only_once_opened_and_typed()
+    {
+        var cut = Render<NewShipmentPage>();
+        Fill(cut, "NEW-AXLES", Csv);
+        cut.Find("[data-testid=import-items]").Click();
+        Assert.Empty(cut.FindAll("input[data-testid=balance-lengthwise]"));
+
+        cut.Find("[data-testid=weight-limits]").Click();
+        cut.Find("input[data-testid=balance-lengthwise]").Change("8");
+        Assert.Contains("Axle 2 limit (kg)", cut.Markup); // each group named by its own number
+        cut.FindAll("input[data-testid=axle-position]")[0].Change("150");
+        cut.FindAll("input[data-testid=axle-position]")[1].Change("1100");
+        cut.FindAll("input[data-testid=axle-limit]")[0].Change("9000");
+        cut.FindAll("input[data-testid=axle-limit]")[1].Change("12000");
+        await cut.Find("[data-testid=create-shipment]").ClickAsync(new());
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.Matches("/shipments/[0-9]+$", navigation.Uri));
+        var stored = await Store.GetAsync(long.Parse(navigation.Uri.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture));
+        var kind = Assert.Single(stored!.Containers);
+        Assert.Equal((8.0, (double?)null), (kind.Balance!.LengthwisePercent, kind.Balance.SidewaysPercent));
+        Assert.Equal([(150.0, 9000.0), (1100.0, 12000.0)], kind.Axles!.Select(a => (a!.PositionCm!.Value, a.MaxLoadKg!.Value)));
+    }
+
+    [Fact]
+    public async Task A_half_typed_axle_group_is_named_opened_and_nothing_is_stored()
+    {
+        var cut = Render<NewShipmentPage>();
+        Fill(cut, "NEW-HALF", Csv);
+        cut.Find("[data-testid=import-items]").Click();
+        cut.Find("[data-testid=weight-limits]").Click();
+        cut.FindAll("input[data-testid=axle-position]")[0].Change("150");
+        cut.Find("[data-testid=weight-limits]").Click(); // folded away: still sent, and the button says so
+        Assert.Contains("set", cut.Find("[data-testid=weight-limits]").TextContent);
+
+        await cut.Find("[data-testid=create-shipment]").ClickAsync(new());
+
+        cut.WaitForAssertion(() => Assert.Contains("containers[0].axles[0].maxLoadKg", cut.Find("[data-testid=form-errors]").TextContent));
+        Assert.Contains("containers[0].axles[1].positionCm", cut.Find("[data-testid=form-errors]").TextContent);
+        Assert.Equal("true", cut.Find("[data-testid=weight-limits]").GetAttribute("aria-expanded"));
+        Assert.Equal("150", cut.FindAll("input[data-testid=axle-position]")[0].GetAttribute("value"));
+        Assert.Empty(await Store.ListAsync());
+    }
+
     private static void Fill(IRenderedComponent<NewShipmentPage> cut, string reference, string items)
     {
         cut.Find("#shipment-reference").Change(reference);
