@@ -31,6 +31,7 @@ public class MultiDropTests
     [InlineData(2, 31_337_001)]
     [InlineData(5, 31_337_101)]
     [InlineData(8, 31_337_201)]
+    [InlineData(60, 31_337_301)] // many types: composite blocks among the stops
     public void ThreeStopsPackNearlyAsFullAsOneDrop(int types, long seed)
     {
         // Passes, not the clock, end the search, so the figures are the same on any machine.

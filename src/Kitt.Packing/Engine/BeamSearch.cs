@@ -31,7 +31,7 @@ internal sealed class BeamSearch
         long boxes = 0;
         var counted = new HashSet<int>();
         foreach (var b in placer.Blocks)
-            if (counted.Add(b.Kind)) boxes += b.Box.Volume * available[b.Kind];
+            if (!b.IsComposite && counted.Add(b.Kind)) boxes += b.Box.Volume * available[b.Kind];
         _upperBound = Math.Min(regionVolume, boxes);
     }
 

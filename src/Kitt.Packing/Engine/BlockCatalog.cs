@@ -6,9 +6,9 @@ internal static class BlockCatalog
     // Beyond this many blocks the scans in the search cost more than the extra choice is worth.
     private const int MaxBlocks = 40_000;
 
-    // maxDepth caps a block's length along x: multi-drop slices grow wall by wall instead of laying long blocks
-    // that would push the next stop toward the door.
-    public static Block[] Build(Kind[] kinds, int[] available, Size3 region, int maxDepth = int.MaxValue)
+    /// <summary>The simple blocks; with <paramref name="composites"/>, also those joined from them
+    /// (<see cref="CompositeBlocks"/>).</summary>
+    public static Block[] Build(Kind[] kinds, int[] available, Size3 region, bool composites)
     {
         var blocks = new List<Block>();
         var seen = new HashSet<(int, Size3, int)>();
@@ -19,8 +19,8 @@ internal static class BlockCatalog
             if (avail <= 0) continue;
             foreach (var o in kind.Orientations)
             {
-                if (o.X > Math.Min(region.X, maxDepth) || o.Y > region.Y || o.Z > region.Z) continue;
-                var mx = Math.Min(Math.Min(region.X, maxDepth) / o.X, avail);
+                if (o.X > region.X || o.Y > region.Y || o.Z > region.Z) continue;
+                var mx = Math.Min(region.X / o.X, avail);
                 var my = Math.Min(region.Y / o.Y, avail);
                 var mz = Math.Min(region.Z / o.Z, avail);
                 if (kind.LoadLimit is { } limit && kind.Weight > 0)
@@ -36,7 +36,8 @@ internal static class BlockCatalog
                 }
             }
         }
-        blocks.Sort(maxDepth == int.MaxValue ? Compare : CompareForWalls);
+        if (composites) blocks.AddRange(CompositeBlocks.Join(blocks, available, region));
+        blocks.Sort(Compare);
         if (blocks.Count > MaxBlocks)
         {
             // Keep the largest, and the single boxes that fill small gaps.
@@ -60,18 +61,6 @@ internal static class BlockCatalog
         if (c != 0) return c;
         c = a.Size.X.CompareTo(b.Size.X);
         return c != 0 ? c : a.Size.Y.CompareTo(b.Size.Y);
-    }
-
-    /// <summary>For multi-drop walls: among equal volumes, the shallowest along x, then the tallest, so a stop's
-    /// boxes stand in a short slice instead of spreading toward the door.</summary>
-    private static int CompareForWalls(Block a, Block b)
-    {
-        var c = b.Rank.CompareTo(a.Rank);
-        if (c != 0) return c;
-        c = a.Size.X.CompareTo(b.Size.X);
-        if (c != 0) return c;
-        c = b.Size.Z.CompareTo(a.Size.Z);
-        return c != 0 ? c : Compare(a, b);
     }
 
     /// <summary>Counts along one axis: all of them when few, otherwise small ones and fractions of the most.</summary>

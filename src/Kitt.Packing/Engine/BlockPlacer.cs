@@ -129,12 +129,20 @@ internal sealed class BlockPlacer
             {
                 var b = _blocks[i];
                 if (b.FloorOnly != (pass == 0)) continue; // floor-only blocks in the first pass alone
-                if (state.Remaining[b.Kind] < b.Count || !sp.Holds(b.Size)) continue;
+                if (!sp.Holds(b.Size) || !Enough(state.Remaining, b)) continue;
                 if (b.Weight > payload + 1e-9) continue;
                 into[found++] = i;
             }
         }
         return found;
+    }
+
+    private static bool Enough(int[] remaining, Block b)
+    {
+        if (!b.IsComposite) return remaining[b.Kind] >= b.Count;
+        foreach (var (kind, count) in b.Needs)
+            if (remaining[kind] < count) return false;
+        return true;
     }
 
     private int FirstNotLargerThan(long volume)
@@ -163,10 +171,10 @@ internal sealed class BlockPlacer
         var box = new Space(x, y, z, x + b.Size.X, y + b.Size.Y, z + b.Size.Z);
 
         state.Placed.Add(new PlacedBlock(blockIndex, x, y, z));
-        state.Remaining[b.Kind] -= b.Count;
+        foreach (var (kind, count) in b.Needs) state.Remaining[kind] -= count;
         state.Volume += b.Volume;
         state.Weight += b.Weight;
-        SplitSpaces(state.Spaces, box, sp.Z2, b.NoLoadOnTop);
+        SplitSpaces(state.Spaces, box, sp.Z2, b.NoLoadOnTop, b.Top);
     }
 
     public void RemoveSpace(PackState state, int spaceIndex) => state.Spaces.RemoveAt(spaceIndex);
@@ -189,7 +197,8 @@ internal sealed class BlockPlacer
         }
     }
 
-    private void SplitSpaces(List<Space> spaces, in Space box, int ceiling, bool noLoadOnTop)
+    /// <param name="top">The part of the box's top that is a floor, from its minimum corner; null: all of it.</param>
+    private void SplitSpaces(List<Space> spaces, in Space box, int ceiling, bool noLoadOnTop, Face? top = null)
     {
         var fresh = new List<Space>(8);
         var kept = 0;
@@ -213,11 +222,13 @@ internal sealed class BlockPlacer
         var merged = 0;
         if (!noLoadOnTop && box.Z2 < ceiling)
         {
-            var top = new Space(box.X1, box.Y1, box.Z2, box.X2, box.Y2, ceiling);
+            var floor = top is { } f
+                ? new Space(box.X1, box.Y1, box.Z2, box.X1 + f.X, box.Y1 + f.Y, ceiling)
+                : new Space(box.X1, box.Y1, box.Z2, box.X2, box.Y2, ceiling);
             var plain = fresh.Count;
-            fresh.Add(top);
-            foreach (var t in spaces) TryMerge(top, t, fresh);
-            for (var i = 0; i < plain; i++) TryMerge(top, fresh[i], fresh);
+            fresh.Add(floor);
+            foreach (var t in spaces) TryMerge(floor, t, fresh);
+            for (var i = 0; i < plain; i++) TryMerge(floor, fresh[i], fresh);
             merged = fresh.Count - plain - 1;
         }
         if (merged > 0)

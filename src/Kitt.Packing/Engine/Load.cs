@@ -12,15 +12,20 @@ internal sealed class Load(int container)
     {
         foreach (var pb in state.Placed)
         {
-            var b = blocks[pb.Block];
-            Blocks.Add(LoadedBlock.Of(pb, b));
-            for (var iz = 0; iz < b.Nz; iz++)
-            for (var iy = 0; iy < b.Ny; iy++)
-            for (var ix = 0; ix < b.Nx; ix++)
-                Boxes.Add(new PlacedBox(b.Kind, container,
-                    pb.X + ix * b.Box.X, pb.Y + iy * b.Box.Y, pb.Z + iz * b.Box.Z, b.Box));
-            remaining[b.Kind] -= b.Count;
-            Weight += b.Weight;
+            var block = blocks[pb.Block];
+            // A composite's parts are loaded as the simple blocks they are, each with its own full top.
+            foreach (var (b, at) in block.Parts)
+            {
+                var part = new PlacedBlock(pb.Block, pb.X + at.X, pb.Y + at.Y, pb.Z + at.Z);
+                Blocks.Add(LoadedBlock.Of(part, b));
+                for (var iz = 0; iz < b.Nz; iz++)
+                for (var iy = 0; iy < b.Ny; iy++)
+                for (var ix = 0; ix < b.Nx; ix++)
+                    Boxes.Add(new PlacedBox(b.Kind, container,
+                        part.X + ix * b.Box.X, part.Y + iy * b.Box.Y, part.Z + iz * b.Box.Z, b.Box));
+                remaining[b.Kind] -= b.Count;
+            }
+            Weight += block.Weight;
         }
     }
 }
