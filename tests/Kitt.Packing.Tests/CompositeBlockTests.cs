@@ -50,13 +50,17 @@ public class CompositeBlockTests
     {
         Assert.Null(Block.Combine(Simple(0, 600, 40, 30), Simple(1, 500, 40, 30), axis: 0, new Size3(1000, 100, 100)));
 
-        // Kind 0 has three boxes: a row of two may join one box of it, never another row of two.
-        var simple = new List<Block> { Simple(0, 50, 40, 30, count: 2), Simple(0, 50, 40, 30), Simple(1, 50, 40, 30, count: 2) };
+        // Kind 0 has three boxes: a row of two may join one box of it turned, never another row of two; kind 1 has two.
+        var row = new Block(0, new Size3(50, 48, 30), 2, 1, 1, 1, noLoadOnTop: false);
+        var turned = Simple(0, 48, 50, 30);
+        var simple = new List<Block> { row, turned, new(1, new Size3(50, 48, 30), 2, 1, 1, 1, noLoadOnTop: false) };
         var composites = CompositeBlocks.Join(simple, available: [3, 2], Room);
 
         Assert.NotEmpty(composites);
         Assert.All(composites, c => Assert.All(c.Needs, n => Assert.True(n.Count <= (n.Kind == 0 ? 3 : 2), $"{c.Size}: {n}")));
-        Assert.Contains(composites, c => c.Needs.SequenceEqual([(0, 3)]));
+        Assert.Contains(composites, c => c.Needs.SequenceEqual([(0, 3)]) && c.Size == new Size3(148, 50, 30));
+        // Alike boxes in one orientation are a simple block already: no composite repeats one.
+        Assert.DoesNotContain(composites, c => c.Parts.All(p => p.Block.Kind == 0 && p.Block.Box == row.Box));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ internal sealed class Block
         Top = new Face(Size.X, Size.Y);
         Needs = [(kind, Count)];
         Parts = [(this, default)];
+        Uniform = (kind, box);
     }
 
     private Block(Block first, Block second, Size3 secondAt, Size3 size, Face top)
@@ -42,6 +43,7 @@ internal sealed class Block
             else needs.Add((kind, count));
         }
         Needs = [.. needs.OrderBy(n => n.Kind)];
+        Uniform = first.Uniform == second.Uniform ? first.Uniform : null;
         Parts = [.. first.Parts, .. second.Parts.Select(p => (p.Block, new Size3(p.At.X + secondAt.X, p.At.Y + secondAt.Y, p.At.Z + secondAt.Z)))];
     }
 
@@ -71,6 +73,9 @@ internal sealed class Block
     /// <summary>Its simple blocks and where each stands in it.</summary>
     public (Block Block, Size3 At)[] Parts { get; }
 
+    /// <summary>The kind and orientation of every box in it, when they are all alike.</summary>
+    public (int Kind, Size3 Box)? Uniform { get; }
+
     public bool IsComposite => Kind < 0;
 
     /// <summary>Order of preference: volume, but a block nothing may rest on wastes the space above it, so it
@@ -84,9 +89,11 @@ internal sealed class Block
     /// <see cref="CompositeBlocks.MinTop"/> floor and it fits <paramref name="room"/>; otherwise null. Only blocks
     /// that may be loaded on and stand anywhere join, so no weight or floor rule has to look inside a composite.
     /// </summary>
-    public static Block? Combine(Block a, Block b, int axis, Size3 room)
+    public static Block? Combine(Block a, Block b, int axis, Size3 room, int[]? available = null)
     {
         if (a.NoLoadOnTop || b.NoLoadOnTop || a.FloorOnly || b.FloorOnly) return null;
+        // Alike boxes in one orientation stack as a simple block, which the catalog lists already.
+        if (a.Uniform is { } alike && alike == b.Uniform) return null;
         Size3 size;
         Size3 at;
         Face top;
@@ -114,7 +121,23 @@ internal sealed class Block
         if (size.X > room.X || size.Y > room.Y || size.Z > room.Z) return null;
         if (a.Volume + b.Volume < CompositeBlocks.MinFill * size.Volume) return null;
         if ((long)top.X * top.Y < CompositeBlocks.MinTop * size.X * size.Y) return null;
+        if (available is not null && !Enough(a, b, available)) return null;
         return new Block(a, b, at, size, top);
+    }
+
+    /// <summary>There are boxes enough of every kind for both.</summary>
+    private static bool Enough(Block a, Block b, int[] available)
+    {
+        foreach (var (kind, count) in a.Needs)
+        {
+            var total = count;
+            foreach (var n in b.Needs)
+                if (n.Kind == kind) total += n.Count;
+            if (total > available[kind]) return false;
+        }
+        foreach (var (kind, count) in b.Needs)
+            if (count > available[kind]) return false;
+        return true;
     }
 }
 

@@ -28,19 +28,17 @@ internal static class CompositeBlocks
     {
         var joinable = simple.Where(b => !b.NoLoadOnTop && !b.FloorOnly).ToList();
         var found = new List<Block>();
-        var seen = new HashSet<(Size3, long, string)>();
+        var seen = new HashSet<(Size3, long, ulong)>();
         for (var round = 0; round < Rounds && found.Count < MaxComposites; round++)
         {
             var pool = joinable.Concat(found).OrderByDescending(b => b.Volume).Take(MaxPool).ToList();
             var fresh = new List<Block>();
             bool Add(Block? c)
             {
-                if (c is not null && c.Needs.All(n => n.Count <= available[n.Kind]) &&
-                    seen.Add((c.Size, c.Volume, string.Join(',', c.Needs))))
-                    fresh.Add(c);
+                if (c is not null && seen.Add((c.Size, c.Volume, Signature(c.Needs)))) fresh.Add(c);
                 return found.Count + fresh.Count < MaxComposites;
             }
-            if (SideBySide(pool, region, Add)) OneOnAnother(pool, region, Add);
+            if (SideBySide(pool, region, available, Add)) OneOnAnother(pool, region, available, Add);
             found.AddRange(fresh);
         }
         return found;
@@ -49,7 +47,7 @@ internal static class CompositeBlocks
     /// <summary>Equally high, and as deep (joined along x) or as long (along y) within <see cref="MinTop"/>, so that
     /// the top stays one floor.</summary>
     /// <returns>False once <paramref name="add"/> says there are enough.</returns>
-    private static bool SideBySide(List<Block> pool, Size3 region, Func<Block?, bool> add)
+    private static bool SideBySide(List<Block> pool, Size3 region, int[] available, Func<Block?, bool> add)
     {
         foreach (var level in pool.GroupBy(b => b.Size.Z))
         {
@@ -59,14 +57,14 @@ internal static class CompositeBlocks
                 var sorted = level.OrderBy(across).ToList();
                 for (var i = 0; i < sorted.Count; i++)
                 for (var j = i + 1; j < sorted.Count && across(sorted[i]) >= MinTop * across(sorted[j]); j++)
-                    if (!add(Block.Combine(sorted[j], sorted[i], axis, region))) return false;
+                    if (!add(Block.Combine(sorted[j], sorted[i], axis, region, available))) return false;
             }
         }
         return true;
     }
 
     /// <summary>The upper's base covers nearly all of the lower's top.</summary>
-    private static void OneOnAnother(List<Block> pool, Size3 region, Func<Block?, bool> add)
+    private static void OneOnAnother(List<Block> pool, Size3 region, int[] available, Func<Block?, bool> add)
     {
         var byBase = pool.OrderBy(Footprint).ToList();
         var areas = byBase.Select(Footprint).ToArray();
@@ -74,8 +72,20 @@ internal static class CompositeBlocks
         {
             var area = Footprint(lower);
             for (var j = LowerBound(areas, (long)Math.Ceiling(MinTop * area)); j < byBase.Count && areas[j] <= area; j++)
-                if (!ReferenceEquals(byBase[j], lower) && !add(Block.Combine(lower, byBase[j], 2, region))) return;
+                if (!ReferenceEquals(byBase[j], lower) && !add(Block.Combine(lower, byBase[j], 2, region, available))) return;
         }
+    }
+
+    /// <summary>The boxes a composite takes, as one number (FNV-1a: the same in every process, so plans repeat).</summary>
+    private static ulong Signature((int Kind, int Count)[] needs)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var (kind, count) in needs)
+        {
+            h = (h ^ (uint)kind) * 1099511628211UL;
+            h = (h ^ (uint)count) * 1099511628211UL;
+        }
+        return h;
     }
 
     private static long Footprint(Block b) => (long)b.Size.X * b.Size.Y;
