@@ -49,6 +49,9 @@ internal sealed class Block
 
     /// <summary>The kind of a simple block; -1 for a composite, whose kinds are in <see cref="Needs"/>.</summary>
     public int Kind { get; }
+
+    /// <summary>A simple block's box and counts along each axis; zero for a composite, whose boxes are its
+    /// <see cref="Parts"/>.</summary>
     public Size3 Box { get; }
     public int Nx { get; }
     public int Ny { get; }
@@ -92,7 +95,8 @@ internal sealed class Block
     public static Block? Combine(Block a, Block b, int axis, Size3 room, int[]? available = null)
     {
         if (a.NoLoadOnTop || b.NoLoadOnTop || a.FloorOnly || b.FloorOnly) return null;
-        // Alike boxes in one orientation stack as a simple block, which the catalog lists already.
+        // Alike boxes in one orientation are left to the simple blocks: joined, they mostly make those blocks again,
+        // and with many boxes of a kind they would crowd out the joins of different kinds.
         if (a.Uniform is { } alike && alike == b.Uniform) return null;
         Size3 size;
         Size3 at;

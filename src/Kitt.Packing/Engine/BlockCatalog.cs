@@ -60,7 +60,9 @@ internal static class BlockCatalog
         c = a.Kind.CompareTo(b.Kind);
         if (c != 0) return c;
         c = a.Size.X.CompareTo(b.Size.X);
-        return c != 0 ? c : a.Size.Y.CompareTo(b.Size.Y);
+        if (c != 0) return c;
+        c = a.Size.Y.CompareTo(b.Size.Y);
+        return c != 0 ? c : a.Size.Z.CompareTo(b.Size.Z);
     }
 
     /// <summary>Counts along one axis: all of them when few, otherwise small ones and fractions of the most.</summary>

@@ -41,8 +41,10 @@ internal sealed class BlockPlacer
         _kinds = blocks.Select(b => b.Kind).ToArray();
         _counts = blocks.Select(b => b.Count).ToArray();
         _weights = blocks.Select(b => b.Weight).ToArray();
-        _minSide = blocks.Length == 0 ? int.MaxValue : blocks.Min(b => Math.Min(b.Box.X, Math.Min(b.Box.Y, b.Box.Z)));
-        _minVolume = blocks.Length == 0 ? long.MaxValue : blocks.Min(b => b.Box.Volume);
+        // The smallest box decides which spaces are too small to keep; composites hold only boxes the simple blocks have.
+        var simple = blocks.Where(b => !b.IsComposite).ToArray();
+        _minSide = simple.Length == 0 ? int.MaxValue : simple.Min(b => Math.Min(b.Box.X, Math.Min(b.Box.Y, b.Box.Z)));
+        _minVolume = simple.Length == 0 ? long.MaxValue : simple.Min(b => b.Box.Volume);
         _rule = rule;
         _hasFloorOnly = blocks.Any(b => b.FloorOnly);
         _start = StartSpaces();
