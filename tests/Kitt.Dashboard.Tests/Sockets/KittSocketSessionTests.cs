@@ -16,6 +16,8 @@ public sealed class KittSocketSessionTests(SocketAppFactory app) : IClassFixture
         await using (var notifications = await KittClient.ConnectAsync(app, "/ws/notifications", "screen-1"))
         {
             await KittSocketErrorTests.AssertStillAnswers(freight);
+            // The notifications client is open on its side; the server lists it once its handshake is through.
+            await Eventually.TrueAsync(() => tracker.Sessions.Count(s => s.Kind == SessionKinds.WebSocket) == 2);
 
             var sessions = tracker.Sessions.Where(s => s.Kind == SessionKinds.WebSocket).OrderBy(s => s.Page).ToList();
             Assert.Equal(["/ws/freight", "/ws/notifications"], sessions.Select(s => s.Page));
